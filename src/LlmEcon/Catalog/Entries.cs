@@ -1,0 +1,173 @@
+using LlmEcon.Derivations;
+using LlmEcon.Quantities;
+
+namespace LlmEcon.Catalog;
+
+/// <summary>Numeric precision of a peak throughput.</summary>
+public enum Precision
+{
+    /// <summary>64-bit floating point.</summary>
+    Fp64,
+    /// <summary>32-bit floating point.</summary>
+    Fp32,
+    /// <summary>NVIDIA TensorFloat-32 (tensor cores).</summary>
+    Tf32,
+    /// <summary>16-bit floating point; on tensor cores, FP16 multiply with FP32 accumulate ("FP16/FP32 mixed").</summary>
+    Fp16,
+    /// <summary>bfloat16 (with FP32 accumulate).</summary>
+    Bf16,
+    /// <summary>8-bit floating point.</summary>
+    Fp8,
+    /// <summary>8-bit integer (operations per second).</summary>
+    Int8,
+}
+
+/// <summary>Whether a peak assumes structured sparsity.</summary>
+public enum Sparsity
+{
+    /// <summary>Dense matrices: what training and most inference achieve.</summary>
+    Dense,
+    /// <summary>2:4 structured sparsity: up to twice the dense peak on hardware that supports it.</summary>
+    Sparse,
+}
+
+/// <summary>Model architecture, which sets FLOP per parameter per token (Kaplan et al. 2020).</summary>
+public enum ModelArchitecture
+{
+    /// <summary>Decoder-only transformer: 2N FLOP/token inference, 6N training.</summary>
+    DecoderOnly,
+    /// <summary>Encoder-decoder transformer: ≈ N FLOP/token inference, 3N training (the article's notes 14 and 20).</summary>
+    EncoderDecoder,
+    /// <summary>Encoder-only (BERT): counted like decoder-only, 2N and 6N.</summary>
+    EncoderOnly,
+}
+
+/// <summary>What every catalog entry has: an id, a name, a source and a date.</summary>
+public interface ICatalogEntry
+{
+    /// <summary>The id (lower-case, dashes).</summary>
+    string Id { get; }
+
+    /// <summary>A human name.</summary>
+    string Name { get; }
+
+    /// <summary>Where the numbers come from.</summary>
+    string Source { get; }
+
+    /// <summary>The published or retrieved date (ISO: yyyy, yyyy-mm or yyyy-mm-dd).</summary>
+    string Date { get; }
+}
+
+/// <summary>One peak throughput of an accelerator, its precision and sparsity explicit.</summary>
+/// <param name="Precision">Numeric precision.</param>
+/// <param name="Sparsity">Dense or sparse.</param>
+/// <param name="Rate">Peak per chip.</param>
+/// <param name="Note">A remark from the datasheet, or null.</param>
+public sealed record PeakThroughput(Precision Precision, Sparsity Sparsity, FlopRate Rate, string? Note);
+
+/// <summary>The article's generation figures for one data-centre GPU (section 5, Cost/FLOP).</summary>
+/// <param name="Year">The year the article gives.</param>
+/// <param name="Precision">The precision of the throughput (FP16/FP32 mixed; FP16 for P100).</param>
+/// <param name="GflopsPerSecondPerUsd">Throughput per dollar of purchase price, GFLOP/s per USD.</param>
+/// <param name="GflopsPerSecondPerWatt">Throughput per watt, GFLOP/s per W.</param>
+/// <param name="Source">The article, as source.</param>
+/// <param name="Date">The article's date.</param>
+public sealed record ArticleGeneration(int Year, Precision Precision, double GflopsPerSecondPerUsd, double GflopsPerSecondPerWatt, string Source, string Date);
+
+/// <summary>An accelerator chip: peaks per precision, memory, bandwidth, power.</summary>
+public sealed record Accelerator(
+    string Id, string Name, string Vendor, int LaunchYear, IReadOnlyList<PeakThroughput> Peaks,
+    ByteSize Memory, double MemoryBandwidthGigabytesPerSecond, Power Power, string PowerBasis,
+    ArticleGeneration? ArticleGeneration, string Source, string Date) : ICatalogEntry
+{
+    /// <summary>The peak at a precision and sparsity, with its provenance; an error lists the peaks there are.</summary>
+    public Sourced<FlopRate> Peak(Precision precision = Precision.Fp16, Sparsity sparsity = Sparsity.Dense)
+    {
+        PeakThroughput? p = Peaks.FirstOrDefault(x => x.Precision == precision && x.Sparsity == sparsity);
+        if (p is null)
+        {
+            string have = string.Join(", ", Peaks.Select(x => $"{CatalogNames.Of(x.Precision)} {CatalogNames.Of(x.Sparsity)}"));
+            throw Guard.Fail("precision", $"one of {Id}'s peaks ({have})", $"{CatalogNames.Of(precision)} {CatalogNames.Of(sparsity)}");
+        }
+
+        return new Sourced<FlopRate>(p.Rate, new Provenance(Id, $"peaks[{CatalogNames.Of(precision)},{CatalogNames.Of(sparsity)}].flopPerSecond", Source, Date));
+    }
+
+    /// <summary>The memory per chip, with its provenance.</summary>
+    public Sourced<ByteSize> MemorySourced => new(Memory, new Provenance(Id, "memory", Source, Date));
+
+    /// <summary>The power per chip, with its provenance.</summary>
+    public Sourced<Power> PowerSourced => new(Power, new Provenance(Id, "powerWatts", Source, Date));
+
+}
+
+/// <summary>The JSON names of enumerations (<c>fp16</c>, <c>dense</c>).</summary>
+public static class CatalogNames
+{
+    /// <summary>The JSON name of a precision (<c>fp16</c>).</summary>
+    public static string Of(Precision p) => p.ToString().ToLowerInvariant();
+
+    /// <summary>The JSON name of a sparsity (<c>dense</c>).</summary>
+    public static string Of(Sparsity s) => s.ToString().ToLowerInvariant();
+}
+
+/// <summary>A machine rented from a cloud: chips per machine and the price per machine-hour.</summary>
+public sealed record CloudOffer(
+    string Id, string Name, string Provider, string AcceleratorId, int ChipsPerMachine, MoneyRate MachinePrice,
+    string Commitment, string Source, string Date) : ICatalogEntry
+{
+    /// <summary>The machine's price per hour, with its provenance.</summary>
+    public Sourced<MoneyRate> MachinePriceSourced => new(MachinePrice, new Provenance(Id, "usdPerHour", Source, Date));
+
+    /// <summary>Chips per machine, with its provenance.</summary>
+    public Sourced<int> ChipsSourced => new(ChipsPerMachine, new Provenance(Id, "chipsPerMachine", Source, Date));
+
+    /// <summary>Price per chip-hour: machine price ÷ chips per machine.</summary>
+    public MoneyRate PricePerChipHour => MachinePrice / ChipsPerMachine;
+}
+
+/// <summary>A published model: size, training tokens and, where published, its training run.</summary>
+public sealed record ModelCard(
+    string Id, string Name, string Organization, int Year, ModelArchitecture Architecture, ParameterCount Parameters,
+    TokenCount? TrainingTokens, string? TrainingAcceleratorId, int? TrainingChips, double? TrainingDays,
+    Energy? TrainingEnergy, Ratio? Mfu, string Source, string Date) : ICatalogEntry
+{
+    /// <summary>N with its provenance.</summary>
+    public Sourced<ParameterCount> ParametersSourced => new(Parameters, new Provenance(Id, "parameters", Source, Date));
+
+    /// <summary>D with its provenance; an error if the catalog has none.</summary>
+    public Sourced<TokenCount> TrainingTokensSourced => TrainingTokens is { } d
+        ? new(d, new Provenance(Id, "trainingTokens", Source, Date))
+        : throw Guard.Fail("tokens", $"given: the catalog has no training tokens for {Id}", "nothing");
+
+    /// <summary>The published MFU with its provenance; an error if none was published.</summary>
+    public Sourced<Ratio> MfuSourced => Mfu is { } m
+        ? new(m, new Provenance(Id, "mfu", Source, Date))
+        : throw Guard.Fail("mfu", $"given: no MFU is published for {Id}", "nothing");
+}
+
+/// <summary>What an API price is counted in.</summary>
+public enum PriceUnit
+{
+    /// <summary>Tokens.</summary>
+    Tokens,
+    /// <summary>Words.</summary>
+    Words,
+}
+
+/// <summary>A published API price: <c>usd</c> per <c>per</c> tokens or words.</summary>
+public sealed record ApiPrice(
+    string Id, string Provider, string Model, int Year, Money Price, double Per, PriceUnit Unit, string AppliesTo,
+    string Source, string Date) : ICatalogEntry
+{
+    /// <inheritdoc/>
+    public string Name => $"{Provider} {Model} ({Year})";
+
+    /// <summary>The price per token; words convert at <paramref name="wordsPer1000Tokens"/> words per 1000 tokens.</summary>
+    public Sourced<MoneyPerToken> PerToken(double wordsPer1000Tokens = 750)
+    {
+        double perUnit = Price.Usd / Per;
+        double perToken = Unit == PriceUnit.Tokens ? perUnit : perUnit * Guard.Positive(wordsPer1000Tokens, "wordsPer1000Tokens") / 1000;
+        return new(MoneyPerToken.FromUsdPerToken(perToken), new Provenance(Id, "usd/per", Source, Date));
+    }
+}

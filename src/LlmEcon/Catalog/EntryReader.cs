@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LlmEcon.Catalog;
+
+/// <summary>
+/// Reads one JSON object field by field, recording a <see cref="CatalogProblem"/> for every missing,
+/// mistyped, out-of-range or unknown field instead of stopping at the first.
+/// </summary>
+internal sealed class EntryReader
+{
+    private readonly JsonElement _obj;
+    private readonly string _origin;
+    private readonly string _entry;
+    private readonly List<CatalogProblem> _problems;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public EntryReader(JsonElement obj, string origin, string entry, List<CatalogProblem> problems)
+    {
+        _obj = obj;
+        _origin = origin;
+        _entry = entry;
+        _problems = problems;
+    }
+
+    public string Entry => _entry;
+
+    public void Problem(string field, string rule, string actual, string? hint = null) =>
+        _problems.Add(new CatalogProblem(_origin, _entry, field, rule, actual, hint));
+
+    public bool Has(string field) => _obj.TryGetProperty(field, out JsonElement v) && v.ValueKind != JsonValueKind.Null;
+
+    public string String(string field, string? fallback = null)
+    {
+        _read.Add(field);
+        if (!_obj.TryGetProperty(field, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+        {
+            if (fallback is null)
+            {
+                Problem(field, "present (a string)", "nothing");
+            }
+
+            return fallback ?? "";
+        }
+
+        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+        {
+            Problem(field, "a non-empty string", v.GetRawText());
+            return fallback ?? "";
+        }
+
+        return v.GetString()!;
+    }
+
+    public string? OptionalString(string field) => Has(field) ? String(field) : Mark(field);
+
+    public double Number(string field, double min, double max, string unit, string? magnitudeHint = null)
+    {
+        _read.Add(field);
+        if (!_obj.TryGetProperty(field, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+        {
+            Problem(field, $"present (a number in {unit})", "nothing");
+            return double.NaN;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double x) || !double.IsFinite(x))
+        {
+            Problem(field, $"a number in {unit}", v.GetRawText());
+            return double.NaN;
+        }
+
+        if (x < min || x > max)
+        {
+            Problem(field, string.Create(CultureInfo.InvariantCulture, $"in [{Guard.Show(min)}, {Guard.Show(max)}] {unit}"), Guard.Show(x), magnitudeHint);
+            return double.NaN;
+        }
+
+        return x;
+    }
+
+    public double? OptionalNumber(string field, double min, double max, string unit, string? magnitudeHint = null) =>
+        Has(field) ? Number(field, min, max, unit, magnitudeHint) : MarkNumber(field);
+
+    public int Integer(string field, int min, int max, string unit)
+    {
+        double x = Number(field, min, max, unit);
+        if (double.IsNaN(x))
+        {
+            return 0;
+        }
+
+        if (x != Math.Floor(x))
+        {
+            Problem(field, $"a whole number of {unit}", Guard.Show(x));
+            return 0;
+        }
+
+        return (int)x;
+    }
+
+    public int? OptionalInteger(string field, int min, int max, string unit) =>
+        Has(field) ? Integer(field, min, max, unit) : (int?)MarkNumber(field);
+
+    public TEnum Enum<TEnum>(string field, IReadOnlyDictionary<string, TEnum> names, TEnum fallback)
+    {
+        string s = String(field, "");
+        if (s.Length == 0)
+        {
+            if (!Has(field))
+            {
+                Problem(field, "one of " + string.Join(", ", names.Keys), "nothing");
+            }
+
+            return fallback;
+        }
+
+        if (names.TryGetValue(s, out TEnum? value))
+        {
+            return value;
+        }
+
+        Problem(field, "one of " + string.Join(", ", names.Keys), $"'{s}'", Suggest.Hint(s, names.Keys.ToList()));
+        return fallback;
+    }
+
+    /// <summary>Reads source and published/retrieved date; returns the date.</summary>
+    public (string Source, string Date) Provenance()
+    {
+        string source = String("source");
+        _read.Add("published");
+        _read.Add("retrieved");
+        string? published = Has("published") ? String("published") : null;
+        string? retrieved = Has("retrieved") ? String("retrieved") : null;
+        string? date = published ?? retrieved;
+        if (date is null)
+        {
+            Problem("published", "present (or 'retrieved'): every entry carries a date", "nothing");
+            return (source, "");
+        }
+
+        if (!IsIsoDate(date))
+        {
+            Problem(published is null ? "retrieved" : "published", "an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)", $"'{date}'");
+        }
+
+        return (source, date);
+    }
+
+    public IEnumerable<(JsonElement Item, int Index)> Array(string field, bool required)
+    {
+        _read.Add(field);
+        if (!_obj.TryGetProperty(field, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                Problem(field, "present (a non-empty list)", "nothing");
+            }
+
+            return [];
+        }
+
+        if (v.ValueKind != JsonValueKind.Array || (required && v.GetArrayLength() == 0))
+        {
+            Problem(field, "a non-empty list", v.ValueKind == JsonValueKind.Array ? "[]" : v.GetRawText());
+            return [];
+        }
+
+        return v.EnumerateArray().Select((e, i) => (e, i));
+    }
+
+    public JsonElement? Object(string field)
+    {
+        _read.Add(field);
+        if (!_obj.TryGetProperty(field, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Object)
+        {
+            Problem(field, "an object", v.GetRawText());
+            return null;
+        }
+
+        return v;
+    }
+
+    /// <summary>Reports every field that no rule read: a typo (<c>usdPerHr</c>) must not pass silently.</summary>
+    public void RejectUnknownFields()
+    {
+        foreach (JsonProperty p in _obj.EnumerateObject())
+        {
+            if (!_read.Contains(p.Name) && p.Name != "note")
+            {
+                Problem(p.Name, "a known field", "an unknown field", Suggest.Hint(p.Name, _read.ToList()));
+            }
+        }
+    }
+
+    private static bool IsIsoDate(string s) =>
+        DateTime.TryParseExact(s, ["yyyy", "yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private string? Mark(string field)
+    {
+        _read.Add(field);
+        return null;
+    }
+
+    private double? MarkNumber(string field)
+    {
+        _read.Add(field);
+        return null;
+    }
+}

@@ -1,0 +1,468 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using LlmEcon.Quantities;
+using LlmEcon.Scaling;
+
+namespace LlmEcon.Catalog;
+
+/// <summary>
+/// The catalog: accelerators, cloud offers, models, API prices and scaling laws, from JSON embedded in
+/// the library (Catalog/Data/*.json), optionally with a user's file merged over it (same id replaces).
+/// Loading validates every entry and reports every problem at once (<see cref="CatalogException"/>).
+/// </summary>
+public sealed class LlmCatalog
+{
+    private static readonly Lazy<LlmCatalog> BuiltInCatalog = new(() => Load(BuiltInSources()));
+
+    private static readonly string[] Sections = ["accelerators", "offers", "models", "apiPrices", "scalingLaws"];
+
+    private static readonly Dictionary<string, Precision> PrecisionNames =
+        Enum.GetValues<Precision>().ToDictionary(CatalogNames.Of, p => p, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, Sparsity> SparsityNames =
+        Enum.GetValues<Sparsity>().ToDictionary(CatalogNames.Of, s => s, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, ModelArchitecture> ArchitectureNames = new(StringComparer.Ordinal)
+    {
+        ["decoder-only"] = ModelArchitecture.DecoderOnly,
+        ["encoder-decoder"] = ModelArchitecture.EncoderDecoder,
+        ["encoder-only"] = ModelArchitecture.EncoderOnly,
+    };
+
+    private static readonly Dictionary<string, PriceUnit> UnitNames = new(StringComparer.Ordinal)
+    {
+        ["tokens"] = PriceUnit.Tokens,
+        ["words"] = PriceUnit.Words,
+    };
+
+    private static readonly Dictionary<string, string> PowerBases = new(StringComparer.Ordinal)
+    {
+        ["tdp"] = "tdp",
+        ["max-measured"] = "max-measured",
+    };
+
+    private static readonly Dictionary<string, string> Commitments = new(StringComparer.Ordinal)
+    {
+        ["on-demand"] = "on-demand", ["spot"] = "spot", ["1-year"] = "1-year", ["3-year"] = "3-year",
+    };
+
+    private readonly IReadOnlyList<(string Origin, string Json)> _sources;
+
+    private LlmCatalog(IReadOnlyList<(string Origin, string Json)> sources, IReadOnlyList<Accelerator> accelerators,
+        IReadOnlyList<CloudOffer> offers, IReadOnlyList<ModelCard> models, IReadOnlyList<ApiPrice> apiPrices, IReadOnlyList<ScalingLaw> laws)
+    {
+        _sources = sources;
+        Accelerators = accelerators;
+        Offers = offers;
+        Models = models;
+        ApiPrices = apiPrices;
+        ScalingLaws = laws;
+    }
+
+    /// <summary>The catalog shipped inside the library.</summary>
+    public static LlmCatalog BuiltIn => BuiltInCatalog.Value;
+
+    /// <summary>Every accelerator, in file order.</summary>
+    public IReadOnlyList<Accelerator> Accelerators { get; }
+
+    /// <summary>Every cloud offer.</summary>
+    public IReadOnlyList<CloudOffer> Offers { get; }
+
+    /// <summary>Every model card.</summary>
+    public IReadOnlyList<ModelCard> Models { get; }
+
+    /// <summary>Every API price.</summary>
+    public IReadOnlyList<ApiPrice> ApiPrices { get; }
+
+    /// <summary>Every scaling law.</summary>
+    public IReadOnlyList<ScalingLaw> ScalingLaws { get; }
+
+    /// <summary>Every entry of every section.</summary>
+    public IEnumerable<ICatalogEntry> All =>
+        Accelerators.Cast<ICatalogEntry>().Concat(Offers).Concat(Models).Concat(ApiPrices).Concat(ScalingLaws);
+
+    /// <summary>An accelerator by id; an unknown id gets a did-you-mean.</summary>
+    public Accelerator Accelerator(string id) => Find(Accelerators, id, "accelerator");
+
+    /// <summary>A cloud offer by id.</summary>
+    public CloudOffer Offer(string id) => Find(Offers, id, "offer");
+
+    /// <summary>A model card by id.</summary>
+    public ModelCard Model(string id) => Find(Models, id, "model");
+
+    /// <summary>An API price by id.</summary>
+    public ApiPrice ApiPrice(string id) => Find(ApiPrices, id, "apiPrice");
+
+    /// <summary>A scaling law by id.</summary>
+    public ScalingLaw ScalingLaw(string id) => Find(ScalingLaws, id, "law");
+
+    /// <summary>Any entry by id, in any section; an unknown id gets a did-you-mean.</summary>
+    public ICatalogEntry Entry(string id) => Find(All.ToList(), id, "id");
+
+    /// <summary>
+    /// Loads and validates catalog JSON texts; later texts replace earlier entries with the same id.
+    /// Throws <see cref="CatalogException"/> with every problem found.
+    /// </summary>
+    public static LlmCatalog Load(IEnumerable<(string Origin, string Json)> sources)
+    {
+        var list = sources.ToList();
+        var problems = new List<CatalogProblem>();
+        var merged = Sections.ToDictionary(s => s, _ => new Dictionary<string, (string Origin, JsonElement Item)>(StringComparer.Ordinal));
+        var order = Sections.ToDictionary(s => s, _ => new List<string>());
+
+        foreach (var (origin, json) in list)
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new CatalogProblem(origin, "file", "", "well-formed JSON",
+                    string.Create(CultureInfo.InvariantCulture, $"a syntax error at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")));
+                continue;
+            }
+
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new CatalogProblem(origin, "file", "", "a JSON object with sections " + string.Join(", ", Sections), doc.RootElement.ValueKind.ToString()));
+                continue;
+            }
+
+            foreach (JsonProperty section in doc.RootElement.EnumerateObject())
+            {
+                if (!merged.TryGetValue(section.Name, out var entries))
+                {
+                    problems.Add(new CatalogProblem(origin, section.Name, "", "a known section (" + string.Join(", ", Sections) + ")",
+                        "an unknown section", Suggest.Hint(section.Name, Sections)));
+                    continue;
+                }
+
+                if (section.Value.ValueKind != JsonValueKind.Array)
+                {
+                    problems.Add(new CatalogProblem(origin, section.Name, "", "a list of entries", section.Value.ValueKind.ToString()));
+                    continue;
+                }
+
+                var seenHere = new HashSet<string>(StringComparer.Ordinal);
+                int index = 0;
+                foreach (JsonElement item in section.Value.EnumerateArray())
+                {
+                    string label = string.Create(CultureInfo.InvariantCulture, $"{section.Name}[{index}]");
+                    index++;
+                    if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out JsonElement idEl)
+                        || idEl.ValueKind != JsonValueKind.String || !IsId(idEl.GetString()!))
+                    {
+                        problems.Add(new CatalogProblem(origin, label, "id", "a lower-case id of letters, digits, '.' and '-'",
+                            item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out JsonElement bad) ? bad.GetRawText() : "nothing"));
+                        continue;
+                    }
+
+                    string id = idEl.GetString()!;
+                    if (!seenHere.Add(id))
+                    {
+                        problems.Add(new CatalogProblem(origin, $"{section.Name}[{id}]", "id", "unique within a file", $"'{id}' twice"));
+                        continue;
+                    }
+
+                    if (!entries.ContainsKey(id))
+                    {
+                        order[section.Name].Add(id);
+                    }
+
+                    entries[id] = (origin, item.Clone());
+                }
+            }
+        }
+
+        var accelerators = Build(merged, order, "accelerators", problems, ReadAccelerator);
+        var offers = Build(merged, order, "offers", problems, ReadOffer);
+        var models = Build(merged, order, "models", problems, ReadModel);
+        var prices = Build(merged, order, "apiPrices", problems, ReadApiPrice);
+        var laws = Build(merged, order, "scalingLaws", problems, ReadLaw);
+
+        var acceleratorIds = accelerators.Select(a => a.Id).ToList();
+        foreach (CloudOffer o in offers.Where(o => !acceleratorIds.Contains(o.AcceleratorId)))
+        {
+            problems.Add(new CatalogProblem(merged["offers"][o.Id].Origin, $"offers[{o.Id}]", "acceleratorId", "the id of a catalog accelerator",
+                $"'{o.AcceleratorId}'", Suggest.Hint(o.AcceleratorId, acceleratorIds)));
+        }
+
+        foreach (ModelCard m in models.Where(m => m.TrainingAcceleratorId is not null && !acceleratorIds.Contains(m.TrainingAcceleratorId)))
+        {
+            problems.Add(new CatalogProblem(merged["models"][m.Id].Origin, $"models[{m.Id}]", "trainingAcceleratorId", "the id of a catalog accelerator",
+                $"'{m.TrainingAcceleratorId}'", Suggest.Hint(m.TrainingAcceleratorId!, acceleratorIds)));
+        }
+
+        var allIds = accelerators.Select(a => a.Id).Concat(offers.Select(o => o.Id)).Concat(models.Select(m => m.Id))
+            .Concat(prices.Select(p => p.Id)).Concat(laws.Select(l => l.Id)).GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1);
+        foreach (var dup in allIds)
+        {
+            problems.Add(new CatalogProblem("catalog", dup.Key, "id", "unique across sections", $"'{dup.Key}' in {dup.Count()} sections"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CatalogException(problems);
+        }
+
+        return new LlmCatalog(list, accelerators, offers, models, prices, laws);
+    }
+
+    /// <summary>This catalog with a user's JSON text merged over it (same id replaces), validated as a whole.</summary>
+    public LlmCatalog Merge(string origin, string json) => Load(_sources.Append((origin, json)));
+
+    /// <summary>This catalog with a user's JSON file merged over it; a missing file is an <see cref="InputException"/>.</summary>
+    public LlmCatalog MergeFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw Guard.Fail("catalog", "an existing JSON file", $"'{path}' (no such file)");
+        }
+
+        return Merge(Path.GetFileName(path), File.ReadAllText(path));
+    }
+
+    /// <summary>The JSON texts embedded in the library, in a fixed order.</summary>
+    public static IReadOnlyList<(string Origin, string Json)> BuiltInSources()
+    {
+        Assembly asm = typeof(LlmCatalog).Assembly;
+        const string prefix = "LlmEcon.Catalog.Data.";
+        return asm.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)
+                        && !n.StartsWith(prefix + "article-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using Stream s = asm.GetManifestResourceStream(n)!;
+                using var r = new StreamReader(s);
+                return (n[prefix.Length..], r.ReadToEnd());
+            })
+            .ToList();
+    }
+
+    private static List<T> Build<T>(Dictionary<string, Dictionary<string, (string Origin, JsonElement Item)>> merged,
+        Dictionary<string, List<string>> order, string section, List<CatalogProblem> problems, Func<EntryReader, T> read)
+    {
+        var result = new List<T>();
+        foreach (string id in order[section])
+        {
+            var (origin, item) = merged[section][id];
+            var reader = new EntryReader(item, origin, $"{section}[{id}]", problems);
+            int before = problems.Count;
+            T entry = read(reader);
+            reader.RejectUnknownFields();
+            if (problems.Count == before)
+            {
+                result.Add(entry);
+            }
+        }
+
+        return result;
+    }
+
+    private static Accelerator ReadAccelerator(EntryReader r)
+    {
+        string id = r.String("id");
+        string name = r.String("name");
+        string vendor = r.String("vendor");
+        int launch = r.Integer("launchYear", 1990, 2100, "year");
+        var peaks = new List<PeakThroughput>();
+        foreach (var (item, i) in r.Array("peaks", required: true))
+        {
+            var sub = new List<CatalogProblem>();
+            var pr = new EntryReader(item, "", $"peaks[{i}]", sub);
+            Precision precision = pr.Enum("precision", PrecisionNames, Precision.Fp16);
+            Sparsity sparsity = pr.Enum("sparsity", SparsityNames, Sparsity.Dense);
+            double rate = pr.Number("flopPerSecond", 1e11, 1e17, "FLOP/s per chip", MagnitudeHint(item, "flopPerSecond", 1e12, "TFLOP/s"));
+            string? note = pr.OptionalString("note");
+            pr.RejectUnknownFields();
+            foreach (CatalogProblem q in sub)
+            {
+                r.Problem(q.Entry + "." + q.Field, q.Rule, q.Actual, q.Hint);
+            }
+
+            if (sub.Count == 0)
+            {
+                peaks.Add(new PeakThroughput(precision, sparsity, FlopRate.FromFlopPerSecond(rate), note));
+            }
+
+        }
+
+        foreach (var dup in peaks.GroupBy(p => (p.Precision, p.Sparsity)).Where(g => g.Count() > 1))
+        {
+            r.Problem("peaks", "one entry per precision and sparsity", $"{dup.Count()} for {CatalogNames.Of(dup.Key.Precision)} {CatalogNames.Of(dup.Key.Sparsity)}");
+        }
+
+        ByteSize memory = default;
+        bool gb = r.Has("memoryGigabytes"), gib = r.Has("memoryGibibytes");
+        if (gb == gib)
+        {
+            r.Problem("memoryGigabytes", "given, or memoryGibibytes, but not both", gb ? "both" : "neither");
+            _ = r.OptionalNumber("memoryGigabytes", 0, double.MaxValue, "GB");
+            _ = r.OptionalNumber("memoryGibibytes", 0, double.MaxValue, "GiB");
+        }
+        else if (gb)
+        {
+            double v = r.Number("memoryGigabytes", 1, 10_000, "GB (10^9 bytes)", null);
+            memory = double.IsNaN(v) ? default : ByteSize.FromGigabytes(v);
+            _ = r.OptionalNumber("memoryGibibytes", 0, 0, "GiB");
+        }
+        else
+        {
+            double v = r.Number("memoryGibibytes", 1, 10_000, "GiB (2^30 bytes)", null);
+            memory = double.IsNaN(v) ? default : ByteSize.FromGibibytes(v);
+            _ = r.OptionalNumber("memoryGigabytes", 0, 0, "GB");
+        }
+
+        double bandwidth = r.Number("memoryBandwidthGigabytesPerSecond", 10, 100_000, "GB/s");
+        double watts = r.Number("powerWatts", 1, 5_000, "W per chip");
+        string basis = r.Enum("powerBasis", PowerBases, "tdp");
+        ArticleGeneration? generation = null;
+        if (r.Object("articleGeneration") is { } g)
+        {
+            var sub = new List<CatalogProblem>();
+            var gr = new EntryReader(g, "", "articleGeneration", sub);
+            int year = gr.Integer("year", 1990, 2100, "year");
+            Precision gp = gr.Enum("precision", PrecisionNames, Precision.Fp16);
+            double perUsd = gr.Number("gflopsPerSecondPerUsd", 0.01, 10_000, "GFLOP/s per USD");
+            double perWatt = gr.Number("gflopsPerSecondPerWatt", 1, 100_000, "GFLOP/s per W");
+            var (gs, gd) = gr.Provenance();
+            _ = gr.OptionalString("note");
+            gr.RejectUnknownFields();
+            foreach (CatalogProblem q in sub)
+            {
+                r.Problem(q.Entry + "." + q.Field, q.Rule, q.Actual, q.Hint);
+            }
+
+            generation = new ArticleGeneration(year, gp, perUsd, perWatt, gs, gd);
+        }
+
+        var (source, date) = r.Provenance();
+        return new Accelerator(id, name, vendor, launch, peaks, memory, bandwidth,
+            double.IsNaN(watts) ? default : Power.FromWatts(watts), basis, generation, source, date);
+    }
+
+    private static CloudOffer ReadOffer(EntryReader r)
+    {
+        string id = r.String("id");
+        string name = r.String("name");
+        string provider = r.String("provider");
+        string accelerator = r.String("acceleratorId");
+        int chips = r.Integer("chipsPerMachine", 1, 100_000, "chips");
+        double usd = r.Number("usdPerHour", 0.01, 100_000, "USD per machine-hour");
+        string commitment = r.Enum("commitment", Commitments, "on-demand");
+        if (chips > 0 && !double.IsNaN(usd))
+        {
+            double perChip = usd / chips;
+            if (perChip < 0.01 || perChip > 200)
+            {
+                r.Problem("usdPerHour", "between $0.01 and $200 per chip-hour (usdPerHour ÷ chipsPerMachine)",
+                    string.Create(CultureInfo.InvariantCulture, $"${Guard.Show(perChip)} per chip-hour"),
+                    perChip > 200 ? "is it a monthly or per-pod price?" : "is it a per-second or per-chip price for a whole machine?");
+            }
+        }
+
+        var (source, date) = r.Provenance();
+        return new CloudOffer(id, name, provider, accelerator, chips,
+            double.IsNaN(usd) ? default : MoneyRate.FromUsdPerHour(usd), commitment, source, date);
+    }
+
+    private static ModelCard ReadModel(EntryReader r)
+    {
+        string id = r.String("id");
+        string name = r.String("name");
+        string org = r.String("organization");
+        int year = r.Integer("year", 1990, 2100, "year");
+        ModelArchitecture arch = r.Enum("architecture", ArchitectureNames, ModelArchitecture.DecoderOnly);
+        double n = r.Number("parameters", 1e6, 1e15, "parameters", CountHint);
+        double? d = r.OptionalNumber("trainingTokens", 1e6, 1e17, "tokens", CountHint);
+        string? chip = r.OptionalString("trainingAcceleratorId");
+        int? chips = r.OptionalInteger("trainingChips", 1, 10_000_000, "chips");
+        double? days = r.OptionalNumber("trainingDays", 0.001, 10_000, "days");
+        double? mwh = r.OptionalNumber("trainingEnergyMegawattHours", 0.001, 1e9, "MWh");
+        double? mfu = r.OptionalNumber("mfu", 1e-4, 1, "a fraction in (0, 1]", "MFU is a fraction: 46.2% is 0.462");
+        var (source, date) = r.Provenance();
+        return new ModelCard(id, name, org, year, arch, double.IsNaN(n) ? default : ParameterCount.FromCount(n),
+            d is { } dv && !double.IsNaN(dv) ? TokenCount.FromCount(dv) : null, chip, chips, days,
+            mwh is { } e && !double.IsNaN(e) ? Energy.FromMegawattHours(e) : null,
+            mfu is { } m && !double.IsNaN(m) ? Ratio.FromFraction(m) : null, source, date);
+    }
+
+    private static ApiPrice ReadApiPrice(EntryReader r)
+    {
+        string id = r.String("id");
+        string provider = r.String("provider");
+        string model = r.String("model");
+        int year = r.Integer("year", 1990, 2100, "year");
+        double usd = r.Number("usd", 0, 1e6, "USD");
+        double per = r.Number("per", 1, 1e9, "units (tokens or words)");
+        PriceUnit unit = r.Enum("unit", UnitNames, PriceUnit.Tokens);
+        string applies = r.String("appliesTo", "input+output");
+        if (!double.IsNaN(usd) && !double.IsNaN(per))
+        {
+            double per1k = usd / per * 1000;
+            if (per1k > 5)
+            {
+                r.Problem("usd", "at most $5 per 1000 " + unit.ToString().ToLowerInvariant() + " (a magnitude guard)",
+                    string.Create(CultureInfo.InvariantCulture, $"${Guard.Show(per1k)} per 1000"),
+                    string.Create(CultureInfo.InvariantCulture, $"is it a price per million? Then set per to 1000000 (${Guard.Show(usd)} per 1M = ${Guard.Show(usd / 1000)} per 1K)"));
+            }
+            else if (per1k > 0 && per1k < 1e-6)
+            {
+                r.Problem("usd", "at least $0.000001 per 1000 units (a magnitude guard)",
+                    string.Create(CultureInfo.InvariantCulture, $"${Guard.Show(per1k)} per 1000"),
+                    "is it a price per 1000 given with per = 1000000? Then set per to 1000");
+            }
+        }
+
+        var (source, date) = r.Provenance();
+        return new ApiPrice(id, provider, model, year, double.IsNaN(usd) ? default : Money.FromUsd(usd), per, unit, applies, source, date);
+    }
+
+    private static ScalingLaw ReadLaw(EntryReader r)
+    {
+        string id = r.String("id");
+        string name = r.String("name");
+        double e = r.Number("e", 0, 20, "nats per token");
+        double a = r.Number("a", 1e-9, 1e9, "(coefficient)");
+        double b = r.Number("b", 1e-9, 1e9, "(coefficient)");
+        double alpha = r.Number("alpha", 1e-6, 3, "(exponent)");
+        double beta = r.Number("beta", 1e-6, 3, "(exponent)");
+        var (source, date) = r.Provenance();
+        return new ScalingLaw(id, name, e, a, b, alpha, beta, source, date);
+    }
+
+    private static string? MagnitudeHint(JsonElement item, string field, double scale, string unitName) =>
+        item.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double x) && x > 0 && x < 1e5
+            ? string.Create(CultureInfo.InvariantCulture, $"is it in {unitName}? Then write {Guard.Show(x * scale)}")
+            : null;
+
+    private const string CountHint = "counts are plain numbers: 175 billion is 175e9";
+
+    private static bool IsId(string s) =>
+        s.Length > 0 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '.');
+
+    private static T Find<T>(IReadOnlyList<T> entries, string id, string parameter) where T : ICatalogEntry
+    {
+        foreach (T e in entries)
+        {
+            if (string.Equals(e.Id, id, StringComparison.Ordinal))
+            {
+                return e;
+            }
+        }
+
+        foreach (T e in entries)
+        {
+            if (string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return e;
+            }
+        }
+
+        throw Guard.Fail(parameter, "an id in the catalog", $"'{id}'", Suggest.Hint(id, entries.Select(e => e.Id).ToList()));
+    }
+}
