@@ -1,0 +1,73 @@
+using LlmEcon.Catalog;
+using LlmEcon.Derivations;
+using LlmEcon.Quantities;
+using static LlmEcon.NumberFormat;
+
+namespace LlmEcon.Costs;
+
+/// <summary>Inputs of the cloud inference cost (eq. 7): model size, machine, peak, MFU and price.</summary>
+/// <param name="Parameters">N.</param>
+/// <param name="ChipsPerMachine">Accelerators per rented machine.</param>
+/// <param name="PeakPerChip">Peak FLOP/s per chip at the serving precision.</param>
+/// <param name="Mfu">Model FLOPs utilization, in (0, 1].</param>
+/// <param name="MachinePrice">Price per machine-hour.</param>
+/// <param name="Architecture">Sets FLOP per parameter per token (eq. 1).</param>
+public sealed record InferenceCostInputs(
+    Sourced<ParameterCount> Parameters, Sourced<int> ChipsPerMachine, Sourced<FlopRate> PeakPerChip, Sourced<Ratio> Mfu,
+    Sourced<MoneyRate> MachinePrice, ModelArchitecture Architecture = ModelArchitecture.DecoderOnly)
+{
+    /// <summary>Inputs from a catalog offer (its chips, price and its accelerator's peak at <paramref name="precision"/>).</summary>
+    public static InferenceCostInputs FromOffer(LlmCatalog catalog, string offerId, Sourced<ParameterCount> parameters, Sourced<Ratio> mfu,
+        Precision precision = Precision.Fp16, Sparsity sparsity = Sparsity.Dense)
+    {
+        CloudOffer offer = catalog.Offer(offerId);
+        Accelerator chip = catalog.Accelerator(offer.AcceleratorId);
+        Precision p = chip.Peaks.Any(x => x.Precision == precision) ? precision : chip.Peaks[0].Precision;
+        return new InferenceCostInputs(parameters, offer.ChipsSourced, chip.Peak(p, sparsity), mfu, offer.MachinePriceSourced);
+    }
+}
+
+/// <summary>The cloud inference cost per 1000 tokens and its terms.</summary>
+/// <param name="Inputs">What it was computed from.</param>
+/// <param name="FlopPer1kTokens">k × N × 1000.</param>
+/// <param name="RealisedPerMachine">chips × peak × MFU.</param>
+/// <param name="MachineSecondsPer1kTokens">Machine time for 1000 tokens.</param>
+/// <param name="Cost">Cost per token (read out per 1K or 1M).</param>
+/// <param name="Derivation">The formula with numbers substituted.</param>
+public sealed record InferenceCostResult(
+    InferenceCostInputs Inputs, FlopCount FlopPer1kTokens, FlopRate RealisedPerMachine, Duration MachineSecondsPer1kTokens,
+    MoneyPerToken Cost, Derivation Derivation);
+
+/// <summary>Cloud inference cost (eq. 7; Sun 2023, "Deep dive: cloud compute cost").</summary>
+public static class InferenceCost
+{
+    /// <summary>
+    /// cost / 1000 tokens = (k·N × 1000) / (chips × peak × MFU) × price per machine-hour / 3600 s/h, k = 2 for a decoder-only model.
+    /// </summary>
+    public static InferenceCostResult Per1kTokens(InferenceCostInputs x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        Guard.PositiveCount(x.ChipsPerMachine.Value, "chipsPerMachine");
+        Guard.Utilization(x.Mfu.Value.Fraction, "mfu");
+        Guard.Positive(x.PeakPerChip.Value.FlopPerSecond, "peakFlops");
+        double k = FlopsPerToken.Inference(x.Architecture);
+        FlopCount work = FlopsPerToken.InferenceWork(x.Parameters.Value, TokenCount.FromCount(1000), x.Architecture);
+        FlopRate realised = x.PeakPerChip.Value * x.ChipsPerMachine.Value * x.Mfu.Value;
+        Duration time = work / realised;
+        Money cost = x.MachinePrice.Value * time;
+        var d = new Derivation(
+            "inference cost per 1000 tokens (USD)", "(7) Sun 2023, cloud compute cost",
+            "k·N × 1000 tokens / (chips × peak × MFU) × price per machine-hour / 3600 s/h",
+            $"{Compact(x.Parameters.Value.Count)} params × {Compact(k)} FLOP/param/token × 1000 tokens / ({x.ChipsPerMachine.Value} × {Compact(x.PeakPerChip.Value.FlopPerSecond)} FLOP/s × {Compact(x.Mfu.Value.Fraction)}) × ${Compact(x.MachinePrice.Value.UsdPerHour)}/h / 3600 s/h",
+            Usd(cost.Usd),
+            [
+                Term.Of("N", "parameters", x.Parameters, Compact(x.Parameters.Value.Count)),
+                new Term("k", "FLOP per parameter per token (eq. 1)", Compact(k)),
+                Term.Of("chips", "chips per machine", x.ChipsPerMachine, x.ChipsPerMachine.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Term.Of("peak", "FLOP/s per chip", x.PeakPerChip, Compact(x.PeakPerChip.Value.FlopPerSecond)),
+                Term.Of("MFU", "model FLOPs utilization", x.Mfu, Percent(x.Mfu.Value.Fraction)),
+                Term.Of("price", "USD per machine-hour", x.MachinePrice, Usd(x.MachinePrice.Value.UsdPerHour)),
+            ]);
+        return new InferenceCostResult(x, work, realised, time, cost / TokenCount.FromCount(1000), d);
+    }
+}

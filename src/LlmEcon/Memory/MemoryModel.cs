@@ -1,0 +1,66 @@
+using LlmEcon.Catalog;
+using LlmEcon.Derivations;
+using LlmEcon.Quantities;
+using static LlmEcon.NumberFormat;
+
+namespace LlmEcon.Memory;
+
+/// <summary>Memory needed and the chips to hold it (eqs. 18–19).</summary>
+/// <param name="Bytes">Total bytes.</param>
+/// <param name="ChipMemory">Memory per chip, when a chip was given.</param>
+/// <param name="MinimumChips">⌈bytes / chip memory⌉, when a chip was given.</param>
+/// <param name="ExactChips">bytes / chip memory before rounding up.</param>
+/// <param name="Derivation">The equation substituted.</param>
+public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, int? MinimumChips, double? ExactChips, Derivation Derivation);
+
+/// <summary>Training state and inference weights in memory.</summary>
+public static class MemoryModel
+{
+    /// <summary>
+    /// Bytes per parameter of mixed-precision Adam training state: weights, gradients and optimizer states
+    /// (the article's 20, from its note 27 on Megatron-Turing NLG).
+    /// </summary>
+    public const double DefaultTrainingBytesPerParameter = 20;
+
+    /// <summary>training memory = bytes per parameter × N; minimum chips = ⌈memory / memory per chip⌉ (eq. 18).</summary>
+    public static MemoryResult Training(ParameterCount n, double bytesPerParameter = DefaultTrainingBytesPerParameter, Sourced<ByteSize>? chipMemory = null)
+    {
+        Guard.Positive(bytesPerParameter, "bytesPerParameter");
+        return Hold(n, bytesPerParameter, chipMemory, "training state in memory", "(18) Sun 2023 §5, note 27");
+    }
+
+    /// <summary>Bytes per weight at a precision: 4 (FP32), 2 (FP16/BF16), 1 (FP8/INT8), 8 (FP64).</summary>
+    public static double BytesPerWeight(Precision precision) => precision switch
+    {
+        Precision.Fp64 => 8,
+        Precision.Fp32 or Precision.Tf32 => 4,
+        Precision.Fp16 or Precision.Bf16 => 2,
+        _ => 1,
+    };
+
+    /// <summary>inference weight memory = N × bytes per weight at the precision (eq. 19); KV cache is not included.</summary>
+    public static MemoryResult InferenceWeights(ParameterCount n, Precision precision, Sourced<ByteSize>? chipMemory = null) =>
+        Hold(n, BytesPerWeight(precision), chipMemory, $"inference weights at {CatalogNames.Of(precision)}", "(19) N × bytes per weight");
+
+    private static MemoryResult Hold(ParameterCount n, double bytesPerParameter, Sourced<ByteSize>? chipMemory, string what, string equation)
+    {
+        ByteSize bytes = ByteSize.FromBytes(n.Count * bytesPerParameter);
+        int? min = null;
+        double? exact = null;
+        string sub = $"{Compact(bytesPerParameter)} B/param × {Compact(n.Count)} params";
+        string result = bytes.ToString();
+        var terms = new List<Term> { new("N", "parameters", Compact(n.Count)), new("b", "bytes per parameter", Compact(bytesPerParameter)) };
+        if (chipMemory is { } cm)
+        {
+            double per = Guard.Positive(cm.Value.Bytes, "chipMemory");
+            exact = bytes.Bytes / per;
+            min = (int)Math.Ceiling(exact.Value - 1e-9);
+            sub += $" / {cm.Value} per chip";
+            result += $"; {Compact(exact.Value)} → at least {min} chips";
+            terms.Add(Term.Of("M", "memory per chip", cm, cm.Value.ToString()));
+        }
+
+        return new MemoryResult(bytes, chipMemory?.Value, min, exact,
+            new Derivation(what, equation, chipMemory is null ? "b × N" : "b × N; ⌈b × N / M⌉ chips", sub, result, terms));
+    }
+}
