@@ -1,0 +1,83 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LlmEcon.Audit;
+
+/// <summary>The article's default scenario: every assumption it states, with the article as source (Catalog/Data/article-scenario.json).</summary>
+public sealed record ArticleScenario(
+    string Source, string Published, SearchScenario Search, InferenceScenario Inference, TrainingScenario Training,
+    TrajectoryScenario Trajectory, ScalingScenario Scaling, GenerationsScenario Generations, InHouseScenario InHouse,
+    MemoryScenario Memory, JasperScenario Jasper)
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    private static readonly Lazy<ArticleScenario> Embedded = new(() => Parse(ReadResource("article-scenario.json"), "article-scenario.json"));
+
+    /// <summary>The scenario shipped inside the library.</summary>
+    public static ArticleScenario Default => Embedded.Value;
+
+    /// <summary>Parses a scenario; a malformed one is an <see cref="InputException"/> naming the file, the place and the problem.</summary>
+    public static ArticleScenario Parse(string json, string origin)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ArticleScenario>(json, Options)
+                   ?? throw Guard.Fail(origin, "a JSON object", "null");
+        }
+        catch (JsonException e)
+        {
+            throw Guard.Fail(origin, "a valid scenario", $"an error at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split('.')[0]}");
+        }
+    }
+
+    internal static string ReadResource(string name)
+    {
+        Assembly asm = typeof(ArticleScenario).Assembly;
+        using Stream s = asm.GetManifestResourceStream("LlmEcon.Catalog.Data." + name)
+                         ?? throw new InvalidOperationException($"The library is missing its embedded resource {name}.");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+}
+
+/// <summary>§3 assumptions.</summary>
+public sealed record SearchScenario(
+    double QueryPromptWords, double GeneratedWordsPerResponse, double SampledResponses, double ResultPromptWordsPerLink,
+    double GeneratedWordsPerLink, double Links, double WordsPer1000Tokens, string ApiPriceId, double CacheHitRate, double GrossMargin,
+    double MonthlySearchesBase, double PenetrationBase, double PenetrationNow, double AnnualSearchesStated, double SearchRevenueUsd,
+    double ModelSideDivisor, double InHouseDivisor);
+
+/// <summary>Cloud inference assumptions.</summary>
+public sealed record InferenceScenario(double Parameters, double Mfu, IReadOnlyList<string> OfferIds, string ApiPriceId);
+
+/// <summary>§4 assumptions.</summary>
+public sealed record TrainingScenario(string OfferId, string MfuModelId, IReadOnlyList<string> ModelIds);
+
+/// <summary>§5 levers.</summary>
+public sealed record TrajectoryScenario(string ParametersBeforeModelId, string ParametersAfterModelId, string MfuBeforeModelId, string MfuAfterModelId);
+
+/// <summary>§5 Chinchilla cases.</summary>
+public sealed record ScalingScenario(string LawId, IReadOnlyList<ScalingCase> Cases);
+
+/// <summary>One (N, D) case of the scaling law.</summary>
+public sealed record ScalingCase(string Id, string Label, double Parameters, double Tokens);
+
+/// <summary>§5 per-generation gains as stated.</summary>
+public sealed record GenerationsScenario(double PerGenerationUsdGain, double PerGenerationWattGain, double YearsPerGeneration);
+
+/// <summary>§5 GPT-3 in-house, V100 → H100.</summary>
+public sealed record InHouseScenario(
+    string ModelId, double HardwareCostBeforeUsd, double ElectricityUsdPerKilowattHour, string FromAcceleratorId, string ToAcceleratorId,
+    double PerUsdGainStated, double PerWattGainStated, double HardwareCostAfterPrintedUsd, double EnergyCostAfterPrintedUsd);
+
+/// <summary>§5 memory.</summary>
+public sealed record MemoryScenario(double BytesPerParameter, IReadOnlyList<string> ModelIds, string ChipId);
+
+/// <summary>§6 Jasper.</summary>
+public sealed record JasperScenario(string ApiPriceId);
