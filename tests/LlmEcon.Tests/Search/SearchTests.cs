@@ -1,0 +1,81 @@
+using LlmEcon.Audit;
+using LlmEcon.Quantities;
+using LlmEcon.Search;
+using Xunit;
+
+namespace LlmEcon.Tests.Search;
+
+/// <summary>Sun 2023 §3 (SPEC.md §2).</summary>
+public class SearchTests
+{
+    private static SearchAssumptions Article(double cacheHitRate = 0.30, double grossMargin = 0.75) => new(
+        WordCount.FromCount(50), WordCount.FromCount(400), 5, WordCount.FromCount(1000), WordCount.FromCount(400), 10, 750,
+        MoneyPerToken.FromUsdPer1kTokens(0.02), Ratio.FromFraction(cacheHitRate), Ratio.FromFraction(grossMargin));
+
+    [Fact]
+    public void ChatGptEquivalent_RevenueIs0_055_CostIs0_010()
+    {
+        // (50 + 400 × 5) words × 1000/750 × $0.02/1000 = $0.0547; × 0.7 × 0.25 = $0.00957
+        var r = SearchCost.FromApiPrice(SearchArchitecture.ChatGptEquivalent, Article());
+        Printed.Equal(0.055, 0.001, r.ApiRevenue.UsdPerQuery);
+        Printed.Equal(0.0547, 0.0001, r.ApiRevenue.UsdPerQuery);
+        Printed.Equal(0.010, 0.001, r.Cost.UsdPerQuery);
+        Printed.Equal(0.00957, 0.00001, r.Cost.UsdPerQuery);
+    }
+
+    [Fact]
+    public void TwoStage_RevenueIs0_375_CostIs0_066()
+    {
+        // (50 + (1000 + 400) × 10) words → $0.3747; cost $0.06557
+        var r = SearchCost.FromApiPrice(SearchArchitecture.TwoStage, Article());
+        Printed.Equal(0.375, 0.001, r.ApiRevenue.UsdPerQuery);
+        Printed.Equal(0.066, 0.001, r.Cost.UsdPerQuery);
+        Printed.Equal(0.06557, 0.00001, r.Cost.UsdPerQuery);
+        Assert.Equal(14050, r.InputWords.Count + r.OutputWords.Count);
+    }
+
+    [Fact]
+    public void RevenuePerQuery_Is0_048_From2_1TrillionSearches()
+    {
+        // 100e9 × 12 × 0.60 / 0.34 = 2.118e12 → "2.1 trillion"; $100B / 2.1e12 = $0.0476 → $0.048
+        var v = SearchRevenue.AnnualVolume(100e9, Ratio.FromFraction(0.34), Ratio.FromFraction(0.60));
+        Printed.Equal(2.1e12, 0.1e12, v.AnnualSearches);
+        var (revenue, _) = SearchRevenue.PerQuery(Money.FromUsd(100e9), 2.1e12);
+        Printed.Equal(0.048, 0.001, revenue.UsdPerQuery);
+    }
+
+    [Fact]
+    public void Levers_DivideByEight_AndCostAboutOnePointFourTimesRevenueBefore()
+    {
+        var two = SearchCost.FromApiPrice(SearchArchitecture.TwoStage, Article());
+        var lev = SearchLevers.Apply(two.Cost, MoneyPerQuery.FromUsdPerQuery(100e9 / 2.1e12), 4, 2, 2.1e12);
+        Printed.Equal(1.4, 0.1, lev.ShareOfRevenueBefore.Fraction);
+        Printed.Equal(0.008, 0.001, lev.CostAfter.UsdPerQuery);
+        // Google's profit given up: 0.0082 × 2.1e12 = $17.2B, "over $10 billion" (§6)
+        Assert.True(lev.AnnualCost.Usd > 10e9);
+    }
+
+    [Fact]
+    public void ComputeBasedVariant_UsesInferenceCostAndCache()
+    {
+        // 2050 words → 2733.3 tokens × $0.003515/1000 × 0.7 = $0.006726
+        var (cost, d) = SearchCost.FromInferenceCost(SearchArchitecture.ChatGptEquivalent, Article(), MoneyPerToken.FromUsdPer1kTokens(0.003515));
+        Assert.Equal(2050 / 0.75 * 0.003515 / 1000 * 0.7, cost.UsdPerQuery, 12);
+        Assert.Contains("(1 − 0.3)", d.Substituted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GrossMarginOfOne_IsRejectedWithOneSentence()
+    {
+        var e = Assert.Throws<InputException>(() => SearchCost.FromApiPrice(SearchArchitecture.TwoStage, Article(grossMargin: 75)));
+        Assert.Equal("grossMargin must be in [0, 1); got 75. A fraction is expected: did you mean 75% = 0.75?", e.Message);
+    }
+
+    [Fact]
+    public void DefaultScenario_MatchesTheArticlesAssumptions()
+    {
+        SearchScenario s = ArticleScenario.Default.Search;
+        Assert.Equal((50.0, 400.0, 5.0, 1000.0, 10.0, 750.0, 0.30, 0.75), (s.QueryPromptWords, s.GeneratedWordsPerResponse, s.SampledResponses,
+            s.ResultPromptWordsPerLink, s.Links, s.WordsPer1000Tokens, s.CacheHitRate, s.GrossMargin));
+    }
+}
