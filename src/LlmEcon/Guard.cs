@@ -98,9 +98,10 @@ public sealed class InputException : ArgumentException
     public override string Message => Compose(Parameter, Rule, Actual, Hint);
 
     private static string Compose(string parameter, string rule, string actual, string? hint) =>
-        $"{parameter} must be {rule}; got {actual}." + (hint is null ? "" : $" {Capitalise(hint)}");
+        $"{parameter} must be {rule}; got {actual}." + (hint is null ? "" : $" {Sentence(hint)}");
 
-    private static string Capitalise(string s) =>
+    /// <summary>A hint as a sentence: capitalised, ending in '.' or '?'.</summary>
+    public static string Sentence(string s) =>
         s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + (s.EndsWith('.') || s.EndsWith('?') ? "" : ".");
 
     /// <summary>Not supported: use the constructor with parts.</summary>

@@ -7,14 +7,13 @@ public static class Suggest
     public static IReadOnlyList<string> Nearest(string typed, IEnumerable<string> candidates, int max = 3)
     {
         string t = typed.Trim().ToUpperInvariant();
-        return candidates
+        var near = candidates
             .Select(c => (Candidate: c, Score: Score(t, c.ToUpperInvariant())))
             .Where(x => x.Score <= Math.Max(2, t.Length / 3) || x.Candidate.StartsWith(typed, StringComparison.OrdinalIgnoreCase)
                         || (typed.Length >= 3 && x.Candidate.Contains(typed, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(x => x.Score).ThenBy(x => x.Candidate, StringComparer.Ordinal)
-            .Take(max)
-            .Select(x => x.Candidate)
             .ToList();
+        return near.Where(x => x.Score == near[0].Score).Take(max).Select(x => x.Candidate).ToList();
     }
 
     /// <summary>The sentence to append to an error: <c>Did you mean 'h100-sxm'?</c>, or the options when nothing is close.</summary>

@@ -11,7 +11,7 @@ public sealed record CatalogProblem(string Origin, string Entry, string Field, s
 {
     /// <summary>One sentence: <c>origin: entry.field must be rule; got actual. Hint.</c></summary>
     public override string ToString() =>
-        $"{Origin}: {Entry}{(Field.Length > 0 ? "." + Field : "")} must be {Rule}; got {Actual}." + (Hint is null ? "" : " " + char.ToUpperInvariant(Hint[0]) + Hint[1..]);
+        $"{Origin}: {Entry}{(Field.Length > 0 ? "." + Field : "")} must be {Rule}; got {Actual}." + (Hint is null ? "" : " " + InputException.Sentence(Hint));
 }
 
 /// <summary>A catalog that failed validation: every problem at once, not just the first.</summary>

@@ -71,7 +71,7 @@ internal sealed class EntryReader
 
         if (x < min || x > max)
         {
-            Problem(field, string.Create(CultureInfo.InvariantCulture, $"in [{Guard.Show(min)}, {Guard.Show(max)}] {unit}"), Guard.Show(x), magnitudeHint);
+            Problem(field, string.Create(CultureInfo.InvariantCulture, $"in [{NumberFormat.Compact(min)}, {NumberFormat.Compact(max)}] {unit}"), Guard.Show(x), magnitudeHint);
             return double.NaN;
         }
 

@@ -383,7 +383,7 @@ public sealed class LlmCatalog
         int? chips = r.OptionalInteger("trainingChips", 1, 10_000_000, "chips");
         double? days = r.OptionalNumber("trainingDays", 0.001, 10_000, "days");
         double? mwh = r.OptionalNumber("trainingEnergyMegawattHours", 0.001, 1e9, "MWh");
-        double? mfu = r.OptionalNumber("mfu", 1e-4, 1, "a fraction in (0, 1]", "MFU is a fraction: 46.2% is 0.462");
+        double? mfu = r.OptionalNumber("mfu", 1e-4, 1, "(a fraction)", "MFU is a fraction: 46.2% is 0.462");
         var (source, date) = r.Provenance();
         return new ModelCard(id, name, org, year, arch, double.IsNaN(n) ? default : ParameterCount.FromCount(n),
             d is { } dv && !double.IsNaN(dv) ? TokenCount.FromCount(dv) : null, chip, chips, days,
@@ -437,7 +437,7 @@ public sealed class LlmCatalog
 
     private static string? MagnitudeHint(JsonElement item, string field, double scale, string unitName) =>
         item.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double x) && x > 0 && x < 1e5
-            ? string.Create(CultureInfo.InvariantCulture, $"is it in {unitName}? Then write {Guard.Show(x * scale)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"is it in {unitName}? Then write {NumberFormat.Compact(x * scale)}")
             : null;
 
     private const string CountHint = "counts are plain numbers: 175 billion is 175e9";

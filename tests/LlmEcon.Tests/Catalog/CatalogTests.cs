@@ -1,0 +1,117 @@
+using LlmEcon.Catalog;
+using Xunit;
+
+namespace LlmEcon.Tests.Catalog;
+
+public class CatalogTests
+{
+    private static readonly LlmCatalog BuiltIn = LlmCatalog.BuiltIn;
+
+    [Fact]
+    public void BuiltIn_Loads_WithTheArticlesEntries()
+    {
+        Assert.Equal(["p100-sxm2", "v100-sxm2", "a100-40gb", "a100-80gb", "h100-sxm", "tpu-v3", "tpu-v4"], BuiltIn.Accelerators.Select(a => a.Id));
+        Assert.Equal(["aws-p4d-1yr", "gcp-tpu-v4-1yr"], BuiltIn.Offers.Select(o => o.Id));
+        Assert.Equal(7, BuiltIn.Models.Count);
+        Assert.Equal(5, BuiltIn.ApiPrices.Count);
+    }
+
+    [Fact]
+    public void Ids_AreUniqueAcrossSections() =>
+        Assert.Equal(BuiltIn.All.Count(), BuiltIn.All.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count());
+
+    [Fact]
+    public void EveryEntry_HasASourceAndADate() =>
+        Assert.All(BuiltIn.All, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Source));
+            Assert.Matches(@"^\d{4}(-\d{2}(-\d{2})?)?$", e.Date);
+        });
+
+    [Fact]
+    public void ArticleNumbers_AreInTheCatalog()
+    {
+        // Sun 2023: A100 312 T (FP16/FP32 mixed), TPU v4 275 T, $19.22/h for 8, $8.12/h for 4, Davinci $0.02/1K
+        Assert.Equal(312e12, BuiltIn.Accelerator("a100-40gb").Peak(Precision.Fp16).Value.FlopPerSecond);
+        Assert.Equal(275e12, BuiltIn.Accelerator("tpu-v4").Peak(Precision.Bf16).Value.FlopPerSecond);
+        Assert.Equal((8, 19.22), (BuiltIn.Offer("aws-p4d-1yr").ChipsPerMachine, BuiltIn.Offer("aws-p4d-1yr").MachinePrice.UsdPerHour));
+        Assert.Equal((4, 8.12), (BuiltIn.Offer("gcp-tpu-v4-1yr").ChipsPerMachine, BuiltIn.Offer("gcp-tpu-v4-1yr").MachinePrice.UsdPerHour));
+        Assert.Equal(0.02, BuiltIn.ApiPrice("openai-davinci-2022").PerToken().Value.UsdPer1kTokens, 12);
+    }
+
+    [Fact]
+    public void Peak_WithUnknownPrecision_ListsTheOnesThereAre()
+    {
+        var e = Assert.Throws<InputException>(() => BuiltIn.Accelerator("tpu-v4").Peak(Precision.Fp8));
+        Assert.Equal("precision must be one of tpu-v4's peaks (bf16 dense, int8 dense); got fp8 dense.", e.Message);
+    }
+
+    [Fact]
+    public void UnknownId_SuggestsTheNearest()
+    {
+        var e = Assert.Throws<InputException>(() => BuiltIn.Accelerator("h10"));
+        Assert.Equal("accelerator must be an id in the catalog; got 'h10'. Did you mean 'h100-sxm'?", e.Message);
+    }
+
+    [Fact]
+    public void PlantedMagnitudeSlips_AreAllReportedAtOnce()
+    {
+        // Given a user file with a peak in TFLOP/s, a per-1M price under per 1000, an MFU in percent and a typo'd field
+        const string json = """
+        {
+          "accelerators": [ { "id": "x1", "name": "X1", "vendor": "X", "launchYear": 2024,
+            "peaks": [ { "precision": "fp16", "sparsity": "dense", "flopPerSecond": 312 } ],
+            "memoryGigabytes": 80, "memoryBandwidthGigabytesPerSecond": 2000, "powerWatts": 700, "powerBasis": "tdp",
+            "source": "test", "published": "2024" } ],
+          "apiPrices": [ { "id": "p1", "provider": "P", "model": "M", "year": 2024, "usd": 15, "per": 1000, "unit": "tokens", "source": "test", "published": "2024" } ],
+          "models": [ { "id": "m1", "name": "M1", "organization": "O", "year": 2024, "architecture": "decoder-only", "parameters": 7e9, "mfu": 46.2,
+            "source": "test", "publishd": "2024" } ]
+        }
+        """;
+        var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("user.json", json));
+        string[] expected =
+        [
+            "user.json: accelerators[x1].peaks[0].flopPerSecond must be in [100e9, 100e15] FLOP/s per chip; got 312. Is it in TFLOP/s? Then write 312e12.",
+            "user.json: models[m1].mfu must be in [0.0001, 1] (a fraction); got 46.2. MFU is a fraction: 46.2% is 0.462.",
+            "user.json: models[m1].published must be present (or 'retrieved'): every entry carries a date; got nothing.",
+            "user.json: models[m1].publishd must be a known field; got an unknown field. Did you mean 'published'?",
+            "user.json: apiPrices[p1].usd must be at most $5 per 1000 tokens (a magnitude guard); got $15 per 1000. Is it a price per million? Then set per to 1000000 ($15 per 1M = $0.015 per 1K).",
+        ];
+        Assert.Equal(expected, e.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Merge_ReplacesBySameId_AndValidatesReferences()
+    {
+        const string json = """{ "offers": [ { "id": "aws-p4d-1yr", "name": "cheaper", "provider": "AWS", "acceleratorId": "a100-40g", "chipsPerMachine": 8, "usdPerHour": 10, "commitment": "1-year", "source": "test", "retrieved": "2026-11-27" } ] }""";
+        var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("user.json", json));
+        Assert.Equal("user.json: offers[aws-p4d-1yr].acceleratorId must be the id of a catalog accelerator; got 'a100-40g'. Did you mean 'a100-40gb'?",
+            Assert.Single(e.Problems).ToString());
+
+        var merged = BuiltIn.Merge("user.json", json.Replace("a100-40g\"", "a100-40gb\"", StringComparison.Ordinal));
+        Assert.Equal(10, merged.Offer("aws-p4d-1yr").MachinePrice.UsdPerHour);
+        Assert.Equal(BuiltIn.Offers.Count, merged.Offers.Count);
+    }
+
+    [Fact]
+    public void MalformedJson_IsLocated()
+    {
+        var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("bad.json", "{ \"offers\": [ { \"id\": } ] }"));
+        Assert.Equal("bad.json: file must be well-formed JSON; got a syntax error at line 1, byte 23.", Assert.Single(e.Problems).ToString());
+    }
+
+    [Fact]
+    public void MissingFile_IsAnInputError()
+    {
+        var e = Assert.Throws<InputException>(() => BuiltIn.MergeFile("no-such-catalog.json"));
+        Assert.Equal("catalog must be an existing JSON file; got 'no-such-catalog.json' (no such file).", e.Message);
+    }
+
+    [Fact]
+    public void PriceGuard_CatchesPer1KGivenAsPer1M()
+    {
+        const string json = """{ "apiPrices": [ { "id": "q", "provider": "P", "model": "M", "year": 2024, "usd": 0.0004, "per": 1000000, "unit": "tokens", "source": "t", "published": "2024" } ] }""";
+        var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("u.json", json));
+        Assert.Contains("set per to 1000", Assert.Single(e.Problems).ToString(), StringComparison.Ordinal);
+    }
+}
