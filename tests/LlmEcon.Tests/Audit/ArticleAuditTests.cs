@@ -94,3 +94,45 @@ public class ArticleAuditTests
         Assert.False(f.Agrees(0.594));
     }
 }
+
+public class ArticleReproductionTests
+{
+    private static readonly ArticleReproduction Article = ArticleReproduction.Default();
+
+    [Fact]
+    public void EveryFigureThatIsNotASlip_IsReproducedToItsPrintedDigits()
+    {
+        var lines = ArticleAudit.Run(Article);
+        Assert.All(lines.Where(l => l.Verdict != AuditVerdict.Slip), l => Assert.True(l.Figure.Agrees(l.Recomputed.Value), l.Figure.Id));
+        Assert.Equal(ArticleFigure.All.Count, lines.Count);
+    }
+
+    [Fact]
+    public void InferenceCost_IsAbout20PercentOfDavincisPrice_MarginAbout80()
+    {
+        // SPEC.md §3: $0.003515 / $0.02 = 17.6% ("≈ 20%"), gross margin 82.4% ("≈ 80%")
+        Printed.Equal(0.176, 0.001, Article.Figures["inference.cost-share-of-price"].Value);
+        Printed.Equal(0.824, 0.001, Article.Figures["inference.gross-margin"].Value);
+    }
+
+    [Theory]
+    [InlineData("gpt-3", 0.213, 10000, "v100-sxm2")]
+    [InlineData("gopher", 0.325, 4096, "tpu-v3")]
+    [InlineData("mt-nlg", 0.302, 2240, "a100-80gb")]
+    [InlineData("palm", 0.462, 6144, "tpu-v4")]
+    public void MfuTable_IsInTheCatalog(string model, double mfu, int chips, string chip)
+    {
+        // SPEC.md §5, "Model FLOPs utilization of notable runs" (PaLM paper, table 3)
+        var m = Article.Catalog.Model(model);
+        Assert.Equal((mfu, chips, chip), (m.Mfu!.Value.Fraction, m.TrainingChips!.Value, m.TrainingAcceleratorId!));
+    }
+
+    [Fact]
+    public void Derivations_NameTheirEquationAndCatalogSources()
+    {
+        var training = Article.Figures["training.gpt-3.cost"].Derivation;
+        Assert.StartsWith("(8)", training.Equation, StringComparison.Ordinal);
+        Assert.Contains(training.Inputs, t => t.From?.EntryId == "gcp-tpu-v4-1yr" && t.From.Date == "2023-01");
+        Assert.Contains(training.Inputs, t => t.From?.EntryId == "palm" && t.Symbol == "MFU");
+    }
+}
