@@ -153,7 +153,13 @@ public sealed class ArticleReproduction
         var d = Simple("cost as a share of the API price", "(7) ÷ price", "cost per 1000 tokens / price per 1000 tokens",
             $"{Usd(Inference[0].Cost.UsdPer1kTokens)} / {Usd(price.PerToken().Value.UsdPer1kTokens)}", Percent(share));
         Add("inference.cost-share-of-price", share, d);
-        Add("inference.gross-margin", 1 - share, d with { Quantity = "gross margin of an always-busy machine", Formula = "1 − cost / price", Result = Percent(1 - share) });
+        Add("inference.gross-margin", 1 - share, d with
+        {
+            Quantity = "gross margin of an always-busy machine",
+            Formula = "1 − cost per 1000 tokens / price per 1000 tokens",
+            Substituted = "1 − " + d.Substituted,
+            Result = Percent(1 - share),
+        });
     }
 
     private void ReproduceTraining()
@@ -230,7 +236,7 @@ public sealed class ArticleReproduction
         Lever parameters = CostTrajectory.Parameters(before.Parameters, after.Parameters);
         FigureValue printedReduction = _figures["inhouse.reduction"];
         Lever costPerFlop = CostTrajectory.CostPerFlopChange(Ratio.FromFraction(printedReduction.Value), "in-house V100 → H100, eq. 17");
-        Lever mfu = CostTrajectory.Utilization(Catalog.Model(t.MfuBeforeModelId).Mfu!.Value, Catalog.Model(t.MfuAfterModelId).Mfu!.Value);
+        Lever mfu = CostTrajectory.Utilization(Catalog.Model(t.MfuBeforeModelId).MfuSourced.Value, Catalog.Model(t.MfuAfterModelId).MfuSourced.Value);
         TrajectoryLevers = [parameters, costPerFlop, mfu];
         Add("trajectory.fewer-parameters", parameters.Reduction, parameters.Derivation);
         Add("trajectory.cost-per-flop-reduction", costPerFlop.Reduction, printedReduction.Derivation, printedReduction.Chain, printedReduction.ChainNote);

@@ -93,6 +93,16 @@ public sealed record Accelerator(
         return new Sourced<FlopRate>(p.Rate, new Provenance(Id, $"peaks[{CatalogNames.Of(precision)},{CatalogNames.Of(sparsity)}].flopPerSecond", Source, Date));
     }
 
+    /// <summary>
+    /// The peak the article computes with: FP16/FP32 mixed precision, or BF16/FP32 where the chip lists no FP16 peak
+    /// (TPUs) — the article's note 17: what holds for FP16/FP32 holds for BF16/FP32, at similar throughput.
+    /// With <paramref name="precision"/> given, exactly that peak (an error lists the peaks there are).
+    /// </summary>
+    public Sourced<FlopRate> TrainingPeak(Precision? precision = null, Sparsity sparsity = Sparsity.Dense) =>
+        precision is { } p ? Peak(p, sparsity)
+        : Peaks.Any(x => x.Precision == Precision.Fp16 && x.Sparsity == sparsity) ? Peak(Precision.Fp16, sparsity)
+        : Peak(Precision.Bf16, sparsity);
+
     /// <summary>The memory per chip, with its provenance.</summary>
     public Sourced<ByteSize> MemorySourced => new(Memory, new Provenance(Id, "memory", Source, Date));
 

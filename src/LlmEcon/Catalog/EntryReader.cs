@@ -12,21 +12,30 @@ internal sealed class EntryReader
     private readonly JsonElement _obj;
     private readonly string _origin;
     private readonly string _entry;
+    private readonly string _prefix;
     private readonly List<CatalogProblem> _problems;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    public EntryReader(JsonElement obj, string origin, string entry, List<CatalogProblem> problems)
+    public EntryReader(JsonElement obj, string origin, string entry, List<CatalogProblem> problems, string prefix = "")
     {
         _obj = obj;
         _origin = origin;
         _entry = entry;
         _problems = problems;
+        _prefix = prefix;
     }
 
-    public string Entry => _entry;
+    /// <summary>How many problems the whole load has recorded so far (to tell whether a part was clean).</summary>
+    public int ProblemCount => _problems.Count;
+
+    /// <summary>A reader for a nested object whose problems are reported as <c>prefix.field</c> of this entry.</summary>
+    public EntryReader Child(JsonElement obj, string prefix) => new(obj, _origin, _entry, _problems, _prefix + prefix + ".");
 
     public void Problem(string field, string rule, string actual, string? hint = null) =>
-        _problems.Add(new CatalogProblem(_origin, _entry, field, rule, actual, hint));
+        _problems.Add(new CatalogProblem(_origin, _entry, _prefix + field, rule, actual, hint));
+
+    /// <summary>Counts fields as known without reading them (their value was checked another way).</summary>
+    public void MarkRead(params string[] fields) => _read.UnionWith(fields);
 
     public bool Has(string field) => _obj.TryGetProperty(field, out JsonElement v) && v.ValueKind != JsonValueKind.Null;
 

@@ -272,23 +272,17 @@ public sealed class LlmCatalog
         var peaks = new List<PeakThroughput>();
         foreach (var (item, i) in r.Array("peaks", required: true))
         {
-            var sub = new List<CatalogProblem>();
-            var pr = new EntryReader(item, "", $"peaks[{i}]", sub);
+            EntryReader pr = r.Child(item, string.Create(CultureInfo.InvariantCulture, $"peaks[{i}]"));
+            int before = pr.ProblemCount;
             Precision precision = pr.Enum("precision", PrecisionNames, Precision.Fp16);
             Sparsity sparsity = pr.Enum("sparsity", SparsityNames, Sparsity.Dense);
             double rate = pr.Number("flopPerSecond", 1e11, 1e17, "FLOP/s per chip", MagnitudeHint(item, "flopPerSecond", 1e12, "TFLOP/s"));
             string? note = pr.OptionalString("note");
             pr.RejectUnknownFields();
-            foreach (CatalogProblem q in sub)
-            {
-                r.Problem(q.Entry + "." + q.Field, q.Rule, q.Actual, q.Hint);
-            }
-
-            if (sub.Count == 0)
+            if (pr.ProblemCount == before)
             {
                 peaks.Add(new PeakThroughput(precision, sparsity, FlopRate.FromFlopPerSecond(rate), note));
             }
-
         }
 
         foreach (var dup in peaks.GroupBy(p => (p.Precision, p.Sparsity)).Where(g => g.Count() > 1))
@@ -298,23 +292,16 @@ public sealed class LlmCatalog
 
         ByteSize memory = default;
         bool gb = r.Has("memoryGigabytes"), gib = r.Has("memoryGibibytes");
+        r.MarkRead("memoryGigabytes", "memoryGibibytes");
         if (gb == gib)
         {
             r.Problem("memoryGigabytes", "given, or memoryGibibytes, but not both", gb ? "both" : "neither");
-            _ = r.OptionalNumber("memoryGigabytes", 0, double.MaxValue, "GB");
-            _ = r.OptionalNumber("memoryGibibytes", 0, double.MaxValue, "GiB");
-        }
-        else if (gb)
-        {
-            double v = r.Number("memoryGigabytes", 1, 10_000, "GB (10^9 bytes)", null);
-            memory = double.IsNaN(v) ? default : ByteSize.FromGigabytes(v);
-            _ = r.OptionalNumber("memoryGibibytes", 0, 0, "GiB");
         }
         else
         {
-            double v = r.Number("memoryGibibytes", 1, 10_000, "GiB (2^30 bytes)", null);
-            memory = double.IsNaN(v) ? default : ByteSize.FromGibibytes(v);
-            _ = r.OptionalNumber("memoryGigabytes", 0, 0, "GB");
+            string field = gb ? "memoryGigabytes" : "memoryGibibytes";
+            double v = r.Number(field, 1, 10_000, gb ? "GB (10^9 bytes)" : "GiB (2^30 bytes)");
+            memory = double.IsNaN(v) ? default : gb ? ByteSize.FromGigabytes(v) : ByteSize.FromGibibytes(v);
         }
 
         double bandwidth = r.Number("memoryBandwidthGigabytesPerSecond", 10, 100_000, "GB/s");
@@ -323,8 +310,7 @@ public sealed class LlmCatalog
         ArticleGeneration? generation = null;
         if (r.Object("articleGeneration") is { } g)
         {
-            var sub = new List<CatalogProblem>();
-            var gr = new EntryReader(g, "", "articleGeneration", sub);
+            EntryReader gr = r.Child(g, "articleGeneration");
             int year = gr.Integer("year", 1990, 2100, "year");
             Precision gp = gr.Enum("precision", PrecisionNames, Precision.Fp16);
             double perUsd = gr.Number("gflopsPerSecondPerUsd", 0.01, 10_000, "GFLOP/s per USD");
@@ -332,11 +318,6 @@ public sealed class LlmCatalog
             var (gs, gd) = gr.Provenance();
             _ = gr.OptionalString("note");
             gr.RejectUnknownFields();
-            foreach (CatalogProblem q in sub)
-            {
-                r.Problem(q.Entry + "." + q.Field, q.Rule, q.Actual, q.Hint);
-            }
-
             generation = new ArticleGeneration(year, gp, perUsd, perWatt, gs, gd);
         }
 

@@ -16,14 +16,17 @@ public sealed record InferenceCostInputs(
     Sourced<ParameterCount> Parameters, Sourced<int> ChipsPerMachine, Sourced<FlopRate> PeakPerChip, Sourced<Ratio> Mfu,
     Sourced<MoneyRate> MachinePrice, ModelArchitecture Architecture = ModelArchitecture.DecoderOnly)
 {
-    /// <summary>Inputs from a catalog offer (its chips, price and its accelerator's peak at <paramref name="precision"/>).</summary>
+    /// <summary>
+    /// Inputs from a catalog offer: its chips, price and its accelerator's peak (<see cref="Accelerator.TrainingPeak"/>:
+    /// mixed FP16/BF16 unless <paramref name="precision"/> says otherwise).
+    /// </summary>
     public static InferenceCostInputs FromOffer(LlmCatalog catalog, string offerId, Sourced<ParameterCount> parameters, Sourced<Ratio> mfu,
-        Precision precision = Precision.Fp16, Sparsity sparsity = Sparsity.Dense)
+        Precision? precision = null, Sparsity sparsity = Sparsity.Dense)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         CloudOffer offer = catalog.Offer(offerId);
-        Accelerator chip = catalog.Accelerator(offer.AcceleratorId);
-        Precision p = chip.Peaks.Any(x => x.Precision == precision) ? precision : chip.Peaks[0].Precision;
-        return new InferenceCostInputs(parameters, offer.ChipsSourced, chip.Peak(p, sparsity), mfu, offer.MachinePriceSourced);
+        Sourced<FlopRate> peak = catalog.Accelerator(offer.AcceleratorId).TrainingPeak(precision, sparsity);
+        return new InferenceCostInputs(parameters, offer.ChipsSourced, peak, mfu, offer.MachinePriceSourced);
     }
 }
 

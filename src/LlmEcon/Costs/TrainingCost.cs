@@ -20,14 +20,17 @@ public sealed record TrainingInputs(
     /// <summary>Price per chip-hour: machine price ÷ chips per machine.</summary>
     public MoneyRate PricePerChipHour => MachinePrice.Value / Guard.PositiveCount(ChipsPerMachine.Value, "chipsPerMachine");
 
-    /// <summary>Inputs from a catalog offer, its accelerator's peak at <paramref name="precision"/>.</summary>
+    /// <summary>
+    /// Inputs from a catalog offer, its accelerator's peak (<see cref="Accelerator.TrainingPeak"/>: mixed FP16/BF16
+    /// unless <paramref name="precision"/> says otherwise).
+    /// </summary>
     public static TrainingInputs FromOffer(LlmCatalog catalog, string offerId, Sourced<ParameterCount> parameters, Sourced<TokenCount> tokens,
-        Precision precision = Precision.Fp16)
+        Precision? precision = null)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         CloudOffer offer = catalog.Offer(offerId);
-        Accelerator chip = catalog.Accelerator(offer.AcceleratorId);
-        Precision p = chip.Peaks.Any(x => x.Precision == precision) ? precision : chip.Peaks[0].Precision;
-        return new TrainingInputs(parameters, tokens, chip.Peak(p), offer.ChipsSourced, offer.MachinePriceSourced);
+        Sourced<FlopRate> peak = catalog.Accelerator(offer.AcceleratorId).TrainingPeak(precision);
+        return new TrainingInputs(parameters, tokens, peak, offer.ChipsSourced, offer.MachinePriceSourced);
     }
 }
 

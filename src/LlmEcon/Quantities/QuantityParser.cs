@@ -82,25 +82,15 @@ public static partial class QuantityParser
     }
 
     /// <summary>Money: <c>$19.22</c>, <c>19.22</c>, <c>$1.4M</c>, <c>82 USD</c>.</summary>
-    public static Money Money(string text, string parameter = "usd")
-    {
-        const string forms = "an amount such as $19.22, $1.4M or 82 USD";
-        var (value, unit, _) = Split(text, parameter, forms);
-        string prefix = unit.EndsWith("USD", StringComparison.Ordinal) ? unit[..^3].TrimEnd() : unit;
-        if (!CountPrefixes.TryGetValue(prefix, out double k))
-        {
-            throw Reject(parameter, forms, text);
-        }
-
-        return Quantities.Money.FromUsd(value * k, parameter);
-    }
+    public static Money Money(string text, string parameter = "usd") =>
+        Quantities.Money.FromUsd(Usd(text, parameter, "an amount such as $19.22, $1.4M or 82 USD"), parameter);
 
     /// <summary>A price per hour: <c>$19.22/h</c>, <c>$19.22</c>, <c>19.22 USD/h</c>.</summary>
     public static MoneyRate MoneyRate(string text, string parameter = "pricePerHour")
     {
         const string forms = "a price per hour such as $19.22/h or 19.22";
         string body = StripSuffix(text, ["/h", "/hr", "/hour", "per hour"]);
-        return Quantities.MoneyRate.FromUsdPerHour(Money(body, parameter, forms).Usd, parameter);
+        return Quantities.MoneyRate.FromUsdPerHour(Usd(body, parameter, forms), parameter);
     }
 
     /// <summary>A price per 1000 tokens: <c>$0.02</c>, <c>$0.02/1K</c>; or per million, said so: <c>$20/1M</c>.</summary>
@@ -114,13 +104,13 @@ public static partial class QuantityParser
             {
                 if (t.EndsWith(suffix + tokens, StringComparison.Ordinal) && (tokens.Length > 0 || suffix.Length > 0))
                 {
-                    double usd = Money(t[..^(suffix.Length + tokens.Length)], parameter, forms).Usd;
+                    double usd = Usd(t[..^(suffix.Length + tokens.Length)], parameter, forms);
                     return Quantities.MoneyPerToken.FromUsdPerToken(usd / per, parameter);
                 }
             }
         }
 
-        return Quantities.MoneyPerToken.FromUsdPer1kTokens(Money(t, parameter, forms).Usd, parameter);
+        return Quantities.MoneyPerToken.FromUsdPer1kTokens(Usd(t, parameter, forms), parameter);
     }
 
     /// <summary>A ratio: <c>21.3%</c> or the fraction <c>0.213</c>.</summary>
@@ -173,7 +163,7 @@ public static partial class QuantityParser
     {
         const string forms = "an electricity price such as $0.09/kWh";
         string body = StripSuffix(text, ["/kWh", "per kWh"]);
-        return Quantities.ElectricityPrice.FromUsdPerKilowattHour(Money(body, parameter, forms).Usd, parameter);
+        return Quantities.ElectricityPrice.FromUsdPerKilowattHour(Usd(body, parameter, forms), parameter);
     }
 
     /// <summary>A duration: <c>14.8d</c>, <c>14.8 days</c>, <c>36h</c>, <c>90s</c>, <c>4y</c>.</summary>
@@ -192,16 +182,12 @@ public static partial class QuantityParser
             };
     }
 
-    private static Money Money(string text, string parameter, string forms)
+    /// <summary>An amount in USD (<c>$19.22</c>, <c>$1.4M</c>, <c>82 USD</c>); a failure names <paramref name="forms"/>.</summary>
+    private static double Usd(string text, string parameter, string forms)
     {
-        try
-        {
-            return Money(text, parameter);
-        }
-        catch (InputException e) when (e.Parameter == parameter && e.Rule.StartsWith("an amount", StringComparison.Ordinal))
-        {
-            throw Reject(parameter, forms, text);
-        }
+        var (value, unit, _) = Split(text, parameter, forms);
+        string prefix = unit.EndsWith("USD", StringComparison.Ordinal) ? unit[..^3].TrimEnd() : unit;
+        return CountPrefixes.TryGetValue(prefix, out double k) ? value * k : throw Reject(parameter, forms, text);
     }
 
     private static double Count(string text, string parameter, string forms, params string[] nouns)

@@ -47,6 +47,18 @@ public class CatalogTests
     }
 
     [Fact]
+    public void TrainingPeak_IsFp16Mixed_OrBf16OnTpus_NeverAnotherPrecisionSilently()
+    {
+        // The article's note 17: FP16/FP32 and BF16/FP32 mixed precision alike. TPU v4: 275 T bf16.
+        Assert.Equal("peaks[fp16,dense].flopPerSecond", BuiltIn.Accelerator("a100-40gb").TrainingPeak().From!.Field);
+        var tpu = BuiltIn.Accelerator("tpu-v4").TrainingPeak();
+        Assert.Equal((275e12, "peaks[bf16,dense].flopPerSecond"), (tpu.Value.FlopPerSecond, tpu.From!.Field));
+        var e = Assert.Throws<InputException>(() => LlmEcon.Costs.TrainingInputs.FromOffer(BuiltIn, "gcp-tpu-v4-1yr",
+            LlmEcon.Quantities.ParameterCount.FromBillions(7), LlmEcon.Quantities.TokenCount.FromCount(1e12), Precision.Fp8));
+        Assert.Equal("precision must be one of tpu-v4's peaks (bf16 dense, int8 dense); got fp8 dense.", e.Message);
+    }
+
+    [Fact]
     public void UnknownId_SuggestsTheNearest()
     {
         var e = Assert.Throws<InputException>(() => BuiltIn.Accelerator("h10"));

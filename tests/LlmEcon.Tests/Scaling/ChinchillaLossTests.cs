@@ -12,26 +12,18 @@ public class ChinchillaLossTests
 {
     private static readonly ScalingLaw Law = LlmCatalog.BuiltIn.ScalingLaw("chinchilla-article");
 
-    [Fact]
-    public void Loss_1TParamsOn300BTokens_Is1_97()
+    // SPEC.md §5: each term printed to 2 decimals, with its 4-decimal value; the loss to 2 decimals.
+    [Theory]
+    [InlineData(1e12, 300e9, 0.0338, 0.2511, 1.97)]
+    [InlineData(70e9, 1.4e12, 0.0835, 0.1632, 1.94)]
+    public void Loss_ArticleCases_MatchPrintedTerms(double n, double d, double parameterTerm, double dataTerm, double loss)
     {
-        var r = ChinchillaLoss.Evaluate(Law, ParameterCount.FromCount(1e12), TokenCount.FromCount(300e9));
-        Printed.Equal(0.03, 0.01, r.ParameterTerm);
-        Printed.Equal(0.0338, 0.0001, r.ParameterTerm);
-        Printed.Equal(0.25, 0.01, r.DataTerm);
-        Printed.Equal(0.2511, 0.0001, r.DataTerm);
-        Printed.Equal(1.97, 0.01, r.Loss);
-    }
-
-    [Fact]
-    public void Loss_Chinchilla70BOn1_4T_Is1_94()
-    {
-        var r = ChinchillaLoss.Evaluate(Law, ParameterCount.FromCount(70e9), TokenCount.FromCount(1.4e12));
-        Printed.Equal(0.08, 0.01, r.ParameterTerm);
-        Printed.Equal(0.0835, 0.0001, r.ParameterTerm);
-        Printed.Equal(0.16, 0.01, r.DataTerm);
-        Printed.Equal(0.1632, 0.0001, r.DataTerm);
-        Printed.Equal(1.94, 0.01, r.Loss);
+        var r = ChinchillaLoss.Evaluate(Law, ParameterCount.FromCount(n), TokenCount.FromCount(d));
+        Printed.Equal(parameterTerm, 0.0001, r.ParameterTerm);
+        Printed.Equal(Math.Round(parameterTerm, 2), 0.01, r.ParameterTerm);
+        Printed.Equal(dataTerm, 0.0001, r.DataTerm);
+        Printed.Equal(Math.Round(dataTerm, 2), 0.01, r.DataTerm);
+        Printed.Equal(loss, 0.01, r.Loss);
     }
 
     [Fact]

@@ -12,26 +12,20 @@ public class SearchTests
         WordCount.FromCount(50), WordCount.FromCount(400), 5, WordCount.FromCount(1000), WordCount.FromCount(400), 10, 750,
         MoneyPerToken.FromUsdPer1kTokens(0.02), Ratio.FromFraction(cacheHitRate), Ratio.FromFraction(grossMargin));
 
-    [Fact]
-    public void ChatGptEquivalent_RevenueIs0_055_CostIs0_010()
+    // SPEC.md §2: ChatGPT-equivalent (50 + 400 × 5) words → $0.0547 ("$0.055"), cost $0.00957 ("$0.010");
+    // 2-stage (50 + (1000 + 400) × 10) words → $0.3747 ("$0.375"), cost $0.06557 ("$0.066").
+    [Theory]
+    [InlineData(SearchArchitecture.ChatGptEquivalent, 2050, 0.055, 0.0547, 0.010, 0.00957)]
+    [InlineData(SearchArchitecture.TwoStage, 14050, 0.375, 0.3747, 0.066, 0.06557)]
+    public void RevenueAndCostPerQuery_MatchPrint(SearchArchitecture architecture, double words, double revenuePrinted, double revenue,
+        double costPrinted, double cost)
     {
-        // (50 + 400 × 5) words × 1000/750 × $0.02/1000 = $0.0547; × 0.7 × 0.25 = $0.00957
-        var r = SearchCost.FromApiPrice(SearchArchitecture.ChatGptEquivalent, Article());
-        Printed.Equal(0.055, 0.001, r.ApiRevenue.UsdPerQuery);
-        Printed.Equal(0.0547, 0.0001, r.ApiRevenue.UsdPerQuery);
-        Printed.Equal(0.010, 0.001, r.Cost.UsdPerQuery);
-        Printed.Equal(0.00957, 0.00001, r.Cost.UsdPerQuery);
-    }
-
-    [Fact]
-    public void TwoStage_RevenueIs0_375_CostIs0_066()
-    {
-        // (50 + (1000 + 400) × 10) words → $0.3747; cost $0.06557
-        var r = SearchCost.FromApiPrice(SearchArchitecture.TwoStage, Article());
-        Printed.Equal(0.375, 0.001, r.ApiRevenue.UsdPerQuery);
-        Printed.Equal(0.066, 0.001, r.Cost.UsdPerQuery);
-        Printed.Equal(0.06557, 0.00001, r.Cost.UsdPerQuery);
-        Assert.Equal(14050, r.InputWords.Count + r.OutputWords.Count);
+        var r = SearchCost.FromApiPrice(architecture, Article());
+        Assert.Equal(words, r.InputWords.Count + r.OutputWords.Count);
+        Printed.Equal(revenuePrinted, 0.001, r.ApiRevenue.UsdPerQuery);
+        Printed.Equal(revenue, 0.0001, r.ApiRevenue.UsdPerQuery);
+        Printed.Equal(costPrinted, 0.001, r.Cost.UsdPerQuery);
+        Printed.Equal(cost, 0.00001, r.Cost.UsdPerQuery);
     }
 
     [Fact]
