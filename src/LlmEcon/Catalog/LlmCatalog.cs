@@ -6,6 +6,12 @@ using LlmEcon.Scaling;
 
 namespace LlmEcon.Catalog;
 
+/// <summary>A catalog entry as written in its file.</summary>
+/// <param name="Section">The section, e.g. <c>accelerators</c>.</param>
+/// <param name="Origin">The file (or embedded resource) it came from.</param>
+/// <param name="Json">The entry's JSON object, as written.</param>
+public sealed record CatalogSourceEntry(string Section, string Origin, string Json);
+
 /// <summary>
 /// The catalog: accelerators, cloud offers, models, API prices and scaling laws, from JSON embedded in
 /// the library (Catalog/Data/*.json), optionally with a user's file merged over it (same id replaces).
@@ -99,6 +105,33 @@ public sealed class LlmCatalog
 
     /// <summary>Any entry by id, in any section; an unknown id gets a did-you-mean.</summary>
     public ICatalogEntry Entry(string id) => Find(All.ToList(), id, "id");
+
+    /// <summary>
+    /// An entry as its catalog file states it (the file that won the merge): its section, the file's origin, and its JSON
+    /// object, whose keys carry their units. An unknown id gets a did-you-mean.
+    /// </summary>
+    public CatalogSourceEntry SourceEntry(string id)
+    {
+        string known = Entry(id).Id;
+        CatalogSourceEntry? found = null;
+        foreach (var (origin, json) in _sources)
+        {
+            using var doc = JsonDocument.Parse(json);
+            foreach (JsonProperty section in doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+            {
+                foreach (JsonElement item in section.Value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out JsonElement e) && e.ValueKind == JsonValueKind.String
+                        && e.GetString() == known)
+                    {
+                        found = new CatalogSourceEntry(section.Name, origin, item.GetRawText());
+                    }
+                }
+            }
+        }
+
+        return found ?? throw new InvalidOperationException($"Entry '{known}' is loaded but in no source.");
+    }
 
     /// <summary>
     /// Loads and validates catalog JSON texts; later texts replace earlier entries with the same id.

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using LlmEcon.Audit;
+using LlmEcon.Catalog;
+using LlmEcon.Cli.Output;
+using static LlmEcon.NumberFormat;
+
+namespace LlmEcon.Cli.Commands;
+
+/// <summary>Flags of <c>llmecon report</c>.</summary>
+internal sealed class ReportSettings : CommonSettings;
+
+/// <summary>
+/// <c>llmecon report</c>: the article recomputed from the embedded scenario and catalog, section by section, each
+/// printed figure beside its recomputation, then the audit of the figures that do not follow from their inputs.
+/// </summary>
+internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
+{
+    /// <summary>The report's title.</summary>
+    public const string Title = "The Economics of Large Language Models (Sun 2023), reproduced and audited";
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<OutputFormat> Formats => [OutputFormat.Markdown, OutputFormat.Html, OutputFormat.Json];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(ReportSettings settings, LlmCatalog catalog) => Report(catalog).Flat;
+
+    /// <inheritdoc/>
+    protected override string Render(CommandResult result, OutputFormat format, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArticleReport report = Report(settings.LoadCatalog());
+        return format switch
+        {
+            OutputFormat.Json => Renderers.Json(report.Flat, settings.Explain) + "\n",
+            OutputFormat.Html => Renderers.Html(report.Flat, settings.Explain, Html(report)),
+            _ => Markdown(report, settings.Explain),
+        };
+    }
+
+    /// <summary>The whole report from a catalog.</summary>
+    public static ArticleReport Report(LlmCatalog catalog)
+    {
+        ArticleReproduction r = ArticleReproduction.Run(catalog, ArticleScenario.Default);
+        IReadOnlyList<AuditLine> audit = ArticleAudit.Run(r);
+        var sections = new List<ReportSection>
+        {
+            new("§3 LLM-powered search", "3", SearchSheets(r)),
+            new("Deep dive: cloud inference cost per 1000 tokens", "deep dive", [InferenceSheet(r)]),
+            new("§4 Training cost", "4", [TrainingSheet(r), MfuSheet(catalog, r)]),
+            new("§5 The cost trajectory", "5", [.. TrajectorySheets(r), ChinchillaSheet(r), .. HardwareGenerationsCommand.Generations(catalog).Sheets, InHouseSheet(r), MemorySheet(r)]),
+            new("§6 Conclusions", "6", []),
+        };
+        sections = sections.Select(s => s with { Sheets = [.. s.Sheets, FiguresSheet(s, audit)] }).ToList();
+        return new ArticleReport(r, audit, sections);
+    }
+
+    private static IReadOnlyList<Sheet> SearchSheets(ArticleReproduction r) =>
+    [
+        Sheet.Table("search", "Per query, from API prices (eqs. 2–3)", [
+            new Column("architecture", "Architecture", Kind.Text),
+            new Column("inputWords", "Input", Kind.Number, "words"),
+            new Column("outputWords", "Output", Kind.Number, "words"),
+            new Column("tokens", "Tokens", Kind.Number, "tokens"),
+            new Column("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"),
+            new Column("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"),
+        ], new[] { ("ChatGPT-equivalent", r.ChatGpt), ("2-stage summarizer", r.TwoStage) }.Select(x => (IReadOnlyList<object?>)
+            [x.Item1, x.Item2.InputWords.Count, x.Item2.OutputWords.Count, x.Item2.Tokens.Count, x.Item2.ApiRevenue.UsdPerQuery, x.Item2.Cost.UsdPerQuery])),
+        Sheet.Record("searchRevenue", "Search volume, revenue per query and the levers (eqs. 4–6)")
+            .Add("annualSearches", "Annual searches (recomputed)", Kind.Number, r.Volume.AnnualSearches, "searches/year")
+            .Add("revenuePerQueryUsd", "Revenue per query ($100B / 2.1T)", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
+            .Add("costShareOfRevenue", "2-stage cost / revenue per query", Kind.Fraction, r.Levers.ShareOfRevenueBefore.Fraction)
+            .Add("leverDivisor", "Levers: model-side × in-house", Kind.Number, r.Levers.Divisor, "÷")
+            .Add("leveredCostPerQueryUsd", "Levered cost per query", Kind.Usd, r.Levers.CostAfter.UsdPerQuery, "USD/query")
+            .Add("leveredShareOfRevenue", "Levered cost / revenue per query", Kind.Fraction, r.Levers.ShareOfRevenueAfter.Fraction)
+            .Add("annualCostUsd", "Profit given up per year", Kind.Usd, r.Levers.AnnualCost.Usd, "USD/year"),
+    ];
+
+    private static Sheet InferenceSheet(ArticleReproduction r) =>
+        Sheet.Table("inference", "175B parameters at 21.3% MFU (eq. 7)", [
+            new Column("offer", "Offer", Kind.Text),
+            new Column("chipsPerMachine", "Chips per machine", Kind.Integer),
+            new Column("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, "FLOP/s"),
+            new Column("mfu", "MFU", Kind.Fraction),
+            new Column("machinePricePerHourUsd", "Machine price", Kind.Usd, "USD/h"),
+            new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"),
+        ], r.Scenario.Inference.OfferIds.Zip(r.Inference).Select(x => (IReadOnlyList<object?>)
+            [x.First, (double)x.Second.Inputs.ChipsPerMachine.Value, x.Second.Inputs.PeakPerChip.Value.FlopPerSecond, x.Second.Inputs.Mfu.Value.Fraction,
+             x.Second.Inputs.MachinePrice.Value.UsdPerHour, x.Second.Cost.UsdPer1kTokens]));
+
+    private static Sheet TrainingSheet(ArticleReproduction r) =>
+        Sheet.Table("training", $"On {r.Scenario.Training.OfferId} at {r.Scenario.Training.MfuModelId}'s MFU (eq. 8)", [
+            new Column("model", "Model", Kind.Text),
+            new Column("parameters", "N", Kind.Number, "parameters"),
+            new Column("tokens", "D", Kind.Number, "tokens"),
+            new Column("mfu", "MFU", Kind.Fraction),
+            new Column("chipHours", "Chip-hours", Kind.Number, "chip-h"),
+            new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"),
+            new Column("costUsd", "Training cost", Kind.Usd, "USD"),
+        ], r.Training.Select(t => (IReadOnlyList<object?>)
+            [t.Model.Name, t.Model.Parameters.Count, t.Solution.Inputs.Tokens.Value.Count, t.Solution.Mfu.Fraction, t.Solution.ChipHours,
+             t.Solution.CostPer1kTokens.UsdPer1kTokens, t.Solution.Cost.Usd]));
+
+    private static Sheet MfuSheet(LlmCatalog catalog, ArticleReproduction r) =>
+        Sheet.Table("mfu", "Model FLOPs utilization of notable runs (catalog)", [
+            new Column("model", "Model", Kind.Text),
+            new Column("year", "Year", Kind.Text),
+            new Column("parameters", "N", Kind.Number, "parameters"),
+            new Column("chips", "Chips", Kind.Text),
+            new Column("mfu", "MFU", Kind.Fraction),
+        ], r.Scenario.Training.ModelIds.Select(catalog.Model).Select(m => (IReadOnlyList<object?>)
+            [m.Name, m.Year.ToString(CultureInfo.InvariantCulture), m.Parameters.Count,
+             m.TrainingChips is { } c ? $"{c.ToString("#,0", CultureInfo.InvariantCulture)} × {m.TrainingAcceleratorId}" : null, m.Mfu?.Fraction]));
+
+    private static IReadOnlyList<Sheet> TrajectorySheets(ArticleReproduction r) =>
+    [
+        Sheet.Table("levers", "Levers since GPT-3 (new/old factor; eq. 11)", [
+            new Column("lever", "Lever", Kind.Text),
+            new Column("factor", "Factor new/old", Kind.Number, "×"),
+            new Column("inference", "Inference", Kind.Text),
+            new Column("training", "Training", Kind.Text),
+        ], r.TrajectoryLevers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Inference ? "counted" : "—", l.Training ? "counted" : "—"])),
+        Sheet.Record("netReduction", "Net reduction")
+            .Add("inference", "Inference", Kind.Fraction, r.Figures["trajectory.net-inference"].Value)
+            .Add("training", "Training", Kind.Fraction, r.Figures["trajectory.net-training"].Value),
+    ];
+
+    private static Sheet ChinchillaSheet(ArticleReproduction r) =>
+        Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 12)", [
+            new Column("case", "Case", Kind.Text),
+            new Column("parameters", "N", Kind.Number, "parameters"),
+            new Column("tokens", "D", Kind.Number, "tokens"),
+            new Column("parameterTerm", "A/N^α", Kind.Number, "nats/token"),
+            new Column("dataTerm", "B/D^β", Kind.Number, "nats/token"),
+            new Column("loss", "Loss", Kind.Number, "nats/token"),
+        ], r.Losses.Select(x => (IReadOnlyList<object?>)[x.Case.Label, x.Case.Parameters, x.Case.Tokens, x.Loss.ParameterTerm, x.Loss.DataTerm, x.Loss.Loss]));
+
+    private static Sheet InHouseSheet(ArticleReproduction r) =>
+        Sheet.Record("inHouse", "GPT-3 in-house, V100 → H100 (eqs. 16–17; from the stated 2.3× and 3.4×)")
+            .Add("hardwareBeforeUsd", "Hardware with V100 (given)", Kind.Usd, r.InHouse.HardwareBefore.Usd)
+            .Add("energyCostBeforeUsd", "Energy with V100 (1,287 MWh × $0.09/kWh)", Kind.Usd, r.InHouse.EnergyCostBefore.Usd)
+            .Add("totalBeforeUsd", "Total with V100", Kind.Usd, r.InHouse.TotalBefore.Usd)
+            .Add("hardwareAfterUsd", "Hardware with H100", Kind.Usd, r.InHouse.HardwareAfter.Usd)
+            .Add("energyCostAfterUsd", "Energy with H100", Kind.Usd, r.InHouse.EnergyCostAfter.Usd)
+            .Add("totalAfterUsd", "Total with H100", Kind.Usd, r.InHouse.TotalAfter.Usd)
+            .Add("reduction", "Reduction", Kind.Fraction, r.InHouse.Reduction.Fraction);
+
+    private static Sheet MemorySheet(ArticleReproduction r) =>
+        Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 19)", [
+            new Column("model", "Model", Kind.Text),
+            new Column("parameters", "N", Kind.Number, "parameters"),
+            new Column("bytes", "Training state", Kind.Number, "bytes"),
+            new Column("minimumChips", $"Minimum {r.Scenario.Memory.ChipId}", Kind.Integer),
+        ], r.MemoryRows.Select(x => (IReadOnlyList<object?>)[x.Model.Name, x.Model.Parameters.Count, x.Memory.Bytes.Bytes, (double?)x.Memory.MinimumChips]));
+
+    private static Sheet FiguresSheet(ReportSection section, IReadOnlyList<AuditLine> audit) =>
+        Sheet.Table(FigureKey(section.ArticleSection), "Printed figures of this section, recomputed", [
+            new Column("id", "Figure", Kind.Text, Audience: Audience.Programs),
+            new Column("label", "Figure", Kind.Text),
+            new Column("printedText", "Printed", Kind.Text),
+            new Column("printed", "Printed", Kind.Number, Audience: Audience.Programs),
+            new Column("recomputed", "Recomputed", Kind.Number, Audience: Audience.Programs),
+            new Column("recomputedText", "Recomputed", Kind.Text, Audience: Audience.People),
+            new Column("atPrintResolution", "At the print's rounding", Kind.Text, Audience: Audience.People),
+            new Column("unit", "Unit", Kind.Text, Audience: Audience.Programs),
+            new Column("verdict", "Verdict", Kind.Text),
+        ], audit.Where(l => l.Figure.Section == section.ArticleSection).Select(l => (IReadOnlyList<object?>)
+            [l.Figure.Id, l.Figure.Label, l.Figure.Text, l.Figure.Printed, l.Recomputed.Value, FigureText(l.Recomputed.Value, l.Figure.Unit),
+             FigureText(RoundTo(l.Recomputed.Value, l.Figure.Resolution), l.Figure.Unit, l.Figure.Resolution), l.Figure.Unit, Verdict(l.Verdict)]));
+
+    private static string FigureKey(string section) => section switch
+    {
+        "3" => "figuresSection3",
+        "4" => "figuresSection4",
+        "5" => "figuresSection5",
+        "6" => "figuresSection6",
+        _ => "figuresDeepDive",
+    };
+
+    /// <summary>The audit: every printed figure that does not follow from the article's inputs, with both numbers and the gap.</summary>
+    public static Sheet AuditSheet(IReadOnlyList<AuditLine> audit) =>
+        Sheet.Table("audit", "Audit: figures that do not follow from the article's own inputs", [
+            new Column("id", "Figure", Kind.Text),
+            new Column("printedText", "Printed", Kind.Text),
+            new Column("printed", "Printed", Kind.Number, Audience: Audience.Programs),
+            new Column("recomputed", "Recomputed", Kind.Number, Audience: Audience.Programs),
+            new Column("recomputedText", "Recomputed", Kind.Text, Audience: Audience.People),
+            new Column("gap", "Gap", Kind.Number, Audience: Audience.Programs),
+            new Column("gapText", "Gap", Kind.Text, Audience: Audience.People),
+            new Column("relativeGap", "Relative gap", Kind.Fraction),
+            new Column("unit", "Unit", Kind.Text, Audience: Audience.Programs),
+            new Column("verdict", "Verdict", Kind.Text),
+            new Column("why", "Recomputed as", Kind.Text),
+        ], audit.Where(l => l.Verdict != AuditVerdict.Agrees).Select(l =>
+        {
+            double recomputed = l.Verdict == AuditVerdict.Propagated ? l.Recomputed.Chain!.Value : l.Recomputed.Value;
+            string why = l.Verdict == AuditVerdict.Propagated
+                ? $"the step agrees ({FigureText(l.Recomputed.Value, l.Figure.Unit)}); {l.Recomputed.ChainNote}"
+                : l.Recomputed.Derivation.OneLine;
+            return (IReadOnlyList<object?>)[l.Figure.Id, l.Figure.Text, l.Figure.Printed, recomputed, FigureText(recomputed, l.Figure.Unit), l.Gap,
+                GapText(l.Gap, l.Figure.Unit), l.RelativeGap, l.Figure.Unit, Verdict(l.Verdict), why];
+        }));
+
+    private static string Verdict(AuditVerdict v) => v switch
+    {
+        AuditVerdict.Agrees => "agrees",
+        AuditVerdict.Slip => "slip",
+        _ => "propagated",
+    };
+
+    private static double RoundTo(double value, double resolution) =>
+        Math.Round(Math.Round(value / resolution, 6), MidpointRounding.AwayFromZero) * resolution;
+
+    /// <summary>A signed gap in the figure's unit; fractions in percentage points.</summary>
+    private static string GapText(double gap, string unit) =>
+        (gap >= 0 ? "+" : "−") + (unit.StartsWith("fraction", StringComparison.Ordinal)
+            ? Compact(Math.Abs(gap) * 100, 3) + " pp"
+            : FigureText(Math.Abs(gap), unit));
+
+    /// <summary>A figure's value in its unit, as a reader would write it.</summary>
+    public static string FigureText(double v, string unit, double? resolution = null)
+    {
+        double scale = unit == "bytes" ? (v >= 1e12 ? 1e12 : 1e9) : 1;
+        int? decimals = resolution is { } res ? Math.Max(0, -(int)Math.Floor(Math.Log10(res / scale) + 1e-9)) : null;
+        string Fixed(double x, int sig) => decimals is { } d ? x.ToString("0." + new string('0', d), CultureInfo.InvariantCulture) : Compact(x, sig);
+        return unit switch
+        {
+            "USD" or "USD/query" or "USD/1K tokens" or "USD/year" => v >= 1000 || decimals is null ? Usd(v) : "$" + Fixed(v, 4),
+            "fraction" => decimals is { } fd ? Percent(v, Math.Max(0, fd - 2)) : Percent(v, 2),
+            "fraction/year" => (decimals is { } yd ? Percent(v, Math.Max(0, yd - 2)) : Percent(v, 2)) + "/year",
+            "×" => Fixed(v, 3) + "×",
+            "bytes" => Fixed(v / scale, 4) + (scale == 1e12 ? " TB" : " GB"),
+            "searches/year" => Compact(v, 4) + " /year",
+            _ => Fixed(v, 4),
+        };
+    }
+
+    private static string Markdown(ArticleReport report, bool explain)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Title).Append("\n\n").Append(Intro(report, markdown: true)).Append("\n\n");
+        foreach (ReportSection s in report.Sections)
+        {
+            sb.Append("## ").Append(s.Title).Append("\n\n");
+            foreach (Sheet sheet in s.Sheets.Select(x => x.For(Audience.People)))
+            {
+                sb.Append("### ").Append(sheet.Title).Append("\n\n");
+                Renderers.AppendMarkdownTable(sb, sheet);
+                sb.Append('\n');
+            }
+        }
+
+        sb.Append("## Audit\n\n").Append(AuditIntro(report)).Append("\n\n");
+        Renderers.AppendMarkdownTable(sb, AuditSheet(report.Audit).For(Audience.People));
+        if (explain)
+        {
+            sb.Append("\n## How each figure was computed\n\n```text\n")
+              .Append(Renderers.ExplainText(report.Reproduction.Figures.Values.Select(f => f.Derivation))).Append("```\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Html(ArticleReport report) =>
+        "<p>" + WebUtility.HtmlEncode(Intro(report, markdown: false)) + "</p>\n<p>" + WebUtility.HtmlEncode(AuditIntro(report)) + "</p>";
+
+    private static string Intro(ArticleReport report, bool markdown)
+    {
+        int agree = report.Audit.Count(l => l.Verdict == AuditVerdict.Agrees);
+        int slips = report.Audit.Count(l => l.Verdict == AuditVerdict.Slip);
+        int propagated = report.Audit.Count(l => l.Verdict == AuditVerdict.Propagated);
+        string cmd = markdown ? "`llmecon report --explain`" : "llmecon report --explain";
+        return $"Every table of the article recomputed from the embedded default scenario ({report.Reproduction.Scenario.Source}) and the catalog "
+               + $"(every entry sourced and dated; `llmecon catalog list`). Of its {report.Audit.Count} printed figures, {agree} follow from their inputs "
+               + $"to the print's rounding, {slips} do not (slips) and {propagated} carry an upstream rounding or slip. {cmd} shows every derivation.";
+    }
+
+    private static string AuditIntro(ArticleReport report) =>
+        "A slip is a printed figure that does not follow from the article's own inputs to that step; 'propagated' marks a figure whose step is right "
+        + "but which inherits an upstream rounding or slip. Gap = recomputed − printed. No figure is listed by hand: each line comes from comparing "
+        + $"the recomputation with the print ({report.Audit.Count(l => l.Verdict != AuditVerdict.Agrees)} lines).";
+}
+
+/// <summary>One section of the report: its title, the article's section id and its sheets.</summary>
+internal sealed record ReportSection(string Title, string ArticleSection, IReadOnlyList<Sheet> Sheets);
+
+/// <summary>The report: the reproduction, the audit and the sections.</summary>
+internal sealed record ArticleReport(ArticleReproduction Reproduction, IReadOnlyList<AuditLine> Audit, IReadOnlyList<ReportSection> Sections)
+{
+    /// <summary>Every sheet in one result (keys unique), the audit last: what JSON prints.</summary>
+    public CommandResult Flat => new(ReportCommand.Title,
+        [.. Sections.SelectMany(s => s.Sheets), ReportCommand.AuditSheet(Audit)], [],
+        Reproduction.Figures.Values.Select(f => f.Derivation).ToList());
+}

@@ -1,0 +1,125 @@
+using LlmEcon.Derivations;
+
+namespace LlmEcon.Cli.Output;
+
+/// <summary>How a column's numbers read: the JSON value is always the raw number in the key's unit; tables format it.</summary>
+internal enum Kind
+{
+    /// <summary>Words, ids, names.</summary>
+    Text,
+    /// <summary>US dollars: <c>$1,398,072</c>, <c>$0.003515</c>.</summary>
+    Usd,
+    /// <summary>A fraction 0–1 in JSON; shown in tables as a percentage.</summary>
+    Fraction,
+    /// <summary>A number with a unit, 4 significant digits, engineering notation from 10^5.</summary>
+    Number,
+    /// <summary>A whole number with thousands separators.</summary>
+    Integer,
+}
+
+/// <summary>Who sees a column: everyone, only people (tables, Markdown, HTML) or only programs (JSON, CSV).</summary>
+internal enum Audience
+{
+    /// <summary>Every format.</summary>
+    All,
+    /// <summary>Tables, Markdown and HTML: a formatted text beside a number programs get raw.</summary>
+    People,
+    /// <summary>JSON and CSV: the raw number behind a formatted text.</summary>
+    Programs,
+}
+
+/// <summary>One column: its JSON/CSV key (which carries the unit), its header, its kind and unit as shown in tables.</summary>
+internal sealed record Column(string Key, string Header, Kind Kind, string Unit = "", Audience Audience = Audience.All)
+{
+    /// <summary>The unit as a table shows it.</summary>
+    public string ShownUnit => Kind switch
+    {
+        Kind.Usd => Unit.Length == 0 ? "USD" : Unit,
+        Kind.Fraction => "%",
+        _ => Unit,
+    };
+
+    /// <summary>The header with its unit, e.g. <c>Cost (USD)</c>.</summary>
+    public string HeaderWithUnit => ShownUnit.Length == 0 ? Header : $"{Header} ({ShownUnit})";
+
+    /// <summary>A value as a table cell shows it (invariant culture).</summary>
+    public string Show(object? value) => value switch
+    {
+        null => "—",
+        string s => s,
+        IEnumerable<string> list => string.Join(", ", list),
+        double d when !double.IsFinite(d) => Guard.Show(d),
+        double d => Kind switch
+        {
+            Kind.Usd => NumberFormat.Usd(d),
+            Kind.Fraction => NumberFormat.Compact(d * 100, 4),
+            Kind.Integer => d.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
+            _ => NumberFormat.Compact(d, 4),
+        },
+        int i => i.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}
+
+/// <summary>
+/// One block of output: a titled table. A <see cref="Single"/> sheet is one record (shown as Quantity | Value | Unit,
+/// a JSON object); otherwise rows (a table, a JSON array of objects).
+/// </summary>
+internal sealed record Sheet(string Key, string Title, IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, bool Single)
+{
+    /// <summary>A one-record sheet built field by field.</summary>
+    public static RecordBuilder Record(string key, string title) => new(key, title);
+
+    /// <summary>A multi-row sheet.</summary>
+    public static Sheet Table(string key, string title, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
+        new(key, title, columns, rows.ToList(), false);
+}
+
+/// <summary>Column filtering per audience.</summary>
+internal static class SheetView
+{
+    /// <summary>The sheet with only the columns <paramref name="audience"/> sees.</summary>
+    public static Sheet For(this Sheet sheet, Audience audience)
+    {
+        var keep = sheet.Columns.Select((c, i) => (c, i)).Where(x => x.c.Audience == Audience.All || x.c.Audience == audience).ToList();
+        return keep.Count == sheet.Columns.Count ? sheet
+            : sheet with
+            {
+                Columns = keep.Select(x => x.c).ToList(),
+                Rows = sheet.Rows.Select(r => (IReadOnlyList<object?>)keep.Select(x => r[x.i]).ToList()).ToList(),
+            };
+    }
+}
+
+/// <summary>Builds a one-record sheet.</summary>
+internal sealed class RecordBuilder(string key, string title)
+{
+    private readonly List<Column> _columns = [];
+    private readonly List<object?> _values = [];
+
+    /// <summary>Adds one field.</summary>
+    public RecordBuilder Add(string key, string label, Kind kind, object? value, string unit = "", Audience audience = Audience.All)
+    {
+        _columns.Add(new Column(key, label, kind, unit, audience));
+        _values.Add(value);
+        return this;
+    }
+
+    /// <summary>Adds a field only when <paramref name="value"/> is not null.</summary>
+    public RecordBuilder AddIf(string key, string label, Kind kind, object? value, string unit = "") =>
+        value is null ? this : Add(key, label, kind, value, unit);
+
+    /// <summary>The sheet.</summary>
+    public Sheet Build() => new(key, title, _columns, [_values], true);
+
+    /// <summary>Implicit build, so a builder can be passed where a sheet is expected.</summary>
+    public static implicit operator Sheet(RecordBuilder b) => b.Build();
+}
+
+/// <summary>What a command prints: sheets, notes (what was solved, what was assumed) and, for --explain, derivations.</summary>
+internal sealed record CommandResult(string Title, IReadOnlyList<Sheet> Sheets, IReadOnlyList<string> Notes, IReadOnlyList<Derivation> Derivations)
+{
+    /// <summary>A result of one sheet.</summary>
+    public static CommandResult Of(string title, Sheet sheet, IReadOnlyList<Derivation>? derivations = null, IReadOnlyList<string>? notes = null) =>
+        new(title, [sheet], notes ?? [], derivations ?? []);
+}
