@@ -1,0 +1,233 @@
+using System.Text.Json;
+
+namespace LlmEcon.Cli.Tests;
+
+/// <summary>
+/// JSON output parsed and checked against the article (../shared/seed/SPEC.md) or arithmetic shown here.
+/// Tolerance: half a unit of the article's printed digits, or 1e-9 relative for arithmetic.
+/// </summary>
+public class JsonTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        string output = Cli.Ok([.. args, "--format", "json"]);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    private static void Near(double expected, double actual, double tolerance) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"expected {expected} ± {tolerance}, got {actual}");
+
+    [Fact]
+    public void Inference_AwsP4_CostsTheArticles0_003515UsdPer1kTokens()
+    {
+        // SPEC.md §3: 175B × 2 × 1000 / (8 × 312e12 × 0.213) × $19.22 / 3600 = $0.003515.
+        JsonElement r = Json("inference", "--params", "175B", "--offer", "aws-p4d-1yr", "--mfu", "21.3%").GetProperty("inference");
+        Near(0.003515, r.GetProperty("costPer1kTokensUsd").GetDouble(), 0.0000005);
+        Near(3.515, r.GetProperty("costPer1MTokensUsd").GetDouble(), 0.0005);
+        Assert.Equal(0.213, r.GetProperty("mfu").GetDouble());
+        Assert.Equal(8, r.GetProperty("chipsPerMachine").GetDouble());
+    }
+
+    [Fact]
+    public void Inference_ExplicitMachine_MatchesTheOffer()
+    {
+        // The same machine described by flags instead of the catalog gives the same number.
+        JsonElement r = Json("inference", "--params", "175B", "--peak-flops", "312T", "--chips-per-machine", "8",
+            "--machine-price-per-hour", "$19.22", "--mfu", "0.213").GetProperty("inference");
+        Near(0.003515, r.GetProperty("costPer1kTokensUsd").GetDouble(), 0.0000005);
+    }
+
+    [Theory]
+    [InlineData("gpt-3", 1398072)]
+    [InlineData("gopher", 2236915)]
+    [InlineData("mt-nlg", 3810744)]
+    [InlineData("palm", 11216529)]
+    public void Train_ArticleTable_OnTpuV4AtPalmMfu(string model, double printedUsd)
+    {
+        // SPEC.md §4 training table.
+        JsonElement r = Json("train", "--model", model, "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%").GetProperty("training");
+        Near(printedUsd, r.GetProperty("costUsd").GetDouble(), 1);
+        Assert.Equal(["chipHours", "cost"], r.GetProperty("solved").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void Train_FromChipsAndDays_SolvesTheImpliedMfu()
+    {
+        // GPT-3: 10,000 V100 × 14.8 days (Patterson et al. 2021) = 3.552e6 chip-hours;
+        // MFU = 6 × 175e9 × 300e9 / (3.552e6 × 3600 × 125e12) = 3.15e23 / 1.5984e24 = 0.19707.
+        JsonElement r = Json("train", "--model", "gpt-3", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48",
+            "--chips", "10000", "--days", "14.8").GetProperty("training");
+        Near(3.552e6, r.GetProperty("chipHours").GetDouble(), 1e-3);
+        Near(3.15e23 / 1.5984e24, r.GetProperty("mfu").GetDouble(), 1e-9);
+        Near(3.552e6 * 2.48, r.GetProperty("costUsd").GetDouble(), 1e-6);
+        Assert.Equal(["mfu", "chipHours", "cost"], r.GetProperty("solved").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void Train_FromCost_SolvesMfuAndChipHours()
+    {
+        // $1,398,072 on TPU v4 at $8.12/4 = $2.03 per chip-hour is 688,705 chip-hours; that is PaLM's 46.2% MFU.
+        JsonElement r = Json("train", "--model", "gpt-3", "--offer", "gcp-tpu-v4-1yr", "--cost", "$1398072").GetProperty("training");
+        Near(1398072 / 2.03, r.GetProperty("chipHours").GetDouble(), 1e-3);
+        Near(0.462, r.GetProperty("mfu").GetDouble(), 0.0000005);
+    }
+
+    [Fact]
+    public void Search_Defaults_AreTheArticles()
+    {
+        // SPEC.md §2: revenue $0.0547 / $0.3747, cost $0.00957 / $0.06557; levered share 17.2% (the audit's figure).
+        JsonElement rows = Json("search").GetProperty("search");
+        JsonElement chat = rows[0], two = rows[1];
+        Assert.Equal("chatgpt-equivalent", chat.GetProperty("architecture").GetString());
+        Near(0.0547, chat.GetProperty("apiRevenuePerQueryUsd").GetDouble(), 0.00005);
+        Near(0.3747, two.GetProperty("apiRevenuePerQueryUsd").GetDouble(), 0.00005);
+        Near(0.00957, chat.GetProperty("costPerQueryUsd").GetDouble(), 0.000005);
+        Near(0.06557, two.GetProperty("costPerQueryUsd").GetDouble(), 0.000005);
+        Near(0.172, two.GetProperty("leveredShareOfRevenue").GetDouble(), 0.0005);
+    }
+
+    [Fact]
+    public void Search_TwoStageWithHalfTheCache_ScalesTheCost()
+    {
+        // eq. 3: cost = revenue × (1 − cache) × (1 − margin) = 0.3747 × 0.5 × 0.25 = 0.04683.
+        JsonElement r = Json("search", "--architecture", "two-stage", "--cache-hit-rate", "50%").GetProperty("search")[0];
+        Near(0.37467 * 0.5 * 0.25, r.GetProperty("costPerQueryUsd").GetDouble(), 0.000005);
+    }
+
+    [Fact]
+    public void ScalingLoss_Chinchilla_Is1_94()
+    {
+        // SPEC.md §5: 70B on 1.4T → 1.69 + 0.0835 + 0.1632 = 1.937, printed 1.94.
+        JsonElement r = Json("scaling", "loss", "--params", "70B", "--tokens", "1.4T").GetProperty("loss");
+        Near(1.937, r.GetProperty("loss").GetDouble(), 0.0005);
+        Near(0.0835, r.GetProperty("parameterTerm").GetDouble(), 0.00005);
+    }
+
+    [Fact]
+    public void ScalingOptimal_SpendsTheBudgetAndBeatsItsNeighbours()
+    {
+        // C = 6·N·D exactly, and the optimum's loss is below N×1.2 or N/1.2 at the same C.
+        JsonElement r = Json("scaling", "optimal", "--flops", "5.76e23").GetProperty("optimal");
+        double n = r.GetProperty("parametersOptimal").GetDouble(), d = r.GetProperty("tokensOptimal").GetDouble();
+        Near(5.76e23, 6 * n * d, 5.76e23 * 1e-9);
+        double Loss(double nn) => 1.69 + 406.4 / Math.Pow(nn, 0.34) + 410.7 / Math.Pow(5.76e23 / (6 * nn), 0.28);
+        double loss = r.GetProperty("loss").GetDouble();
+        Near(Loss(n), loss, 1e-9);
+        Assert.True(loss < Loss(n * 1.2) && loss < Loss(n / 1.2));
+        Near(d / n, r.GetProperty("tokensPerParameter").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Memory_Gpt3_Is3_5TbAnd44H100s()
+    {
+        // SPEC.md §5: 175e9 × 20 bytes = 3.5e12 bytes; / 80e9 = 43.75 → 44 H100s.
+        JsonElement r = Json("memory", "--params", "175B", "--chip", "h100-sxm").GetProperty("memory");
+        Assert.Equal(3.5e12, r.GetProperty("bytes").GetDouble());
+        Assert.Equal(44, r.GetProperty("minimumChips").GetDouble());
+    }
+
+    [Fact]
+    public void InHouse_Default_IsTheArticlesProjectionRecomputed()
+    {
+        // SPEC.md §5 audit: 628,080 / 2.3 = 273,078; 1,287 MWh × $0.09/kWh = $115,830; / 3.4 = 34,068.
+        JsonElement r = Json("inhouse").GetProperty("inHouse");
+        Near(628080 / 2.3, r.GetProperty("hardwareAfterUsd").GetDouble(), 1e-6);
+        Near(115830, r.GetProperty("energyCostBeforeUsd").GetDouble(), 1e-6);
+        Near(115830 / 3.4, r.GetProperty("energyCostAfterUsd").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void InHouse_Run_DepreciatesAndAddsEnergy()
+    {
+        // 8 chips × $25,000 × 10 d / 1000 d = $2,000; 8 × 500 W × 1.5 × 240 h = 1,440 kWh × $0.10 = $144.
+        JsonElement r = Json("inhouse", "--chips", "8", "--power", "500W", "--purchase-price", "$25000", "--lifetime", "1000d",
+            "--run-time", "10d", "--pue", "1.5", "--electricity-price", "$0.10/kWh").GetProperty("inHouseRun");
+        Near(2000, r.GetProperty("hardwareUsd").GetDouble(), 1e-6);
+        Near(144, r.GetProperty("energyCostUsd").GetDouble(), 1e-6);
+        Near(2144, r.GetProperty("totalUsd").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void Trajectory_Default_IsTheArticlesNetReductions()
+    {
+        // SPEC.md §5: inference 1 − 0.4 × 0.42 = 83.2%; training 1 − 0.42 / 2.17 = 80.7% (printed >83%, >81% with 0.42/2.2).
+        JsonElement r = Json("trajectory").GetProperty("netReduction");
+        Near(0.832, r.GetProperty("inference").GetDouble(), 0.0005);
+        Near(1 - 0.4194 / (0.462 / 0.213), r.GetProperty("training").GetDouble(), 0.0005);
+    }
+
+    [Fact]
+    public void HardwareGenerations_PerUsdGains_AreTheAuditedOnes()
+    {
+        // SPEC.md §5 audit: 13/4 = 3.25, 21/13 = 1.615, 30/21 = 1.429 (printed 3.6×, 1.5×, 1.5×).
+        JsonElement rows = Json("hardware", "generations").GetProperty("generations");
+        Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("perUsdGain").ValueKind);
+        Near(13.0 / 4, rows[1].GetProperty("perUsdGain").GetDouble(), 1e-12);
+        Near(21.0 / 13, rows[2].GetProperty("perUsdGain").GetDouble(), 1e-12);
+        Near(30.0 / 21, rows[3].GetProperty("perUsdGain").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Report_Audit_ListsExactlyTheSlipsSpecMarks()
+    {
+        // SPEC.md marks 7 figures as not following from the article's inputs.
+        JsonElement audit = Json("report").GetProperty("audit");
+        var slips = audit.EnumerateArray().Where(l => l.GetProperty("verdict").GetString() == "slip")
+            .Select(l => l.GetProperty("id").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+        [
+            "conclusions.jasper-per-1k-tokens", "generations.a100-40gb.per-usd-gain", "generations.h100-sxm.per-usd-gain",
+            "generations.v100-sxm2.per-usd-gain", "inhouse.energy-after", "inhouse.hardware-after", "search.levered-share",
+        ], slips);
+        JsonElement jasper = audit.EnumerateArray().Single(l => l.GetProperty("id").GetString() == "conclusions.jasper-per-1k-tokens");
+        Near(1.09, jasper.GetProperty("printed").GetDouble(), 0);
+        Near(0.82 * 0.75, jasper.GetProperty("recomputed").GetDouble(), 1e-12); // $82 / 100,000 words × 750 words per 1000 tokens
+        Near(0.615 - 1.09, jasper.GetProperty("gap").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Report_EveryFigure_IsBesideItsPrint_AndEveryNonSlipAgreesAtPrintResolution()
+    {
+        JsonElement root = Json("report");
+        var figures = root.EnumerateObject().Where(p => p.Name.StartsWith("figures", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateArray()).ToList();
+        Assert.Equal(56, figures.Count);
+        Assert.All(figures, f => Assert.True(f.TryGetProperty("printed", out _) && f.TryGetProperty("recomputed", out _)));
+        Assert.Equal(7, figures.Count(f => f.GetProperty("verdict").GetString() == "slip"));
+    }
+
+    [Fact]
+    public void Explain_Json_CarriesEveryCatalogSourceAndDate()
+    {
+        JsonElement d = Json("train", "--model", "palm", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%", "--explain").GetProperty("derivations");
+        var sources = d.EnumerateArray().SelectMany(x => x.GetProperty("inputs").EnumerateArray())
+            .Where(i => i.GetProperty("source").ValueKind == JsonValueKind.Object)
+            .Select(i => i.GetProperty("source").GetProperty("entryId").GetString()).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["gcp-tpu-v4-1yr", "palm", "tpu-v4"], sources);
+        Assert.All(d.EnumerateArray().SelectMany(x => x.GetProperty("inputs").EnumerateArray())
+            .Where(i => i.GetProperty("source").ValueKind == JsonValueKind.Object),
+            i => Assert.Matches(@"^\d{4}(-\d{2}){0,2}$", i.GetProperty("source").GetProperty("date").GetString()));
+    }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("search")]
+    [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 21.3%")]
+    [InlineData("train --model gpt-3 --offer gcp-tpu-v4-1yr --mfu 46.2%")]
+    [InlineData("scaling loss --params 70B --tokens 1.4T")]
+    [InlineData("scaling optimal --flops 1e24")]
+    [InlineData("memory --params 175B --chip h100-sxm")]
+    [InlineData("hardware list")]
+    [InlineData("hardware show h100-sxm")]
+    [InlineData("hardware generations")]
+    [InlineData("inhouse")]
+    [InlineData("trajectory")]
+    [InlineData("catalog list")]
+    [InlineData("catalog show palm")]
+    public void EveryCommand_JsonWithExplain_ParsesAndHasDerivations(string commandLine)
+    {
+        JsonElement root = Json([.. commandLine.Split(' '), "--explain"]);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("derivations").ValueKind);
+        Assert.True(root.EnumerateObject().Count() >= 2);
+    }
+}
