@@ -150,12 +150,12 @@ internal sealed class InHouseCommand(Io io) : LlmEconCommand<InHouseSettings>(io
         Guard.InRange(pue, "--pue", 1, 10, false, false);
         InHouseCostResult r = InHouseCost.Run(new InHouseRun(chips, price, lifetime, runTime, power, pue, electricity));
         Sheet sheet = Sheet.Record("inHouseRun", $"In-house run: {chips} × {chip?.Id ?? "chips"} for {NumberFormat.Compact(runTime.Days)} days (eq. 16)")
-            .Add("chips", "Chips", Kind.Integer, (double)chips)
+            .Add("chips", "Chips", Kind.Integer, (double)chips, "chips")
             .Add("purchasePricePerChipUsd", "Purchase price per chip", Kind.Usd, price.Usd)
             .Add("lifetimeYears", "Depreciation lifetime", Kind.Number, lifetime.Years, "years")
             .Add("runTimeDays", "Run time", Kind.Number, runTime.Days, "days")
             .Add("powerPerChipWatts", "Power per chip", Kind.Number, power.Watts, "W")
-            .Add("pue", "PUE", Kind.Number, pue)
+            .Add("pue", "PUE", Kind.Number, pue, "facility/IT power")
             .Add("electricityUsdPerKilowattHour", "Electricity price", Kind.Number, electricity.UsdPerKilowattHour, "USD/kWh")
             .Add("hardwareUsd", "Hardware (depreciation)", Kind.Usd, r.Hardware.Usd)
             .Add("energyMegawattHours", "Energy", Kind.Number, r.Energy.MegawattHours, "MWh")

@@ -56,8 +56,8 @@ internal sealed class MemoryCommand(Io io) : LlmEconCommand<MemorySettings>(io)
             .Add("bytes", "Training state", Kind.Number, r.Bytes.Bytes, "bytes")
             .Add("gigabytes", "Training state", Kind.Number, r.Bytes.Gigabytes, "GB")
             .AddIf("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
-            .AddIf("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips)
-            .AddIf("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null);
+            .AddIf("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips, "chips")
+            .AddIf("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
         return CommandResult.Of("Training memory", sheet, [r.Derivation]);
     }
 }

@@ -23,14 +23,20 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     /// <inheritdoc/>
     protected override IReadOnlyList<OutputFormat> Formats => [OutputFormat.Markdown, OutputFormat.Html, OutputFormat.Json];
 
+    private ArticleReport? _report;
+
     /// <inheritdoc/>
-    protected override CommandResult Build(ReportSettings settings, LlmCatalog catalog) => Report(catalog).Flat;
+    protected override CommandResult Build(ReportSettings settings, LlmCatalog catalog)
+    {
+        _report = Report(catalog);
+        return _report.Flat;
+    }
 
     /// <inheritdoc/>
     protected override string Render(CommandResult result, OutputFormat format, ReportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArticleReport report = Report(settings.LoadCatalog());
+        ArticleReport report = _report ?? throw new InvalidOperationException("Render before Build.");
         return format switch
         {
             OutputFormat.Json => Renderers.Json(report.Flat, settings.Explain) + "\n",

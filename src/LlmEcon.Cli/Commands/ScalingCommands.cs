@@ -61,7 +61,7 @@ internal sealed class ScalingLossCommand(Io io) : LlmEconCommand<ScalingLossSett
             .Add("law", "Law", Kind.Text, law.Id)
             .Add("parameters", "Parameters N", Kind.Number, n.Count, "parameters")
             .Add("tokens", "Training tokens D", Kind.Number, d.Count, "tokens")
-            .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, d.Count / n.Count)
+            .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, d.Count / n.Count, "tokens/parameter")
             .Add("flops", "Training compute 6ND", Kind.Number, 6 * n.Count * d.Count, "FLOP")
             .Add("irreducibleLoss", "Irreducible loss E", Kind.Number, law.E, "nats/token")
             .Add("parameterTerm", "Parameter term A/N^α", Kind.Number, r.ParameterTerm, "nats/token")
@@ -85,8 +85,8 @@ internal sealed class ScalingOptimalCommand(Io io) : LlmEconCommand<ScalingOptim
             .Add("flops", "Budget C", Kind.Number, c.Flop, "FLOP")
             .Add("parametersOptimal", "Parameters N_opt", Kind.Number, r.Parameters.Count, "parameters")
             .Add("tokensOptimal", "Tokens D_opt", Kind.Number, r.Tokens.Count, "tokens")
-            .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, r.TokensPerParameter)
-            .Add("parameterExponent", "N_opt ∝ C^a, a = β/(α+β)", Kind.Number, law.Beta / (law.Alpha + law.Beta))
+            .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, r.TokensPerParameter, "tokens/parameter")
+            .Add("parameterExponent", "N_opt ∝ C^a, a = β/(α+β)", Kind.Number, law.Beta / (law.Alpha + law.Beta), "exponent")
             .Add("loss", "Loss L", Kind.Number, r.Loss, "nats/token");
         return CommandResult.Of("Compute-optimal model", sheet, [r.Derivation]);
     }

@@ -61,13 +61,15 @@ internal sealed class TrajectoryCommand(Io io) : LlmEconCommand<TrajectorySettin
     {
         ArticleScenario scenario = ArticleScenario.Default;
         TrajectoryScenario t = scenario.Trajectory;
+        ArticleReproduction? article = null;
+        ArticleReproduction Article() => article ??= ArticleReproduction.Run(catalog, scenario);
         ParameterCount before = s.ParamsBefore is null ? catalog.Model(t.ParametersBeforeModelId).Parameters : QuantityParser.ParameterCount(s.ParamsBefore, "--params-before");
         ParameterCount after = s.ParamsAfter is null ? catalog.Model(t.ParametersAfterModelId).Parameters : QuantityParser.ParameterCount(s.ParamsAfter, "--params-after");
         Ratio costPerFlop;
         string why;
         if (s.CostPerFlopReduction is null)
         {
-            costPerFlop = Ratio.FromFraction(ArticleReproduction.Run(catalog, scenario).Figures["inhouse.reduction"].Value);
+            costPerFlop = Ratio.FromFraction(Article().Figures["inhouse.reduction"].Value);
             why = "the article's in-house V100 → H100 reduction, eq. 17 from its printed lines";
         }
         else
@@ -97,7 +99,7 @@ internal sealed class TrajectoryCommand(Io io) : LlmEconCommand<TrajectorySettin
         Money start;
         if (s.StartCost is null)
         {
-            var gpt3 = ArticleReproduction.Run(catalog, scenario).Training.First(x => x.Model.Id == t.ParametersBeforeModelId);
+            var gpt3 = Article().Training.First(x => x.Model.Id == t.ParametersBeforeModelId);
             start = gpt3.Solution.Cost;
             derivations.Add(gpt3.Solution.Derivation);
         }
