@@ -1,0 +1,202 @@
+using System.Globalization;
+
+namespace LlmEcon.Scaling.Fitting;
+
+/// <summary>The starting points of the fit: every combination of the five lists (α, β, e = ln E, a = ln A, b = ln B).</summary>
+/// <param name="Alpha">Starting α values.</param>
+/// <param name="Beta">Starting β values.</param>
+/// <param name="E">Starting e = ln E values.</param>
+/// <param name="A">Starting a = ln A values.</param>
+/// <param name="B">Starting b = ln B values.</param>
+public sealed record FitGrid(IReadOnlyList<double> Alpha, IReadOnlyList<double> Beta, IReadOnlyList<double> E, IReadOnlyList<double> A, IReadOnlyList<double> B)
+{
+    /// <summary>
+    /// Hoffmann et al. (2022), appendix D.2: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25}: 4,500 starts.
+    /// </summary>
+    public static FitGrid Chinchilla { get; } = new(Steps(0, 2, 0.5), Steps(0, 2, 0.5), Steps(-1, 1, 0.5), Steps(0, 25, 5), Steps(0, 25, 5));
+
+    /// <summary>Number of starting points.</summary>
+    public int Count => Alpha.Count * Beta.Count * E.Count * A.Count * B.Count;
+
+    /// <summary>The i-th start as (a, b, e, α, β).</summary>
+    public double[] Start(int i)
+    {
+        int ib = i % B.Count; i /= B.Count;
+        int ia = i % A.Count; i /= A.Count;
+        int ie = i % E.Count; i /= E.Count;
+        int iBeta = i % Beta.Count; i /= Beta.Count;
+        return [A[ia], B[ib], E[ie], Alpha[i], Beta[iBeta]];
+    }
+
+    /// <summary>low, low + step, …, high (inclusive).</summary>
+    public static IReadOnlyList<double> Steps(double low, double high, double step)
+    {
+        Guard.Finite(low, "grid low");
+        Guard.Positive(step, "grid step");
+        Guard.InRange(high, "grid high", low, low + 1e4 * step, false, false);
+        int n = (int)Math.Floor((high - low) / step + 1e-9) + 1;
+        return Enumerable.Range(0, n).Select(k => Math.Round(low + k * step, 12)).ToList();
+    }
+}
+
+/// <summary>How to fit.</summary>
+/// <param name="Delta">Huber δ on log residuals (1e-3, as Hoffmann et al.).</param>
+/// <param name="Grid">Starting points (Hoffmann et al.'s by default).</param>
+/// <param name="MaxDegreeOfParallelism">Threads (default: every core).</param>
+public sealed record FitOptions(double Delta = 1e-3, FitGrid? Grid = null, int MaxDegreeOfParallelism = -1)
+{
+    /// <summary>The grid, defaulted.</summary>
+    public FitGrid StartGrid => Grid ?? FitGrid.Chinchilla;
+}
+
+/// <summary>Summary of the log residuals ln L̂ − ln L of a fit.</summary>
+/// <param name="Count">Rows.</param>
+/// <param name="Mean">Mean log residual.</param>
+/// <param name="RootMeanSquare">RMS log residual.</param>
+/// <param name="MaxAbsolute">Largest |log residual|.</param>
+/// <param name="MedianAbsolute">Median |log residual|.</param>
+/// <param name="WithinDelta">Rows with |residual| ≤ δ (the quadratic part of the Huber loss).</param>
+public sealed record ResidualStatistics(int Count, double Mean, double RootMeanSquare, double MaxAbsolute, double MedianAbsolute, int WithinDelta)
+{
+    /// <summary>Statistics of <paramref name="residuals"/>.</summary>
+    public static ResidualStatistics Of(IReadOnlyList<double> residuals, double delta)
+    {
+        ArgumentNullException.ThrowIfNull(residuals);
+        var abs = residuals.Select(Math.Abs).Order().ToList();
+        int n = abs.Count;
+        double median = n % 2 == 1 ? abs[n / 2] : (abs[n / 2 - 1] + abs[n / 2]) / 2;
+        return new ResidualStatistics(n, residuals.Average(), Math.Sqrt(residuals.Average(r => r * r)), abs[^1], median, abs.Count(a => a <= delta));
+    }
+}
+
+/// <summary>A fitted law and how the fit went.</summary>
+/// <param name="Law">The law: E = e^e, A = e^a, B = e^b, α, β.</param>
+/// <param name="LogParameters">(a, b, e, α, β) as optimised.</param>
+/// <param name="Objective">Σ Huber_δ(log residual) at the optimum.</param>
+/// <param name="Residuals">Log residuals' statistics.</param>
+/// <param name="Starts">Starting points tried.</param>
+/// <param name="ConvergedStarts">Starts whose L-BFGS run met a stopping test.</param>
+/// <param name="Evaluations">Objective evaluations over all starts.</param>
+/// <param name="BestStart">The start that reached the optimum, as (a, b, e, α, β).</param>
+/// <param name="Rows">Rows fitted.</param>
+/// <param name="Delta">Huber δ.</param>
+public sealed record ScalingFitResult(
+    ScalingLaw Law, IReadOnlyList<double> LogParameters, double Objective, ResidualStatistics Residuals, int Starts, int ConvergedStarts,
+    long Evaluations, IReadOnlyList<double> BestStart, int Rows, double Delta)
+{
+    /// <summary>The compute-optimal exponent of N: N_opt ∝ C^a, a = β / (α + β) (Hoffmann et al. 2022, eq. 4).</summary>
+    public double ParameterExponent => Law.Beta / (Law.Alpha + Law.Beta);
+}
+
+/// <summary>
+/// Fits L(N, D) = E + A / N^α + B / D^β to training runs the way Hoffmann et al. (2022, appendix D.2) did: minimise the Huber loss
+/// (δ = 10⁻³) between log observed and log predicted loss, the prediction written as LSE(a − α ln N, b − β ln D, e), by L-BFGS
+/// from every point of a grid, keeping the best. Starts run in parallel; the result does not depend on the thread count.
+/// </summary>
+public static class ScalingFit
+{
+    /// <summary>Grid phase: each start's L-BFGS stops after this many iterations …</summary>
+    public const int GridIterations = 30;
+
+    /// <summary>… or when an iteration lowers the objective by less than this, relative.</summary>
+    public const double GridTolerance = 1e-6;
+
+    /// <summary>Polish phase: this many best end points of the grid phase are run on to a relative tolerance of 1e-16.</summary>
+    public const int PolishCount = 16;
+
+    internal static Lbfgs Polisher() => new(HuberLogObjective.Dimension) { MaxIterations = 20000, RelativeTolerance = 1e-16, GradientTolerance = 1e-15 };
+
+    /// <summary>Fewest rows a fit accepts: the law has five parameters.</summary>
+    public const int MinimumRows = 6;
+
+    /// <summary>Fits a law to <paramref name="data"/>.</summary>
+    public static ScalingFitResult Fit(ScalingDataset data, FitOptions? options = null, string lawId = "fitted", string? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new FitOptions();
+        Guard.InRange(options.Delta, "delta", 0, 1, true, false);
+        if (data.Rows.Count < MinimumRows)
+        {
+            throw Guard.Fail("rows", $"at least {MinimumRows} (the law has 5 parameters)", data.Rows.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var objective = new HuberLogObjective(data.Rows, options.Delta);
+        FitGrid grid = options.StartGrid;
+        int starts = grid.Count;
+        var values = new double[starts];
+        var ends = new double[starts][];
+        var converged = new bool[starts];
+        var evaluations = new long[starts];
+        Parallel.For(0, starts, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => new Lbfgs(HuberLogObjective.Dimension) { RelativeTolerance = GridTolerance, GradientTolerance = 1e-12, MaxIterations = GridIterations },
+            (i, _, lbfgs) =>
+            {
+                double[] x = grid.Start(i);
+                LbfgsResult r = lbfgs.Minimize(objective, x);
+                values[i] = r.Value;
+                ends[i] = x;
+                converged[i] = r.Converged;
+                evaluations[i] = r.Evaluations;
+                return lbfgs;
+            },
+            _ => { });
+
+        // Polish: the best few end points (lowest objective; ties to the earliest start, so the result is the same on any number of
+        // threads) are run on to tight tolerances; the lowest polished objective wins.
+        int[] order = [.. Enumerable.Range(0, starts).Where(i => double.IsFinite(values[i])).OrderBy(i => values[i]).ThenBy(i => i).Take(PolishCount)];
+        if (order.Length == 0)
+        {
+            throw new InvalidOperationException("No starting point of the grid reached a finite objective.");
+        }
+
+        var polished = new double[order.Length];
+        Parallel.For(0, order.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => Polisher(),
+            (k, _, lbfgs) =>
+            {
+                LbfgsResult r = lbfgs.Minimize(objective, ends[order[k]]);
+                polished[k] = r.Value;
+                evaluations[order[k]] += r.Evaluations;
+                converged[order[k]] = r.Converged;
+                return lbfgs;
+            },
+            _ => { });
+        int bestK = 0;
+        for (int k = 1; k < order.Length; k++)
+        {
+            if (polished[k] < polished[bestK])
+            {
+                bestK = k;
+            }
+        }
+
+        int best = order[bestK];
+        values[best] = polished[bestK];
+
+        return Result(data, objective, ends[best], values[best], starts, converged.Count(c => c), evaluations.Sum(), grid.Start(best), lawId, date);
+    }
+
+    /// <summary>Refits from one start (the bootstrap's warm start), with row weights already set on <paramref name="objective"/>.</summary>
+    internal static (double[] X, double Value) Refine(HuberLogObjective objective, IReadOnlyList<double> start, Lbfgs lbfgs)
+    {
+        double[] x = [.. start];
+        LbfgsResult r = lbfgs.Minimize(objective, x);
+        return (x, r.Value);
+    }
+
+    private static ScalingFitResult Result(ScalingDataset data, HuberLogObjective objective, double[] x, double value, int starts, int converged,
+        long evaluations, double[] start, string lawId, string? date)
+    {
+        ScalingLaw law = LawOf(x, lawId, $"Fitted to {data.Origin} ({data.Rows.Count} runs; Huber δ = {Guard.Show(objective.Delta)} on log loss, L-BFGS from {starts} starts)",
+            date ?? "fitted");
+        return new ScalingFitResult(law, x, value, ResidualStatistics.Of(objective.Residuals(x), objective.Delta), starts, converged, evaluations, start,
+            data.Rows.Count, objective.Delta);
+    }
+
+    /// <summary>The law of optimised parameters (a, b, e, α, β).</summary>
+    public static ScalingLaw LawOf(IReadOnlyList<double> x, string id, string source, string date)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new ScalingLaw(id, "Fitted: " + source, Math.Exp(x[2]), Math.Exp(x[0]), Math.Exp(x[1]), x[3], x[4], source, date);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using LlmEcon.Catalog;
+using LlmEcon.Scaling;
+using LlmEcon.Scaling.Fitting;
+using Xunit;
+
+namespace LlmEcon.Tests.Scaling;
+
+/// <summary>
+/// The fit of L(N, D) = E + A/N^α + B/D^β (Hoffmann et al. 2022, appendix D.2): recovery of known laws from synthetic runs,
+/// the Figure 4 data against Besiroglu et al. (2024), and located errors for bad CSV input.
+/// </summary>
+public class ScalingFitTests
+{
+    private static readonly ScalingLaw Article = LlmCatalog.BuiltIn.ScalingLaw("chinchilla-article");
+
+    internal static string DataPath([CallerFilePath] string caller = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", "..", "data", "chinchilla-figure4.csv"));
+
+    /// <summary>Runs on a log grid: N from 10^7 to 10^10.5 (8 sizes) × D/N from 5 to 160 (6 ratios) = 48 runs.</summary>
+    internal static List<ScalingObservation> Synthetic(ScalingLaw law, double noise, int seed)
+    {
+        var random = new Random(seed);
+        var rows = new List<ScalingObservation>();
+        for (int i = 0; i < 8; i++)
+        {
+            for (int j = 0; j < 6; j++)
+            {
+                double n = Math.Pow(10, 7 + 0.5 * i), d = n * 5 * Math.Pow(2, j);
+                double loss = law.E + law.A / Math.Pow(n, law.Alpha) + law.B / Math.Pow(d, law.Beta);
+                // Multiplicative noise: ln L + σ·z, z standard normal (Box–Muller).
+                double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                rows.Add(new ScalingObservation(n, d, loss * Math.Exp(noise * z)));
+            }
+        }
+
+        return rows;
+    }
+
+    private static void Relative(double expected, double actual, double tolerance, string what) =>
+        Assert.True(Math.Abs(actual / expected - 1) <= tolerance, $"{what}: expected {expected} within {tolerance:P3}, got {actual}");
+
+    [Fact]
+    public void Fit_NoiseFreeRuns_RecoversTheLawExactly()
+    {
+        // Exact losses from the article's law: the objective's global minimum is 0, at the law itself.
+        ScalingFitResult fit = ScalingFit.Fit(ScalingDataset.Of(Synthetic(Article, 0, 1)));
+        Relative(Article.E, fit.Law.E, 1e-6, "E");
+        Relative(Article.A, fit.Law.A, 1e-5, "A");
+        Relative(Article.B, fit.Law.B, 1e-5, "B");
+        Relative(Article.Alpha, fit.Law.Alpha, 1e-6, "alpha");
+        Relative(Article.Beta, fit.Law.Beta, 1e-6, "beta");
+        Assert.True(fit.Residuals.MaxAbsolute < 1e-8);
+    }
+
+    [Fact]
+    public void Fit_NoisyRuns_RecoversADifferentLaw()
+    {
+        // A law unlike the article's (β > α, large B), 0.5% lognormal noise on every loss. 48 runs pin the exponents to about
+        // ±0.02 and E to about ±0.02 (the bootstrap standard errors below say how sure the fit is).
+        var truth = new ScalingLaw("truth", "synthetic", 1.8, 500, 2000, 0.35, 0.37, "test", "2026-11");
+        var data = ScalingDataset.Of(Synthetic(truth, 0.005, 7));
+        ScalingFitResult fit = ScalingFit.Fit(data);
+        Assert.InRange(fit.Law.E, 1.78, 1.82);
+        Assert.InRange(fit.Law.Alpha, 0.33, 0.37);
+        Assert.InRange(fit.Law.Beta, 0.35, 0.39);
+        Assert.InRange(fit.Residuals.RootMeanSquare, 0.003, 0.007); // the noise σ was 0.005
+    }
+
+    [Fact]
+    public void Fit_DoesNotDependOnTheThreadCount()
+    {
+        var data = ScalingDataset.Of(Synthetic(Article, 0.01, 3));
+        ScalingFitResult one = ScalingFit.Fit(data, new FitOptions(MaxDegreeOfParallelism: 1));
+        ScalingFitResult two = ScalingFit.Fit(data, new FitOptions(MaxDegreeOfParallelism: 2));
+        Assert.Equal(one.LogParameters, two.LogParameters);
+        Assert.Equal(one.Objective, two.Objective);
+    }
+
+    [Fact]
+    public void Fit_Figure4_AgreesWithBesiroglu2024()
+    {
+        // Besiroglu et al. (2024), "Chinchilla Scaling: A replication attempt", Table 1, their estimate on the same 240 points
+        // (standard errors): E 1.82 (0.03), A 482.01 (124.58), B 2085.43 (1293.23), α 0.3478 (0.02), β 0.3658 (0.02).
+        // Our fit must lie within one of their standard errors of each.
+        ScalingDataset data = ScalingCsv.ReadFile(DataPath()).DropHighestLoss(5);
+        Assert.Equal(240, data.Rows.Count);
+        ScalingFitResult fit = ScalingFit.Fit(data);
+        Assert.InRange(fit.Law.E, 1.82 - 0.03, 1.82 + 0.03);
+        Assert.InRange(fit.Law.A, 482.01 - 124.58, 482.01 + 124.58);
+        Assert.InRange(fit.Law.B, 2085.43 - 1293.23, 2085.43 + 1293.23);
+        Assert.InRange(fit.Law.Alpha, 0.3478 - 0.02, 0.3478 + 0.02);
+        Assert.InRange(fit.Law.Beta, 0.3658 - 0.02, 0.3658 + 0.02);
+        Assert.Equal(4500, fit.Starts);
+    }
+
+    [Fact]
+    public void Fit_Figure4_FitsBetterThanTheArticlesLaw()
+    {
+        // Besiroglu et al. (2024): Hoffmann et al.'s rounded law fits the extracted data poorly. The fitted objective must be lower than
+        // the article law's on the same rows.
+        ScalingDataset data = ScalingCsv.ReadFile(DataPath()).DropHighestLoss(5);
+        ScalingFitResult fit = ScalingFit.Fit(data);
+        double ArticleObjective()
+        {
+            double sum = 0;
+            foreach (ScalingObservation o in data.Rows)
+            {
+                double r = Math.Log(Article.E + Article.A / Math.Pow(o.Parameters, Article.Alpha) + Article.B / Math.Pow(o.Tokens, Article.Beta)) - Math.Log(o.Loss);
+                sum += Math.Abs(r) <= 1e-3 ? 0.5 * r * r : 1e-3 * (Math.Abs(r) - 0.5e-3);
+            }
+
+            return sum;
+        }
+
+        Assert.True(fit.Objective < ArticleObjective(), $"fit {fit.Objective} vs article {ArticleObjective()}");
+    }
+
+    [Fact]
+    public void Grid_Chinchilla_Has4500Starts()
+    {
+        // 5 α × 5 β × 5 e × 6 a × 6 b (Hoffmann et al. 2022, D.2).
+        Assert.Equal(5 * 5 * 5 * 6 * 6, FitGrid.Chinchilla.Count);
+        Assert.Equal([0, 5, 10, 15, 20, 25], FitGrid.Chinchilla.A);
+        Assert.Equal([-1, -0.5, 0, 0.5, 1], FitGrid.Chinchilla.E);
+    }
+
+    [Fact]
+    public void DropHighestLoss_DropsExactlyTheHighest()
+    {
+        ScalingDataset data = ScalingCsv.ReadFile(DataPath());
+        Assert.Equal(245, data.Rows.Count);
+        ScalingDataset kept = data.DropHighestLoss(5);
+        Assert.Equal(5, kept.Dropped.Count);
+        Assert.True(kept.Dropped.Min(o => o.Loss) >= kept.Rows.Max(o => o.Loss));
+    }
+
+    [Fact]
+    public void Csv_TokensFromFlops_AreCOver6N()
+    {
+        ScalingDataset data = ScalingCsv.Read("Model Size,Training FLOP,loss\n1e9,6e19,3\n2e9,1.2e20,2.9\n3e9,1.8e20,2.8\n4e9,2.4e20,2.7\n5e9,3e20,2.6\n6e9,3.6e20,2.5\n", "t.csv");
+        Assert.True(data.TokensFromFlops);
+        Assert.All(data.Rows, o => Assert.Equal(1e10, o.Tokens, 1e-3));
+        Assert.Equal(2, data.Rows[0].Line);
+    }
+
+    [Theory]
+    [InlineData("N,D,loss\n1e9,2e10,abc\n", "t.csv line 2, column 'loss', must be a number; got 'abc'.")]
+    [InlineData("N,D,loss\n1e9,2e10,-3\n", "t.csv line 2, column 'loss', must be a finite number > 0; got -3.")]
+    [InlineData("N,D,loss\n1e9,2e10\n", "t.csv line 2 must be a row of 3 fields, as the header; got 2 fields.")]
+    [InlineData("N,D,loss\n1e9,2e10,\"2,5\"\n", "t.csv line 2, column 'loss', must be a number; got '2,5'. Use '.' as the decimal point.")]
+    [InlineData("size,D,loss\n1e9,2e10,3\n", "--params-column must be given: no column of t.csv looks like the parameter count N; got nothing. Columns: size, D, loss.")]
+    [InlineData("N,D,loss\n1e9,2e10,3\n", "t.csv must be at least 6 data rows (the law has 5 parameters); got 1.")]
+    [InlineData("", "t.csv must be a CSV file with a header row; got an empty file.")]
+    public void Csv_BadInput_IsLocated(string text, string message)
+    {
+        var e = Assert.Throws<InputException>(() => ScalingCsv.Read(text, "t.csv"));
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void Csv_NamedColumnMissing_SuggestsTheNearest()
+    {
+        var e = Assert.Throws<InputException>(() => ScalingCsv.Read("N,D,loss\n1e9,2e10,3\n", "t.csv", new ScalingColumns(Loss: "los")));
+        Assert.Equal("--loss-column must be a column of t.csv; got 'los'. Did you mean 'loss'?", e.Message);
+    }
+}

@@ -1,0 +1,104 @@
+using LlmEcon.Catalog;
+using LlmEcon.Quantities;
+using LlmEcon.Scaling;
+using LlmEcon.Scaling.Fitting;
+using Xunit;
+
+namespace LlmEcon.Tests.Scaling;
+
+/// <summary>Planning with a law: target loss (closed form), its duality with the compute-optimal frontier, lifetime cost, bootstrap.</summary>
+public class ScalingPlanTests
+{
+    private static readonly ScalingLaw Law = LlmCatalog.BuiltIn.ScalingLaw("chinchilla-article");
+
+    private static double Loss(double n, double d) => Law.E + Law.A / Math.Pow(n, Law.Alpha) + Law.B / Math.Pow(d, Law.Beta);
+
+    [Theory]
+    [InlineData(2.0)]
+    [InlineData(1.937)]
+    [InlineData(2.5)]
+    public void TargetLoss_ReachesTheLoss_AtTheLeastCompute(double target)
+    {
+        TargetLossPlan p = ScalingPlan.ForTargetLoss(Law, target);
+        double n = p.Parameters.Count, d = p.Tokens.Count;
+        Assert.Equal(target, Loss(n, d), 1e-12);
+        // Any other N on the constraint needs more compute: D(N) from L(N, D) = L*.
+        foreach (double f in new[] { 0.8, 1.25 })
+        {
+            double n2 = n * f, d2 = Math.Pow(Law.B / (target - Law.E - Law.A / Math.Pow(n2, Law.Alpha)), 1 / Law.Beta);
+            Assert.True(6 * n2 * d2 > p.Flops.Flop);
+        }
+    }
+
+    [Fact]
+    public void TargetLoss_IsTheComputeOptimalModelOfItsBudget()
+    {
+        // Duality: the cheapest model reaching L* is the compute-optimal model (eq. 14) of the budget it needs.
+        TargetLossPlan p = ScalingPlan.ForTargetLoss(Law, 2.0);
+        ComputeOptimal o = ChinchillaLoss.Optimal(Law, p.Flops);
+        Assert.Equal(1, o.Parameters.Count / p.Parameters.Count, 1e-9);
+        Assert.Equal(2.0, o.Loss, 1e-9);
+    }
+
+    [Fact]
+    public void TargetLoss_AtOrBelowE_IsAnError()
+    {
+        var e = Assert.Throws<InputException>(() => ScalingPlan.ForTargetLoss(Law, 1.69));
+        Assert.Equal("targetLoss must be above law 'chinchilla-article''s irreducible loss E = 1.69; got 1.69. No model size or data reaches the irreducible loss.", e.Message);
+    }
+
+    [Fact]
+    public void Lifetime_WithNoServing_IsTheComputeOptimalModel()
+    {
+        LifetimePlan p = ScalingPlan.ForLifetime(Law, 2.0, 0, 1e-18, 1e-18);
+        Assert.Equal(1, p.Parameters.Count / p.ComputeOptimal.Parameters.Count, 1e-6);
+    }
+
+    [Fact]
+    public void Lifetime_WithHeavyServing_TrainsASmallerModelLonger_ForLess()
+    {
+        // Serving 10^13 tokens: each parameter costs 2 FLOP per token served, so the optimum moves to a smaller N and a larger D.
+        LifetimePlan p = ScalingPlan.ForLifetime(Law, 2.0, 1e13, 1e-18, 1e-18);
+        Assert.True(p.Parameters.Count < p.ComputeOptimal.Parameters.Count);
+        Assert.True(p.Tokens.Count > p.ComputeOptimal.Tokens.Count);
+        Assert.True(p.TotalCost.Usd < p.ComputeOptimalTotalCost.Usd);
+        Assert.Equal(2.0, Loss(p.Parameters.Count, p.Tokens.Count), 1e-9);
+        Assert.Equal(p.TrainingCost.Usd + p.InferenceCost.Usd, p.TotalCost.Usd, 1e-6);
+    }
+
+    [Fact]
+    public void FlopsFor_ABudget_IsBudgetOverCostPerFlop()
+    {
+        // $2.03 per TPU v4 chip-hour at 275e12 FLOP/s × 46.2% MFU: $2.03 / (275e12 × 0.462 × 3600) per FLOP.
+        double costPerFlop = 2.03 / (275e12 * 0.462 * 3600);
+        Assert.Equal(1e6 / costPerFlop, ScalingPlan.FlopsFor(Money.FromUsd(1e6), costPerFlop).Flop, 1);
+    }
+
+    [Fact]
+    public void Bootstrap_IsReproducible_AndBracketsTheEstimate()
+    {
+        var data = ScalingDataset.Of(ScalingFitTests.Synthetic(Law, 0.01, 11));
+        ScalingFitResult fit = ScalingFit.Fit(data);
+        BootstrapResult a = ScalingBootstrap.Run(data, fit, new BootstrapOptions(200, 5));
+        BootstrapResult b = ScalingBootstrap.Run(data, fit, new BootstrapOptions(200, 5, MaxDegreeOfParallelism: 1));
+        Assert.Equal(a.Intervals, b.Intervals);
+        Assert.All(a.Intervals, i => Assert.True(i.Low <= i.Estimate && i.Estimate <= i.High && i.StandardError > 0, i.ToString()));
+        // The true α lies in its 95% interval (it does for this seed; a 95% interval misses 1 time in 20 in general).
+        Assert.InRange(Law.Alpha, a["alpha"].Low, a["alpha"].High);
+    }
+
+    [Fact]
+    public void Bootstrap_OfNoiseFreeRuns_HasNoSpread()
+    {
+        var data = ScalingDataset.Of(ScalingFitTests.Synthetic(Law, 0, 1));
+        BootstrapResult b = ScalingBootstrap.Run(data, ScalingFit.Fit(data), new BootstrapOptions(50, 1));
+        Assert.True(b["beta"].StandardError < 1e-6, b["beta"].ToString());
+    }
+
+    [Fact]
+    public void TokensPerParameter_MatchesTheComputeOptimalModel()
+    {
+        ComputeOptimal o = ChinchillaLoss.Optimal(Law, FlopCount.FromFlop(5.76e23));
+        Assert.Equal(o.TokensPerParameter, ScalingBootstrap.TokensPerParameter(Law.A, Law.B, Law.Alpha, Law.Beta, 5.76e23), 1e-9);
+    }
+}
