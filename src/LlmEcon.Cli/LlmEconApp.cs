@@ -29,7 +29,8 @@ internal static class LlmEconApp
         new("search", typeof(SearchSettings)),
         new("inference", typeof(InferenceSettings)),
         new("train", typeof(TrainSettings)),
-        new("scaling", null, [new("loss", typeof(ScalingLossSettings)), new("optimal", typeof(ScalingOptimalSettings))]),
+        new("scaling", null, [new("loss", typeof(ScalingLossSettings)), new("optimal", typeof(ScalingOptimalSettings)),
+            new("fit", typeof(ScalingFitSettings)), new("plan", typeof(ScalingPlanSettings))]),
         new("memory", typeof(MemorySettings)),
         new("hardware", null, [new("list", typeof(CommonSettings)), new("show", typeof(IdSettings)), new("generations", typeof(CommonSettings))]),
         new("inhouse", typeof(InHouseSettings)),
@@ -114,11 +115,20 @@ internal static class LlmEconApp
                 .WithExample("train", "--params", "175B", "--tokens", "300B", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48", "--chips", "10000", "--days", "14.8");
             c.AddBranch("scaling", s =>
             {
-                s.SetDescription("Chinchilla-form scaling laws L(N, D) = E + A/N^α + B/D^β (eqs. 11–12).");
+                s.SetDescription("Chinchilla-form scaling laws L(N, D) = E + A/N^α + B/D^β (eqs. 12–14): evaluate, fit, plan.");
                 s.AddCommand<ScalingLossCommand>("loss").WithDescription("The loss of N parameters trained on D tokens.")
                     .WithExample("scaling", "loss", "--params", "70B", "--tokens", "1.4T");
                 s.AddCommand<ScalingOptimalCommand>("optimal").WithDescription("The compute-optimal N and D for a FLOP budget, and their loss.")
                     .WithExample("scaling", "optimal", "--flops", "5.76e23");
+                s.AddCommand<ScalingFitCommand>("fit")
+                    .WithDescription("Fit L(N, D) to training runs from a CSV (Hoffmann et al. 2022 approach 3: Huber on log loss, L-BFGS from a grid), optionally bootstrapped.")
+                    .WithExample("scaling", "fit", "data/chinchilla-figure4.csv", "--drop-highest", "5")
+                    .WithExample("scaling", "fit", "data/chinchilla-figure4.csv", "--drop-highest", "5", "--bootstrap", "1000", "--seed", "1");
+                s.AddCommand<ScalingPlanCommand>("plan")
+                    .WithDescription("Plan a run with one or more laws: compute-optimal N and D for a FLOP or dollar budget, or the cheapest model reaching a target loss (optionally with its serving cost).")
+                    .WithExample("scaling", "plan", "--flops", "1e24", "--law", "chinchilla-article", "--fit", "data/chinchilla-figure4.csv", "--drop-highest", "5")
+                    .WithExample("scaling", "plan", "--budget", "$10M", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%")
+                    .WithExample("scaling", "plan", "--target-loss", "2.0", "--lifetime-tokens", "10T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2.50", "--mfu", "40%");
             });
             c.AddCommand<MemoryCommand>("memory")
                 .WithDescription("Training memory (bytes per parameter, 20 for mixed-precision Adam) and the minimum chips to hold it.")

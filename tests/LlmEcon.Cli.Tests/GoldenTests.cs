@@ -23,6 +23,12 @@ public class GoldenTests
     [InlineData("catalog-list", "catalog list --section offers")]
     [InlineData("catalog-show", "catalog show gcp-tpu-v4-1yr")]
     [InlineData("inference-explain", "inference --params 175B --offer gcp-tpu-v4-1yr --mfu 21.3% --explain")]
+    [InlineData("scaling-fit", "scaling fit FIGURE4 --drop-highest 5")]
+    [InlineData("scaling-plan", "scaling plan --flops 5.76e23 --law chinchilla-article,besiroglu-2024 --fit FIGURE4 --drop-highest 5")]
+    [InlineData("scaling-plan-lifetime", "scaling plan --target-loss 2.0 --lifetime-tokens 10T --chip h100-sxm --price-per-chip-hour $2.50 --mfu 40% --law besiroglu-2024")]
     public void Command_Table_MatchesGolden(string name, string commandLine) =>
-        Golden.Verify(name, Cli.Ok(commandLine.Split(' ')));
+        Golden.Verify(name, Cli.Ok([.. commandLine.Split(' ').Select(a => a == "FIGURE4" ? Figure4() : a)]));
+
+    private static string Figure4([System.Runtime.CompilerServices.CallerFilePath] string caller = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", "data", "chinchilla-figure4.csv"));
 }

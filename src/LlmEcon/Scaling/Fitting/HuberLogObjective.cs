@@ -63,10 +63,10 @@ internal sealed class HuberLogObjective : IGradientObjective
             Vector256<double> d = Vector256.LoadUnsafe(ref lnD, (nuint)i);
             Vector256<double> l = Vector256.LoadUnsafe(ref lnL, (nuint)i);
             Vector256<double> wi = Vector256.LoadUnsafe(ref w, (nuint)i);
-            Vector256<double> x1 = Vector256.Exp(va - vAlpha * n);
-            Vector256<double> x2 = Vector256.Exp(vb - vBeta * d);
+            Vector256<double> x1 = SimdMath.Exp(va - vAlpha * n);
+            Vector256<double> x2 = SimdMath.Exp(vb - vBeta * d);
             Vector256<double> s = x1 + x2 + vExpE;
-            Vector256<double> r = Vector256.Log(s) - l;
+            Vector256<double> r = SimdMath.Log(s) - l;
             Vector256<double> abs = Vector256.Abs(r);
             Vector256<double> inside = Vector256.LessThanOrEqual(abs, vDelta);
             Vector256<double> h = Vector256.ConditionalSelect(inside, vHalf * r * r, vDelta * (abs - vHalfDelta));

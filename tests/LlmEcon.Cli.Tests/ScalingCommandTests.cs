@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace LlmEcon.Cli.Tests;
+
+/// <summary>scaling fit and scaling plan from the command line.</summary>
+public class ScalingCommandTests
+{
+    private static string Figure4([CallerFilePath] string caller = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", "data", "chinchilla-figure4.csv"));
+
+    private static JsonElement Json(params string[] args) => JsonDocument.Parse(Cli.Ok([.. args, "--format", "json"])).RootElement.Clone();
+
+    [Fact]
+    public void Fit_Figure4_IsBesiroglusLaw_AndBeatsTheArticleOnItsOwnRuns()
+    {
+        // Besiroglu et al. (2024), table 1: E 1.82 (0.03), α 0.3478 (0.02), β 0.3658 (0.02) on these 240 runs.
+        JsonElement root = Json("scaling", "fit", Figure4(), "--drop-highest", "5");
+        JsonElement fit = root.GetProperty("fit");
+        Assert.InRange(fit.GetProperty("e").GetDouble(), 1.79, 1.85);
+        Assert.InRange(fit.GetProperty("alpha").GetDouble(), 0.3278, 0.3678);
+        Assert.InRange(fit.GetProperty("beta").GetDouble(), 0.3458, 0.3858);
+        Assert.Equal(240, fit.GetProperty("rows").GetDouble());
+        Assert.Equal(4500, fit.GetProperty("starts").GetDouble());
+        // At Chinchilla's budget the fitted law allocates about 20 tokens per parameter (Chinchilla: 70B on 1.4T), the article's
+        // rounded law over 90: the bias Besiroglu et al. attribute to the rounding.
+        JsonElement optimal = root.GetProperty("optimal");
+        Assert.InRange(optimal[0].GetProperty("tokensPerParameter").GetDouble(), 10, 30);
+        Assert.True(optimal[1].GetProperty("tokensPerParameter").GetDouble() > 80);
+    }
+
+    [Fact]
+    public void Fit_Bootstrap_ReportsIntervals_AndProgressOnStderr()
+    {
+        var (code, output, error) = Cli.Run("scaling", "fit", Figure4(), "--drop-highest", "5", "--bootstrap", "100", "--seed", "3", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("bootstrap: 10/100 resamples", error.Split('\n')[0]);
+        Assert.EndsWith("bootstrap: 100/100 resamples\n", error, StringComparison.Ordinal);
+        JsonElement b = JsonDocument.Parse(output).RootElement.GetProperty("bootstrap");
+        Assert.Equal(["E", "A", "B", "alpha", "beta", "parameterExponent", "tokensPerParameter at 576e21 FLOP"],
+            b.EnumerateArray().Select(r => r.GetProperty("quantity").GetString()));
+        Assert.All(b.EnumerateArray(), r => Assert.True(r.GetProperty("low").GetDouble() <= r.GetProperty("estimate").GetDouble()
+                                                        && r.GetProperty("estimate").GetDouble() <= r.GetProperty("high").GetDouble()));
+        // Same seed, same intervals.
+        var (_, again, _) = Cli.Run("scaling", "fit", Figure4(), "--drop-highest", "5", "--bootstrap", "100", "--seed", "3", "--format", "json");
+        Assert.Equal(output, again);
+    }
+
+    [Fact]
+    public void Fit_SaveLaw_WritesACatalogThatThePlanUses()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"llmecon-law-{Guid.NewGuid():N}.json");
+        try
+        {
+            Cli.Ok("scaling", "fit", Figure4(), "--drop-highest", "5", "--save-law", path, "--law-id", "mine");
+            JsonElement plan = Json("scaling", "plan", "--flops", "5.76e23", "--catalog", path, "--law", "mine", "--law", "besiroglu-2024").GetProperty("plans");
+            Assert.Equal("mine", plan[0].GetProperty("law").GetString());
+            // The refit and Besiroglu et al.'s published law agree on the compute-optimal size to within 5%.
+            double mine = plan[0].GetProperty("parametersOptimal").GetDouble(), theirs = plan[1].GetProperty("parametersOptimal").GetDouble();
+            Assert.InRange(mine / theirs, 0.95, 1.05);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plan_Budget_SpendsIt()
+    {
+        // $10M at $2.03 per TPU v4 chip-hour, 275e12 FLOP/s × 46.2%: C = 1e7 / 2.03 × 275e12 × 0.462 × 3600.
+        JsonElement p = Json("scaling", "plan", "--budget", "$10M", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%").GetProperty("plans")[0];
+        double c = 1e7 / 2.03 * 275e12 * 0.462 * 3600;
+        Assert.Equal(1, p.GetProperty("flops").GetDouble() / c, 1e-9);
+        Assert.Equal(1e7, p.GetProperty("costUsd").GetDouble(), 1e-3);
+        Assert.Equal(1, 6 * p.GetProperty("parametersOptimal").GetDouble() * p.GetProperty("tokensOptimal").GetDouble() / c, 1e-9);
+    }
+
+    [Fact]
+    public void Plan_TargetLoss_ReachesIt_UnderEachLaw()
+    {
+        JsonElement plans = Json("scaling", "plan", "--target-loss", "2.0", "--law", "chinchilla-article,besiroglu-2024").GetProperty("plans");
+        Assert.Equal(2, plans.GetArrayLength());
+        Assert.All(plans.EnumerateArray(), p => Assert.Equal(2.0, p.GetProperty("loss").GetDouble()));
+    }
+
+    [Fact]
+    public void Plan_Lifetime_CostsLessThanTrainingOnly()
+    {
+        JsonElement p = Json("scaling", "plan", "--target-loss", "2.0", "--lifetime-tokens", "10T", "--chip", "h100-sxm",
+            "--price-per-chip-hour", "$2.50", "--mfu", "40%").GetProperty("plans")[0];
+        Assert.True(p.GetProperty("totalCostUsd").GetDouble() < p.GetProperty("computeOptimalTotalCostUsd").GetDouble());
+        Assert.True(p.GetProperty("parameters").GetDouble() < p.GetProperty("computeOptimalParameters").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("scaling plan --law chinchilla-article", "Error: scaling plan needs one of --flops, --budget or --target-loss.")]
+    [InlineData("scaling plan --flops 1e24 --target-loss 2", "Error: --flops, --budget and --target-loss conflict: give one of them.")]
+    [InlineData("scaling plan --budget $1M", "Error: --offer, --chip or --peak-flops must be given with --budget (dollars need a machine and --mfu); got none of them.")]
+    [InlineData("scaling plan --flops 1e24 --lifetime-tokens 1T", "Error: --lifetime-tokens needs --target-loss: the lifetime plan keeps the loss fixed and trades training for serving.")]
+    [InlineData("scaling plan --target-loss 1.5", "Error: targetLoss must be above law 'chinchilla-article''s irreducible loss E = 1.69; got 1.5. No model size or data reaches the irreducible loss.")]
+    [InlineData("scaling plan --flops 1e24 --law chinchila-article", "Error: --law must be an id in the catalog; got 'chinchila-article'. Did you mean 'chinchilla-article'?")]
+    [InlineData("scaling fit /no/such.csv", "Error: file must be an existing CSV file; got '/no/such.csv' (no such file).")]
+    [InlineData("scaling fit FIGURE4 --loss-column los", "Error: --loss-column must be a column of chinchilla-figure4.csv; got 'los'. Did you mean 'loss'?")]
+    [InlineData("scaling fit FIGURE4 --drop-highest 300", "Error: --drop-highest must be a whole number in [0, 239] (the fit needs 6 rows); got 300.")]
+    [InlineData("scaling fit FIGURE4 --grid-alpha 2:0:0.5", "Error: --grid-alpha must be 'low:high:step' with low ≤ high and step > 0, or a comma list; got '2:0:0.5'.")]
+    [InlineData("scaling fit FIGURE4 --delta 0", "Error: --delta must be in (0, 1]; got 0.")]
+    public void BadInput_Exits2(string commandLine, string expected)
+    {
+        var (code, output, error) = Cli.Run([.. commandLine.Split(' ').Select(a => a == "FIGURE4" ? Figure4() : a)]);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal(expected + "\n", error);
+    }
+
+    [Fact]
+    public void Fit_BadCell_IsLocatedByLineAndColumn()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"runs-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "params,tokens,loss\n1e8,2e9,3.1\n2e8,4e9,2.9\n4e8,8e9,x\n");
+        try
+        {
+            var (code, _, error) = Cli.Run("scaling", "fit", path);
+            Assert.Equal(2, code);
+            Assert.Equal($"Error: {Path.GetFileName(path)} line 4, column 'loss', must be a number; got 'x'.\n", error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
