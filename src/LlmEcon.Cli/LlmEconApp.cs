@@ -115,7 +115,7 @@ internal static class LlmEconApp
                 .WithExample("train", "--params", "175B", "--tokens", "300B", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48", "--chips", "10000", "--days", "14.8");
             c.AddBranch("scaling", s =>
             {
-                s.SetDescription("Chinchilla-form scaling laws L(N, D) = E + A/N^α + B/D^β (eqs. 12–14): evaluate, fit, plan.");
+                s.SetDescription("Chinchilla-form scaling laws L(N, D) = E + A/N^α + B/D^β (eqs. 13–14, 21–23): evaluate, fit, plan.");
                 s.AddCommand<ScalingLossCommand>("loss").WithDescription("The loss of N parameters trained on D tokens.")
                     .WithExample("scaling", "loss", "--params", "70B", "--tokens", "1.4T");
                 s.AddCommand<ScalingOptimalCommand>("optimal").WithDescription("The compute-optimal N and D for a FLOP budget, and their loss.")
@@ -147,7 +147,7 @@ internal static class LlmEconApp
                 .WithExample("inhouse").WithExample("inhouse", "--chip", "h100-sxm", "--chips", "1024", "--purchase-price", "$30000", "--lifetime", "4y",
                     "--run-time", "30d", "--pue", "1.2", "--electricity-price", "$0.08/kWh");
             c.AddCommand<TrajectoryCommand>("trajectory")
-                .WithDescription("The cost trajectory (eqs. 13–14, 18): levers, net reduction, and a cost projected by year.")
+                .WithDescription("The cost trajectory (eqs. 10–12): levers, net reduction, and a cost projected by year.")
                 .WithExample("trajectory").WithExample("trajectory", "--start-cost", "$1398072", "--annual-decline", "30%", "--years", "5");
             c.AddBranch("catalog", k =>
             {

@@ -9,15 +9,19 @@ public partial class DocsTests
     [GeneratedRegex(@"```\n\$ llmecon (?<args>[^\n|]*)\n(?<output>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Example();
 
-    private static string DocsPath([CallerFilePath] string caller = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", "docs", "cli.md"));
+    private static string DocsPath(string name, [CallerFilePath] string caller = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", "docs", name));
 
+    /// <summary>Examples of docs/cli.md and docs/scaling.md, the runs' file paths relative to the repository root.</summary>
     public static TheoryData<string, string> Examples()
     {
         var data = new TheoryData<string, string>();
-        foreach (Match m in Example().Matches(File.ReadAllText(DocsPath()).ReplaceLineEndings("\n")))
+        foreach (string doc in new[] { "cli.md", "scaling.md" })
         {
-            data.Add(m.Groups["args"].Value, m.Groups["output"].Value);
+            foreach (Match m in Example().Matches(File.ReadAllText(DocsPath(doc)).ReplaceLineEndings("\n")))
+            {
+                data.Add(m.Groups["args"].Value, m.Groups["output"].Value);
+            }
         }
 
         return data;
@@ -37,7 +41,9 @@ public partial class DocsTests
     [MemberData(nameof(Examples))]
     public void CliDoc_Example_IsTheRealOutput(string args, string documented)
     {
-        var (_, output, error) = Cli.Run(args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string root = Path.GetDirectoryName(Path.GetDirectoryName(DocsPath("cli.md")))!;
+        var (_, output, error) = Cli.Run([.. args.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(root, a) : a)]);
         Assert.Equal(documented, output + error);
     }
 }

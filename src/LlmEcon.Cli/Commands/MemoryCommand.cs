@@ -37,7 +37,7 @@ internal sealed class MemorySettings : CommonSettings
     public string? ChipMemory { get; init; }
 }
 
-/// <summary><c>llmecon memory</c>: eq. 19.</summary>
+/// <summary><c>llmecon memory</c>: eq. 18.</summary>
 internal sealed class MemoryCommand(Io io) : LlmEconCommand<MemorySettings>(io)
 {
     /// <inheritdoc/>

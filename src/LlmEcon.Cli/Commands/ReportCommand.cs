@@ -133,7 +133,7 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     ];
 
     private static Sheet ChinchillaSheet(ArticleReproduction r) =>
-        Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 12)", [
+        Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 13)", [
             new Column("case", "Case", Kind.Text),
             new Column("parameters", "N", Kind.Number, "parameters"),
             new Column("tokens", "D", Kind.Number, "tokens"),
@@ -153,7 +153,7 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
             .Add("reduction", "Reduction", Kind.Fraction, r.InHouse.Reduction.Fraction);
 
     private static Sheet MemorySheet(ArticleReproduction r) =>
-        Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 19)", [
+        Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 18)", [
             new Column("model", "Model", Kind.Text),
             new Column("parameters", "N", Kind.Number, "parameters"),
             new Column("bytes", "Training state", Kind.Number, "bytes"),

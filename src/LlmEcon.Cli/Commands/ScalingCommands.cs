@@ -47,7 +47,7 @@ internal sealed class ScalingOptimalSettings : ScalingSettings
     public string? Flops { get; init; }
 }
 
-/// <summary><c>llmecon scaling loss</c>: eq. 11.</summary>
+/// <summary><c>llmecon scaling loss</c>: eq. 13.</summary>
 internal sealed class ScalingLossCommand(Io io) : LlmEconCommand<ScalingLossSettings>(io)
 {
     /// <inheritdoc/>

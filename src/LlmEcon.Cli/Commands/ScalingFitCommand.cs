@@ -225,8 +225,8 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
         Sheet.Record("fit", $"L(N, D) = E + A/N^α + B/D^β fitted to {data.Origin}")
             .Add("law", "Law id", Kind.Text, fit.Law.Id)
             .Add("e", "E (irreducible loss)", Kind.Number, fit.Law.E, "nats/token")
-            .Add("a", "A", Kind.Number, fit.Law.A)
-            .Add("b", "B", Kind.Number, fit.Law.B)
+            .Add("a", "A", Kind.Number, fit.Law.A, "nats/token × parameters^α")
+            .Add("b", "B", Kind.Number, fit.Law.B, "nats/token × tokens^β")
             .Add("alpha", "α", Kind.Number, fit.Law.Alpha, "exponent")
             .Add("beta", "β", Kind.Number, fit.Law.Beta, "exponent")
             .Add("parameterExponent", "N_opt ∝ C^a, a = β/(α+β)", Kind.Number, fit.ParameterExponent, "exponent")
@@ -289,15 +289,25 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
     private static Sheet BootstrapSheet(BootstrapResult b) =>
         Sheet.Table("bootstrap", $"Bootstrap: {b.Options.Resamples} resamples (seed {b.Options.Seed}); 95% percentile intervals", [
             new Column("quantity", "Quantity", Kind.Text),
+            new Column("unit", "Unit", Kind.Text),
             new Column("estimate", "Estimate", Kind.Number),
             new Column("standardError", "Standard error", Kind.Number),
             new Column("low", "2.5%", Kind.Number),
             new Column("high", "97.5%", Kind.Number),
         ], b.Intervals.Select(i => (IReadOnlyList<object?>)[i.Name == "tokensPerParameter" ? $"tokensPerParameter at {Compact(b.Options.BudgetFlops)} FLOP" : i.Name,
-            i.Estimate, i.StandardError, i.Low, i.High]));
+            Unit(i.Name), i.Estimate, i.StandardError, i.Low, i.High]));
+
+    private static string Unit(string name) => name switch
+    {
+        "E" => "nats/token",
+        "A" => "nats/token × parameters^α",
+        "B" => "nats/token × tokens^β",
+        "tokensPerParameter" => "tokens/parameter",
+        _ => "exponent",
+    };
 
     private static Derivation FitDerivation(ScalingDataset data, ScalingFitResult fit) => new(
-        "fitted scaling law", "(13) Hoffmann et al. 2022, appendix D.2 (approach 3)",
+        "fitted scaling law", "(21) Hoffmann et al. 2022, appendix D.2 (approach 3)",
         "min over (a, b, e, α, β) of Σ Huber_δ(LSE(a − α ln N_i, b − β ln D_i, e) − ln L_i); A = e^a, B = e^b, E = e^e",
         $"{fit.Rows} runs of {data.Origin}, δ = {Guard.Show(fit.Delta)}, L-BFGS from {fit.Starts} starts (best start a={Compact(fit.BestStart[0])}, b={Compact(fit.BestStart[1])}, e={Compact(fit.BestStart[2])}, α={Compact(fit.BestStart[3])}, β={Compact(fit.BestStart[4])})",
         $"E = {Compact(fit.Law.E)}, A = {Compact(fit.Law.A)}, B = {Compact(fit.Law.B)}, α = {Compact(fit.Law.Alpha)}, β = {Compact(fit.Law.Beta)}; objective {Compact(fit.Objective)}",

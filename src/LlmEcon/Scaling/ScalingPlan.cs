@@ -61,7 +61,7 @@ public static class ScalingPlan
         double r = targetLoss - law.E, s = law.Alpha + law.Beta;
         double p = r * law.Beta / s, q = r * law.Alpha / s;
         double n = Math.Pow(law.A / p, 1 / law.Alpha), d = Math.Pow(law.B / q, 1 / law.Beta);
-        var derivation = new Derivation("cheapest (N, D) reaching a target loss", $"(14b) min 6ND s.t. L(N, D) = L*; law '{law.Id}'",
+        var derivation = new Derivation("cheapest (N, D) reaching a target loss", $"(22) min 6ND s.t. L(N, D) = L*; law '{law.Id}'",
             "A/N^α = (L* − E)·β/(α+β), B/D^β = (L* − E)·α/(α+β)",
             $"A/N^α = {Compact(r)} × {Compact(law.Beta)}/{Compact(s)} = {Compact(p)}; B/D^β = {Compact(r)} × {Compact(law.Alpha)}/{Compact(s)} = {Compact(q)}",
             $"N = {Compact(n)}, D = {Compact(d)}, C = 6ND = {Compact(6 * n * d)} FLOP",
@@ -114,7 +114,7 @@ public static class ScalingPlan
         double nBest = Math.Exp(lnBest), dBest = Tokens(lnBest);
         double train = 6 * nBest * dBest * trainingCostPerFlopUsd, serve = 2 * nBest * lifetimeTokens * inferenceCostPerFlopUsd;
         double optimalTotal = optimal.Flops.Flop * trainingCostPerFlopUsd + 2 * optimal.Parameters.Count * lifetimeTokens * inferenceCostPerFlopUsd;
-        var derivation = new Derivation("training + lifetime serving cost at a target loss", $"(14c) min 6ND·c_train + 2NT·c_serve s.t. L(N, D) = L*; law '{law.Id}'",
+        var derivation = new Derivation("training + lifetime serving cost at a target loss", $"(23) min 6ND·c_train + 2NT·c_serve s.t. L(N, D) = L*; law '{law.Id}'",
             "D(N) = (B / (L* − E − A/N^α))^(1/β); minimise over N",
             $"6 × {Compact(nBest)} × {Compact(dBest)} × ${Compact(trainingCostPerFlopUsd)}/FLOP + 2 × {Compact(nBest)} × {Compact(lifetimeTokens)} × ${Compact(inferenceCostPerFlopUsd)}/FLOP",
             $"{Usd(train)} + {Usd(serve)} = {Usd(train + serve)} (training-only optimum: {Usd(optimalTotal)})",
