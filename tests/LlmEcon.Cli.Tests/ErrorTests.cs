@@ -83,6 +83,31 @@ public class ErrorTests
         Assert.Contains("--chip-hours", output, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> EveryCommand()
+    {
+        var data = new TheoryData<string>();
+        foreach (LlmEconApp.Node node in LlmEconApp.Tree)
+        {
+            foreach (LlmEconApp.Node leaf in node.Children ?? [node])
+            {
+                data.Add(node.Children is null ? node.Name : node.Name + " " + leaf.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCommand))]
+    public void Help_RendersForEveryCommand(string command)
+    {
+        // Descriptions are Spectre markup: an unescaped bracket ("in (0, 1]") would make help itself fail.
+        var (code, output, error) = Cli.Run([.. command.Split(' '), "--help"]);
+        Assert.True(code == 0, error);
+        Assert.Contains("llmecon " + command, output, StringComparison.Ordinal);
+        Assert.Contains("--format", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MalformedCatalog_ListsEveryProblem_AndExits2()
     {

@@ -224,6 +224,7 @@ public class JsonTests
     [InlineData("trajectory")]
     [InlineData("catalog list")]
     [InlineData("catalog show palm")]
+    [InlineData("scaling plan --target-loss 2.1 --law besiroglu-2024 --offer aws-p4d-1yr --mfu 40%")]
     public void EveryCommand_JsonWithExplain_ParsesAndHasDerivations(string commandLine)
     {
         JsonElement root = Json([.. commandLine.Split(' '), "--explain"]);

@@ -8,8 +8,8 @@ using Spectre.Console.Cli;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon inference</c>.</summary>
-internal sealed class InferenceSettings : MachineSettings
+/// <summary>A model on a machine: --params or --model, and --mfu (shared by <c>inference</c> and <c>train</c>).</summary>
+internal class ModelSettings : MachineSettings
 {
     /// <summary>--params.</summary>
     [CommandOption("--params <N>")]
@@ -18,14 +18,17 @@ internal sealed class InferenceSettings : MachineSettings
 
     /// <summary>--model.</summary>
     [CommandOption("--model <ID>")]
-    [Description("A model from the catalog; fills --params.")]
+    [Description("A model from the catalog; fills --params (train: and --tokens, and --mfu when nothing else is known).")]
     public string? Model { get; init; }
 
     /// <summary>--mfu.</summary>
     [CommandOption("--mfu <FRACTION>")]
-    [Description("Model FLOPs utilization in (0, 1], e.g. 21.3% or 0.213.")]
+    [Description("Model FLOPs utilization in (0, 1]], e.g. 21.3% or 0.213.")]
     public string? Mfu { get; init; }
 }
+
+/// <summary>Flags of <c>llmecon inference</c>.</summary>
+internal sealed class InferenceSettings : ModelSettings;
 
 /// <summary><c>llmecon inference</c>: eq. 7.</summary>
 internal sealed class InferenceCommand(Io io) : LlmEconCommand<InferenceSettings>(io)

@@ -64,14 +64,7 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
 
     private static IReadOnlyList<Sheet> SearchSheets(ArticleReproduction r) =>
     [
-        Sheet.Table("search", "Per query, from API prices (eqs. 2–3)", [
-            new Column("architecture", "Architecture", Kind.Text),
-            new Column("inputWords", "Input", Kind.Number, "words"),
-            new Column("outputWords", "Output", Kind.Number, "words"),
-            new Column("tokens", "Tokens", Kind.Number, "tokens"),
-            new Column("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"),
-            new Column("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"),
-        ], new[] { ("ChatGPT-equivalent", r.ChatGpt), ("2-stage summarizer", r.TwoStage) }.Select(x => (IReadOnlyList<object?>)
+        Sheet.Table("search", "Per query, from API prices (eqs. 2–3)", SearchCommand.PerQueryColumns, new[] { ("ChatGPT-equivalent", r.ChatGpt), ("2-stage summarizer", r.TwoStage) }.Select(x => (IReadOnlyList<object?>)
             [x.Item1, x.Item2.InputWords.Count, x.Item2.OutputWords.Count, x.Item2.Tokens.Count, x.Item2.ApiRevenue.UsdPerQuery, x.Item2.Cost.UsdPerQuery])),
         Sheet.Record("searchRevenue", "Search volume, revenue per query and the levers (eqs. 4–6)")
             .Add("annualSearches", "Annual searches (recomputed)", Kind.Number, r.Volume.AnnualSearches, "searches/year")

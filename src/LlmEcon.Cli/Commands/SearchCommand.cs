@@ -29,12 +29,12 @@ internal sealed class SearchSettings : CommonSettings
 
     /// <summary>--cache-hit-rate.</summary>
     [CommandOption("--cache-hit-rate <FRACTION>")]
-    [Description("Share of queries served from cache, in [0, 1). Default: 30%.")]
+    [Description("Share of queries served from cache, in [[0, 1). Default: 30%.")]
     public string? CacheHitRate { get; init; }
 
     /// <summary>--gross-margin.</summary>
     [CommandOption("--gross-margin <FRACTION>")]
-    [Description("The API provider's gross margin, in [0, 1). Default: 75%.")]
+    [Description("The API provider's gross margin, in [[0, 1). Default: 75%.")]
     public string? GrossMargin { get; init; }
 
     /// <summary>--prompt-words.</summary>
@@ -92,6 +92,17 @@ internal sealed class SearchSettings : CommonSettings
 internal sealed class SearchCommand(Io io) : LlmEconCommand<SearchSettings>(io)
 {
     private static readonly string[] Architectures = ["both", "chatgpt-equivalent", "two-stage"];
+
+    /// <summary>Architecture, words, tokens, API revenue and cost per query (eqs. 2–3): the columns the report shares.</summary>
+    public static readonly IReadOnlyList<Column> PerQueryColumns =
+    [
+        new("architecture", "Architecture", Kind.Text),
+        new("inputWords", "Input", Kind.Number, "words"),
+        new("outputWords", "Output", Kind.Number, "words"),
+        new("tokens", "Tokens", Kind.Number, "tokens"),
+        new("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"),
+        new("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"),
+    ];
 
     /// <inheritdoc/>
     protected override CommandResult Build(SearchSettings s, LlmCatalog catalog)
@@ -155,12 +166,7 @@ internal sealed class SearchCommand(Io io) : LlmEconCommand<SearchSettings>(io)
         }
 
         Sheet sheet = Sheet.Table("search", "LLM-powered search, per query", [
-            new Column("architecture", "Architecture", Kind.Text),
-            new Column("inputWords", "Input", Kind.Number, "words"),
-            new Column("outputWords", "Output", Kind.Number, "words"),
-            new Column("tokens", "Tokens", Kind.Number, "tokens"),
-            new Column("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"),
-            new Column("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"),
+            .. PerQueryColumns,
             new Column("searchRevenuePerQueryUsd", "Search revenue", Kind.Usd, "USD/query"),
             new Column("costShareOfRevenue", "Cost/revenue", Kind.Fraction),
             new Column("leveredCostPerQueryUsd", "Levered cost", Kind.Usd, "USD/query"),

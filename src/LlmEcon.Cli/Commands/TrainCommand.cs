@@ -9,27 +9,12 @@ using Spectre.Console.Cli;
 namespace LlmEcon.Cli.Commands;
 
 /// <summary>Flags of <c>llmecon train</c>.</summary>
-internal sealed class TrainSettings : MachineSettings
+internal sealed class TrainSettings : ModelSettings
 {
-    /// <summary>--params.</summary>
-    [CommandOption("--params <N>")]
-    [Description("Model parameters N, e.g. 175B.")]
-    public string? Params { get; init; }
-
     /// <summary>--tokens.</summary>
     [CommandOption("--tokens <D>")]
     [Description("Training tokens D, e.g. 300B.")]
     public string? Tokens { get; init; }
-
-    /// <summary>--model.</summary>
-    [CommandOption("--model <ID>")]
-    [Description("A model from the catalog; fills --params and --tokens (and --mfu when nothing else is known).")]
-    public string? Model { get; init; }
-
-    /// <summary>--mfu.</summary>
-    [CommandOption("--mfu <FRACTION>")]
-    [Description("Known model FLOPs utilization, e.g. 46.2%.")]
-    public string? Mfu { get; init; }
 
     /// <summary>--chip-hours.</summary>
     [CommandOption("--chip-hours <H>")]
