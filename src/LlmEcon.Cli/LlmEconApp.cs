@@ -204,6 +204,7 @@ internal static class LlmEconApp
         }
 
         var options = OptionNames(settings);
+        var valued = ValuedOptions(settings);
         for (; i < args.Length; i++)
         {
             string a = args[i];
@@ -213,6 +214,12 @@ internal static class LlmEconApp
             }
 
             string name = a.Split('=', 2)[0];
+            if (valued.TryGetValue(name, out string? valueName) && !a.Contains('=', StringComparison.Ordinal)
+                && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                throw new UsageException($"{name} needs a value ({valueName}); got none.");
+            }
+
             if (name is "--help" || options.Contains(name))
             {
                 continue;
@@ -232,6 +239,14 @@ internal static class LlmEconApp
             .SelectMany(a => a!.LongNames.Select(n => "--" + n))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The options of a settings type that take a value, with the value's name (e.g. <c>--mfu</c> → <c>FRACTION</c>).</summary>
+    private static Dictionary<string, string> ValuedOptions(Type settings) =>
+        settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
+            .Where(a => a is { ValueName: not null, ValueIsOptional: false })
+            .SelectMany(a => a!.LongNames.Select(n => (Name: "--" + n, a.ValueName!)))
+            .ToDictionary(x => x.Name, x => x.Item2, StringComparer.Ordinal);
 
     /// <summary>A node of the command tree.</summary>
     internal sealed record Node(string Name, Type? Settings, IReadOnlyList<Node>? Children = null);

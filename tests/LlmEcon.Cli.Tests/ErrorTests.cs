@@ -14,6 +14,12 @@ public class ErrorTests
         "Error: --offer must be an id in the catalog; got 'aws-p4'. Did you mean 'aws-p4d-1yr'?")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfux 0.2",
         "Error: llmecon inference has no option '--mfux'. Did you mean '--mfu'?")]
+    [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu",
+        "Error: --mfu needs a value (FRACTION); got none.")]
+    [InlineData("inference --params --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --params needs a value (N); got none.")]
+    [InlineData("hardware show",
+        "Error: Command 'show' is missing required argument 'ID'.")]
     [InlineData("infrence --params 175B",
         "Error: llmecon has no command 'infrence'. Did you mean 'inference'?")]
     [InlineData("scaling los --params 1B --tokens 1B",
