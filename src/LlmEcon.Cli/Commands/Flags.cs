@@ -1,5 +1,4 @@
 using System.Globalization;
-using LlmEcon.Cli.Output;
 
 namespace LlmEcon.Cli.Commands;
 
@@ -68,7 +67,4 @@ internal static class Flags
             throw new InputException(flag, e.Rule, e.Actual, e.Hint);
         }
     }
-
-    /// <summary>The format names, for help.</summary>
-    public static string Names(IEnumerable<OutputFormat> formats) => string.Join(", ", formats.Select(f => f.ToString().ToLowerInvariant()));
 }

@@ -143,7 +143,7 @@ internal sealed class SearchCommand(Io io) : LlmEconCommand<SearchSettings>(io)
             derivations.Add(rd);
         }
 
-        double annual = s.AnnualQueries is null ? d.AnnualSearchesStated : QuantityParser.TokenCount(s.AnnualQueries, "--annual-queries").Count;
+        double annual = s.AnnualQueries is null ? d.AnnualSearchesStated : Queries(s.AnnualQueries);
         double modelSide = s.ModelSideDivisor is null ? d.ModelSideDivisor : Flags.Number(s.ModelSideDivisor, "--model-side-divisor");
         double inHouse = s.InHouseDivisor is null ? d.InHouseDivisor : Flags.Number(s.InHouseDivisor, "--in-house-divisor");
         Guard.InRange(modelSide, "--model-side-divisor", 1, 1e6, false, false);
@@ -176,6 +176,19 @@ internal sealed class SearchCommand(Io io) : LlmEconCommand<SearchSettings>(io)
         return new CommandResult("LLM-powered search", [sheet],
             [$"Levers: cost ÷ ({NumberFormat.Compact(modelSide)} model-side × {NumberFormat.Compact(inHouse)} in-house); annual cost over {NumberFormat.Compact(annual)} queries."],
             derivations);
+    }
+
+    /// <summary>A count of queries with the count suffixes of the library's parsers (2.1T, 2.1e12).</summary>
+    private static double Queries(string text)
+    {
+        try
+        {
+            return QuantityParser.WordCount(text, "--annual-queries").Count;
+        }
+        catch (InputException)
+        {
+            throw Guard.Fail("--annual-queries", "a count of queries such as 2.1T or 2.1e12", $"'{text}'");
+        }
     }
 
     private static double Words(string? text, string flag, double fallback) => text is null ? fallback : Flags.Number(text, flag);
