@@ -85,6 +85,15 @@ public class ScalingCommandTests
     }
 
     [Fact]
+    public void Plan_TargetLoss_OnAnOffer_IsPriced()
+    {
+        // AWS p4d: $19.22 / 8 = $2.4025 per A100-hour at 312e12 FLOP/s × 40% MFU; cost = 6ND × $2.4025 / (312e12 × 0.4 × 3600).
+        JsonElement p = Json("scaling", "plan", "--target-loss", "2.0", "--offer", "aws-p4d-1yr", "--mfu", "40%").GetProperty("plans")[0];
+        double flops = 6 * p.GetProperty("parametersOptimal").GetDouble() * p.GetProperty("tokensOptimal").GetDouble();
+        Assert.Equal(flops * 2.4025 / (312e12 * 0.4 * 3600), p.GetProperty("costUsd").GetDouble(), 1e-6);
+    }
+
+    [Fact]
     public void Plan_Lifetime_CostsLessThanTrainingOnly()
     {
         JsonElement p = Json("scaling", "plan", "--target-loss", "2.0", "--lifetime-tokens", "10T", "--chip", "h100-sxm",
