@@ -203,8 +203,7 @@ internal static class LlmEconApp
             return false;
         }
 
-        var options = OptionNames(settings);
-        var valued = ValuedOptions(settings);
+        IReadOnlyDictionary<string, string?> options = Options(settings);
         for (; i < args.Length; i++)
         {
             string a = args[i];
@@ -214,39 +213,33 @@ internal static class LlmEconApp
             }
 
             string name = a.Split('=', 2)[0];
-            if (valued.TryGetValue(name, out string? valueName) && !a.Contains('=', StringComparison.Ordinal)
+            if (options.TryGetValue(name, out string? valueName) && valueName is not null && !a.Contains('=', StringComparison.Ordinal)
                 && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
             {
                 throw new UsageException($"{name} needs a value ({valueName}); got none.");
             }
 
-            if (name is "--help" || options.Contains(name))
+            if (name is "--help" || options.ContainsKey(name))
             {
                 continue;
             }
 
-            throw new UsageException($"{path} has no option '{name}'. " + InputException.Sentence(Suggest.Hint(name, options)));
+            throw new UsageException($"{path} has no option '{name}'. " + InputException.Sentence(Suggest.Hint(name, [.. options.Keys])));
         }
 
         return true;
     }
 
-    /// <summary>The long option names a settings type declares (with its base classes).</summary>
-    internal static IReadOnlyList<string> OptionNames(Type settings) =>
+    /// <summary>
+    /// The long options a settings type declares (with its base classes), each with the name of the value it takes
+    /// (e.g. <c>--mfu</c> → <c>FRACTION</c>), or null for a flag such as <c>--explain</c>.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string?> Options(Type settings) =>
         settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
-            .Where(a => a is not null)
-            .SelectMany(a => a!.LongNames.Select(n => "--" + n))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    /// <summary>The options of a settings type that take a value, with the value's name (e.g. <c>--mfu</c> → <c>FRACTION</c>).</summary>
-    private static Dictionary<string, string> ValuedOptions(Type settings) =>
-        settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
-            .Where(a => a is { ValueName: not null, ValueIsOptional: false })
-            .SelectMany(a => a!.LongNames.Select(n => (Name: "--" + n, a.ValueName!)))
-            .ToDictionary(x => x.Name, x => x.Item2, StringComparer.Ordinal);
+            .OfType<CommandOptionAttribute>()
+            .SelectMany(a => a.LongNames.Select(n => (Name: "--" + n, Value: a.ValueIsOptional ? null : a.ValueName)))
+            .ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
 
     /// <summary>A node of the command tree.</summary>
     internal sealed record Node(string Name, Type? Settings, IReadOnlyList<Node>? Children = null);

@@ -32,10 +32,8 @@ internal sealed class HardwareListCommand(Io io) : LlmEconCommand<CommonSettings
             new Column("date", "Date", Kind.Text),
         ], catalog.Accelerators.Select(a =>
         {
-            var peak = a.TrainingPeak();
-            string precision = peak.From?.Field is { } f && f.Contains("bf16", StringComparison.Ordinal) ? "bf16" : "fp16";
             return (IReadOnlyList<object?>)[a.Id, a.Name, a.LaunchYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                peak.Value.FlopPerSecond, precision, a.Memory.Bytes, a.Power.Watts, a.Date];
+                a.TrainingPeak().Value.FlopPerSecond, CatalogNames.Of(a.TrainingPrecision()), a.Memory.Bytes, a.Power.Watts, a.Date];
         }));
         return CommandResult.Of("Accelerators", sheet);
     }

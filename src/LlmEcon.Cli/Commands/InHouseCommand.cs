@@ -103,16 +103,10 @@ internal sealed class InHouseCommand(Io io) : LlmEconCommand<InHouseSettings>(io
         }
 
         Money hardware = s.HardwareBefore is null ? Money.FromUsd(d.HardwareCostBeforeUsd) : QuantityParser.Money(s.HardwareBefore, "--hardware-before");
-        ModelCard model = catalog.Model(d.ModelId);
-        Sourced<Energy> energy = s.Energy is null
-            ? new Sourced<Energy>(model.TrainingEnergy!.Value, new Provenance(model.Id, "trainingEnergyMegawattHours", model.Source, model.Date))
-            : QuantityParser.Energy(s.Energy, "--energy");
+        Sourced<Energy> energy = s.Energy is null ? catalog.Model(d.ModelId).TrainingEnergySourced : QuantityParser.Energy(s.Energy, "--energy");
         double usdGain = s.PerUsdGain is null ? d.PerUsdGainStated : Guard.Positive(Flags.Number(s.PerUsdGain, "--per-usd-gain"), "--per-usd-gain");
         double wattGain = s.PerWattGain is null ? d.PerWattGainStated : Guard.Positive(Flags.Number(s.PerWattGain, "--per-watt-gain"), "--per-watt-gain");
-        Money energyCost = InHouseCost.EnergyCost(energy.Value, electricity);
-        var energyD = new Derivation("energy cost on the old generation (USD)", "(16) energy × $/kWh", "MWh × 1000 kWh/MWh × $/kWh",
-            $"{NumberFormat.Compact(energy.Value.MegawattHours)} MWh × 1000 × ${NumberFormat.Compact(electricity.UsdPerKilowattHour)}/kWh",
-            NumberFormat.Usd(energyCost.Usd), [Term.Of("energy", "energy of the run", energy, NumberFormat.Compact(energy.Value.MegawattHours) + " MWh")]);
+        var (energyCost, energyD) = InHouseCost.EnergyCost(energy, electricity, "energy cost on the old generation (USD)");
         InHouseProjection p = InHouseCost.Project(hardware, energyCost, usdGain, wattGain);
         Sheet sheet = Sheet.Record("inHouse", "In-house run on a new generation (eq. 17)")
             .Add("hardwareBeforeUsd", "Hardware, old generation", Kind.Usd, p.HardwareBefore.Usd)

@@ -72,11 +72,14 @@ internal class FitDataSettings : CommonSettings
     public string? GridB { get; init; }
 
     /// <summary>Reads the runs from <paramref name="file"/> with the column and drop flags.</summary>
-    public ScalingDataset ReadData(string file)
+    public ScalingDataset ReadData(string file) => Read(file, new ScalingColumns(ParamsColumn, TokensColumn, FlopsColumn, LossColumn), DropHighest);
+
+    /// <summary>Reads runs and drops the <paramref name="dropHighest"/> highest-loss ones (shared with <c>scaling plan --fit</c>).</summary>
+    public static ScalingDataset Read(string file, ScalingColumns columns, string? dropHighest)
     {
-        ScalingDataset data = ScalingCsv.ReadFile(file, new ScalingColumns(ParamsColumn, TokensColumn, FlopsColumn, LossColumn));
-        int drop = DropHighest is null ? 0 : int.TryParse(DropHighest, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k >= 0
-            ? k : throw Guard.Fail("--drop-highest", "a whole number ≥ 0", $"'{DropHighest}'");
+        ScalingDataset data = ScalingCsv.ReadFile(file, columns);
+        int drop = dropHighest is null ? 0 : int.TryParse(dropHighest, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k >= 0
+            ? k : throw Guard.Fail("--drop-highest", "a whole number ≥ 0", $"'{dropHighest}'");
         try
         {
             return data.DropHighestLoss(drop);
@@ -273,7 +276,8 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
             [label, n, d, observed, Loss(fitted, n, d), Loss(reference, n, d)];
     }
 
-    private static double Loss(ScalingLaw law, double n, double d) => law.E + law.A / Math.Pow(n, law.Alpha) + law.B / Math.Pow(d, law.Beta);
+    private static double Loss(ScalingLaw law, double n, double d) =>
+        ChinchillaLoss.Evaluate(law, ParameterCount.FromCount(n), TokenCount.FromCount(d)).Loss;
 
     /// <summary>The compute-optimal model at a budget under each law.</summary>
     public static Sheet OptimalSheet(double budget, IEnumerable<ScalingLaw> laws) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
+using LlmEcon.Projections;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
 using LlmEcon.Scaling.Fitting;
@@ -89,7 +90,7 @@ internal sealed class ScalingPlanCommand(Io io) : LlmEconCommand<ScalingPlanSett
         var notes = new List<string>();
         if (s.Fit is not null)
         {
-            ScalingDataset data = new FitDataSettings { DropHighest = s.DropHighest }.ReadData(s.Fit);
+            ScalingDataset data = FitDataSettings.Read(s.Fit, new ScalingColumns(), s.DropHighest);
             ScalingFitResult fit = ScalingFit.Fit(data, null, "fitted:" + data.Origin, DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             laws.Add(fit.Law);
             notes.Add($"Law 'fitted:{data.Origin}' fitted to {data.Rows.Count} runs (E {Compact(fit.Law.E)}, A {Compact(fit.Law.A)}, B {Compact(fit.Law.B)}, α {Compact(fit.Law.Alpha)}, β {Compact(fit.Law.Beta)}).");
@@ -108,9 +109,11 @@ internal sealed class ScalingPlanCommand(Io io) : LlmEconCommand<ScalingPlanSett
             Guard.Utilization(mfu.Fraction, "--mfu");
             Ratio serveMfu = s.InferenceMfu is null ? mfu : QuantityParser.Ratio(s.InferenceMfu, "--inference-mfu");
             Guard.Utilization(serveMfu.Fraction, "--inference-mfu");
-            double perChipHour = m.MachinePrice.Value.UsdPerHour / m.ChipsPerMachine.Value;
-            trainCostPerFlop = perChipHour / (m.Peak.Value.FlopPerSecond * mfu.Fraction * 3600);
-            serveCostPerFlop = perChipHour / (m.Peak.Value.FlopPerSecond * serveMfu.Fraction * 3600);
+            MoneyRate perChip = m.MachinePrice.Value / m.ChipsPerMachine.Value;
+            double perFlopAtPeak = CostTrajectory.CostPerFlop(perChip, m.Peak.Value);
+            double perChipHour = perChip.UsdPerHour;
+            trainCostPerFlop = perFlopAtPeak / mfu.Fraction;
+            serveCostPerFlop = perFlopAtPeak / serveMfu.Fraction;
             derivations.Add(new Derivation("cost per FLOP on the machine (USD)", "(10) price per chip-hour / (peak × MFU × 3600 s/h)",
                 "price per chip-hour / (peak × MFU × 3600 s/h)",
                 $"{Usd(perChipHour)} / ({Compact(m.Peak.Value.FlopPerSecond)} FLOP/s × {Compact(mfu.Fraction)} × 3600 s/h)",

@@ -212,10 +212,9 @@ public sealed class ArticleReproduction
             $"{Compact(to.GflopsPerSecondPerWatt)} / {Compact(from.GflopsPerSecondPerWatt)}", Compact(wattGain, 3) + "×"));
 
         ModelCard gpt3 = Catalog.Model(h.ModelId);
-        Energy energy = gpt3.TrainingEnergy ?? throw Guard.Fail("inHouse.modelId", "a model with published training energy", h.ModelId);
-        Money energyBefore = InHouseCost.EnergyCost(energy, ElectricityPrice.FromUsdPerKilowattHour(h.ElectricityUsdPerKilowattHour));
-        Add("inhouse.energy-before", energyBefore.Usd, Simple("energy cost with V100 (USD)", "(16) energy × $/kWh", "MWh × 1000 kWh/MWh × $/kWh",
-            $"{Compact(energy.MegawattHours)} MWh × 1000 × ${Compact(h.ElectricityUsdPerKilowattHour)}/kWh", Usd(energyBefore.Usd)));
+        var (energyBefore, energyD) = InHouseCost.EnergyCost(gpt3.TrainingEnergySourced,
+            ElectricityPrice.FromUsdPerKilowattHour(h.ElectricityUsdPerKilowattHour), "energy cost with V100 (USD)");
+        Add("inhouse.energy-before", energyBefore.Usd, energyD);
         InHouse = InHouseCost.Project(Money.FromUsd(h.HardwareCostBeforeUsd), energyBefore, h.PerUsdGainStated, h.PerWattGainStated);
         Add("inhouse.hardware-after", InHouse.HardwareAfter.Usd, InHouse.Derivation);
         Add("inhouse.energy-after", InHouse.EnergyCostAfter.Usd, InHouse.Derivation);

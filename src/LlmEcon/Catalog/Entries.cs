@@ -99,9 +99,11 @@ public sealed record Accelerator(
     /// With <paramref name="precision"/> given, exactly that peak (an error lists the peaks there are).
     /// </summary>
     public Sourced<FlopRate> TrainingPeak(Precision? precision = null, Sparsity sparsity = Sparsity.Dense) =>
-        precision is { } p ? Peak(p, sparsity)
-        : Peaks.Any(x => x.Precision == Precision.Fp16 && x.Sparsity == sparsity) ? Peak(Precision.Fp16, sparsity)
-        : Peak(Precision.Bf16, sparsity);
+        Peak(precision ?? TrainingPrecision(sparsity), sparsity);
+
+    /// <summary>The precision <see cref="TrainingPeak"/> uses by default: FP16 where listed, else BF16 (TPUs).</summary>
+    public Precision TrainingPrecision(Sparsity sparsity = Sparsity.Dense) =>
+        Peaks.Any(x => x.Precision == Precision.Fp16 && x.Sparsity == sparsity) ? Precision.Fp16 : Precision.Bf16;
 
     /// <summary>The memory per chip, with its provenance.</summary>
     public Sourced<ByteSize> MemorySourced => new(Memory, new Provenance(Id, "memory", Source, Date));
@@ -149,6 +151,11 @@ public sealed record ModelCard(
     public Sourced<TokenCount> TrainingTokensSourced => TrainingTokens is { } d
         ? new(d, new Provenance(Id, "trainingTokens", Source, Date))
         : throw Guard.Fail("tokens", $"given: the catalog has no training tokens for {Id}", "nothing");
+
+    /// <summary>The published training energy with its provenance; an error if none was published.</summary>
+    public Sourced<Energy> TrainingEnergySourced => TrainingEnergy is { } e
+        ? new(e, new Provenance(Id, "trainingEnergyMegawattHours", Source, Date))
+        : throw Guard.Fail("energy", $"given: no training energy is published for {Id}", "nothing");
 
     /// <summary>The published MFU with its provenance; an error if none was published.</summary>
     public Sourced<Ratio> MfuSourced => Mfu is { } m

@@ -64,6 +64,15 @@ public static class InHouseCost
     /// <summary>Energy cost of a known energy: MWh × 1000 kWh/MWh × $/kWh (1,287 MWh × $0.09 = $115,830).</summary>
     public static Money EnergyCost(Energy energy, ElectricityPrice price) => energy * price;
 
+    /// <summary>The energy cost of a known energy with its derivation (eq. 16): MWh × 1000 kWh/MWh × $/kWh.</summary>
+    public static (Money Cost, Derivation Derivation) EnergyCost(Sourced<Energy> energy, ElectricityPrice price, string what = "energy cost (USD)")
+    {
+        Money cost = EnergyCost(energy.Value, price);
+        return (cost, new Derivation(what, "(16) energy × $/kWh", "MWh × 1000 kWh/MWh × $/kWh",
+            $"{Compact(energy.Value.MegawattHours)} MWh × 1000 × ${Compact(price.UsdPerKilowattHour)}/kWh", Usd(cost.Usd),
+            [Term.Of("energy", "energy of the run", energy, Compact(energy.Value.MegawattHours) + " MWh")]));
+    }
+
     /// <summary>
     /// new hardware = old hardware / throughput-per-$ gain; new energy = old energy / throughput-per-W gain;
     /// reduction = 1 − new total / old total (eq. 17).

@@ -53,9 +53,7 @@ public static class ChinchillaLoss
         ArgumentNullException.ThrowIfNull(law);
         double c = Guard.Positive(budget.Flop, "flops");
         double s = law.Alpha + law.Beta;
-        double g = Math.Pow(law.Alpha * law.A / (law.Beta * law.B), 1 / s);
-        double n = g * Math.Pow(c / 6, law.Beta / s);
-        double d = Math.Pow(c / 6, law.Alpha / s) / g;
+        var (n, d, g) = Allocation(law.A, law.B, law.Alpha, law.Beta, c);
         double loss = Evaluate(law, ParameterCount.FromCount(n), TokenCount.FromCount(d)).Loss;
         var derivation = new Derivation("compute-optimal N and D", $"(14) Hoffmann et al. 2022 eq. 4; law '{law.Id}'",
             "N_opt = G (C/6)^(β/(α+β)), D_opt = (C/6)^(α/(α+β)) / G, G = (αA/(βB))^(1/(α+β))",
@@ -63,5 +61,13 @@ public static class ChinchillaLoss
             $"N_opt = {Compact(n)} parameters, D_opt = {Compact(d)} tokens, D/N = {Compact(d / n)}, L = {Compact(loss)}",
             [new Term("C", "training FLOP budget", Compact(c)), new Term("law", law.Name, law.Id, new Provenance(law.Id, "e,a,b,alpha,beta", law.Source, law.Date))]);
         return new ComputeOptimal(law, budget, ParameterCount.FromCount(n), TokenCount.FromCount(d), d / n, loss, derivation);
+    }
+
+    /// <summary>Eq. 14 in numbers only (the bootstrap calls it per resample): N_opt, D_opt and G for budget <paramref name="flops"/>.</summary>
+    internal static (double N, double D, double G) Allocation(double a, double b, double alpha, double beta, double flops)
+    {
+        double s = alpha + beta;
+        double g = Math.Pow(alpha * a / (beta * b), 1 / s);
+        return (g * Math.Pow(flops / 6, beta / s), Math.Pow(flops / 6, alpha / s) / g, g);
     }
 }

@@ -101,11 +101,10 @@ public static class ScalingBootstrap
         return new BootstrapResult(options, intervals, evaluations.Sum());
     }
 
-    /// <summary>D_opt / N_opt at budget C (Hoffmann et al. 2022, eq. 4): G⁻² (C/6)^((α−β)/(α+β)), G = (αA/(βB))^(1/(α+β)).</summary>
+    /// <summary>D_opt / N_opt at budget C (Hoffmann et al. 2022, eq. 4, as <see cref="ChinchillaLoss.Optimal"/>).</summary>
     public static double TokensPerParameter(double a, double b, double alpha, double beta, double flops)
     {
-        double s = alpha + beta;
-        double g = Math.Pow(alpha * a / (beta * b), 1 / s);
-        return Math.Pow(flops / 6, (alpha - beta) / s) / (g * g);
+        var (n, d, _) = ChinchillaLoss.Allocation(a, b, alpha, beta, flops);
+        return d / n;
     }
 }
