@@ -131,7 +131,7 @@ public class ScalingCommandTests
         {
             var (code, _, error) = Cli.Run("scaling", "fit", path);
             Assert.Equal(2, code);
-            Assert.Equal($"Error: {Path.GetFileName(path)} line 4, column 'loss', must be a number; got 'x'.\n", error);
+            Assert.Equal($"Error: {Path.GetFileName(path)} line 4, column 'loss', must be a number such as 2.5, 1e-3 or 1,000; got 'x'.\n", error);
         }
         finally
         {

@@ -72,7 +72,106 @@ public class QuantityTests
     public void DecimalComma_IsAnErrorWithAHint()
     {
         var e = Assert.Throws<InputException>(() => QuantityParser.Money("19,22", "--machine-price-per-hour"));
-        Assert.Equal("--machine-price-per-hour must be an amount such as $19.22, $1.4M or 82 USD; got '19,22'. Use a decimal point, not a comma (the invariant culture).", e.Message);
+        Assert.Equal("--machine-price-per-hour must be an amount such as $19.22, $1.4M or $10,000,000; got '19,22'. "
+                     + "Use '.' as the decimal point; ',' only separates thousands (1,000).", e.Message);
+    }
+
+    // One grammar (issue 8 §4): the forms people and the tool itself write, each with the value it means.
+    [Theory]
+    [InlineData("30.84M", 30.84e6)]          // Meta's published chip-hours for Llama 3.1 405B
+    [InlineData("30,840,000", 30.84e6)]      // the same, with thousands separators
+    [InlineData("16K", 16e3)]
+    [InlineData("16k", 16e3)]
+    [InlineData("1e3", 1e3)]
+    [InlineData("2.1T queries", 2.1e12)]
+    [InlineData("+5", 5)]
+    [InlineData(".5", 0.5)]
+    public void Count_AcceptsEveryForm(string text, double expected) =>
+        Assert.Equal(expected, QuantityParser.Count(text, "--chip-hours", "30.84M", "queries"), expected * 1e-12);
+
+    [Theory]
+    [InlineData("175B", 175e9)]
+    [InlineData("175b", 175e9)]
+    [InlineData("175G", 175e9)]
+    [InlineData("175,000,000,000", 175e9)]
+    [InlineData("1.75e11", 175e9)]
+    [InlineData("405 B parameters", 405e9)]
+    public void ParameterCount_EitherCaseAndSeparators(string text, double expected) =>
+        Assert.Equal(expected, QuantityParser.ParameterCount(text).Count, expected * 1e-12);
+
+    [Theory]
+    [InlineData("16384", 16384)]
+    [InlineData("16K", 16000)]
+    [InlineData("1e3", 1000)]
+    [InlineData("10,000", 10000)]
+    [InlineData("2147483647", 2147483647)]
+    public void WholeNumber_AcceptsTheCountGrammar(string text, long expected) => Assert.Equal(expected, QuantityParser.WholeNumber(text, "--chips"));
+
+    [Fact]
+    public void WholeNumber_RefusesAFraction()
+    {
+        var e = Assert.Throws<InputException>(() => QuantityParser.WholeNumber("1.5", "--chips"));
+        Assert.Equal("--chips must be a whole number such as 16384, 16K or 1e3; got '1.5'.", e.Message);
+    }
+
+    [Theory]
+    [InlineData("$10,000,000", 1e7)] // as the tool itself prints a budget
+    [InlineData("$10M", 1e7)]
+    [InlineData("$10m", 1e7)]
+    [InlineData("10000000 USD", 1e7)]
+    [InlineData("$1,398,072", 1398072)]
+    public void Money_AcceptsSeparatorsAndScales(string text, double expected) => Assert.Equal(expected, QuantityParser.Money(text).Usd, 6);
+
+    [Theory]
+    [InlineData("54d", 54)]
+    [InlineData("54", 54)]
+    [InlineData("54 days", 54)]
+    [InlineData("2w", 14)]
+    [InlineData("36h", 1.5)]
+    public void Duration_BareNumberTakesTheFlagsUnit(string text, double days) =>
+        Assert.Equal(days, QuantityParser.Duration(text, "--days", "days").Days, 12);
+
+    [Fact]
+    public void Duration_BareNumberWithoutAUnit_IsRefused() =>
+        Assert.Throws<InputException>(() => QuantityParser.Duration("54", "--run-time"));
+
+    [Theory]
+    [InlineData("80gb", 80e9)]
+    [InlineData("80 GB", 80e9)]
+    [InlineData("1TiB", 1099511627776)]
+    public void Bytes_PrefixInEitherCase(string text, double bytes) => Assert.Equal(bytes, QuantityParser.ByteSize(text).Bytes);
+
+    [Theory]
+    [InlineData("1,5", "Use '.' as the decimal point; ',' only separates thousands (1,000).")]
+    [InlineData("0,213", "Use '.' as the decimal point; ',' only separates thousands (1,000).")]
+    [InlineData("12,34,567", "Use '.' as the decimal point; ',' only separates thousands (1,000).")]
+    [InlineData("١٧٥B", "Type the digits 0-9.")]
+    [InlineData("１７５", "Type the digits 0-9.")]
+    public void Count_RefusesDecimalCommasAndNonAsciiDigits_WithAHint(string text, string hint)
+    {
+        var e = Assert.Throws<InputException>(() => QuantityParser.Count(text, "--chip-hours"));
+        Assert.Equal($"--chip-hours must be a count such as 30.84M, 16K or 1e3; got '{text}'. {hint}", e.Message);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("∞")]
+    [InlineData("1e400")]
+    [InlineData("175BB")]
+    [InlineData("")]
+    [InlineData("$")]
+    [InlineData("--5")]
+    [InlineData("-+5")]
+    public void Count_RefusesWhatIsNotANumber(string text) =>
+        Assert.StartsWith("--params must be", Assert.Throws<InputException>(() => QuantityParser.ParameterCount(text, "--params")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Ratio_RemembersWhetherItWasAPercentage()
+    {
+        Assert.True(QuantityParser.IsPercent("100.1%"));
+        Assert.False(QuantityParser.IsPercent("1.7"));
+        Assert.Equal(1.001, QuantityParser.Ratio("100.1%").Fraction, 12);
     }
 
     [Fact]

@@ -145,10 +145,13 @@ public class ScalingFitTests
     }
 
     [Theory]
-    [InlineData("N,D,loss\n1e9,2e10,abc\n", "t.csv line 2, column 'loss', must be a number; got 'abc'.")]
-    [InlineData("N,D,loss\n1e9,2e10,-3\n", "t.csv line 2, column 'loss', must be a finite number > 0; got -3.")]
+    [InlineData("N,D,loss\n1e9,2e10,abc\n", "t.csv line 2, column 'loss', must be a number such as 2.5, 1e-3 or 1,000; got 'abc'.")]
+    [InlineData("N,D,loss\n1e9,2e10,-3\n", "t.csv line 2, column 'loss', must be a number > 0; got -3.")]
     [InlineData("N,D,loss\n1e9,2e10\n", "t.csv line 2 must be a row of 3 fields, as the header; got 2 fields.")]
-    [InlineData("N,D,loss\n1e9,2e10,\"2,5\"\n", "t.csv line 2, column 'loss', must be a number; got '2,5'. Use '.' as the decimal point.")]
+    [InlineData("N,D,loss\n1e9,2e10,\"2,5\"\n", "t.csv line 2, column 'loss', must be a number such as 2.5, 1e-3 or 1,000; got '2,5'. Use '.' as the decimal point; ',' only separates thousands (1,000).")]
+    [InlineData("N,D,loss\n1e9,x,3\n", "t.csv line 2, column 'D', must be a count such as 1.4T, 16K or 1e3; got 'x'.")]
+    [InlineData("N,params,loss\n1e9,1e9,3\n", "--params-column must be given: columns 'N' and 'params' of t.csv all look like the parameter count N; got nothing.")]
+    [InlineData("N,D,n,loss\n1e9,1e9,1e9,3\n", "t.csv must be a header that names each column once; got 'N' in columns 1 and 3.")]
     [InlineData("size,D,loss\n1e9,2e10,3\n", "--params-column must be given: no column of t.csv looks like the parameter count N; got nothing. Columns: size, D, loss.")]
     [InlineData("N,D,loss\n1e9,2e10,3\n", "t.csv must be at least 6 data rows (the law has 5 parameters); got 1.")]
     [InlineData("", "t.csv must be a CSV file with a header row; got an empty file.")]
@@ -163,5 +166,42 @@ public class ScalingFitTests
     {
         var e = Assert.Throws<InputException>(() => ScalingCsv.Read("N,D,loss\n1e9,2e10,3\n", "t.csv", new ScalingColumns(Loss: "los")));
         Assert.Equal("--loss-column must be a column of t.csv; got 'los'. Did you mean 'loss'?", e.Message);
+    }
+
+    [Fact]
+    public void Csv_Cells_TakeTheOneGrammar()
+    {
+        // 100M and 2B are counts as people write them; "1,000,000,000" has thousands separators (quoted, as CSV requires).
+        ScalingDataset data = ScalingCsv.Read("N,D,loss\n100M,2B,3.1\n\"1,000,000,000\",20e9,2.9\n2e9,4e10,2.8\n3e9,6e10,2.7\n4e9,8e10,2.6\n5e9,1e11,2.5\n", "t.csv");
+        Assert.Equal(100e6, data.Rows[0].Parameters);
+        Assert.Equal(2e9, data.Rows[0].Tokens);
+        Assert.Equal(1e9, data.Rows[1].Parameters);
+    }
+
+    [Fact]
+    public void Fit_RunsThatShareOneN_AreRefused()
+    {
+        // One model size trained on six data sizes: A and α trade off freely against E, so no fit is an answer.
+        var rows = Enumerable.Range(1, 6).Select(k => new ScalingObservation(1e9, k * 1e10, 2 + 1.0 / k)).ToList();
+        var e = Assert.Throws<InputException>(() => ScalingFit.Fit(ScalingDataset.Of(rows, "one-size.csv")));
+        Assert.Equal("one-size.csv must be runs at 3 or more different parameter counts N (the data cannot identify A and α otherwise); got one value, 1000000000, in all 6 runs.", e.Message);
+    }
+
+    [Fact]
+    public void Fit_OnAGridThatDoesNotBracketTheOptimum_Warns()
+    {
+        // The article's law has α = 0.34: a grid of α ∈ {1, 1.5, 2} cannot bracket it, and the fit says so.
+        var grid = FitGrid.Chinchilla with { Alpha = [1, 1.5, 2] };
+        ScalingFitResult fit = ScalingFit.Fit(ScalingDataset.Of(Synthetic(Article, 0, 1)), new FitOptions(Grid: grid));
+        Assert.Contains(fit.Warnings, w => w.StartsWith("the fitted α = 0.34 is at or beyond the edge of the starting grid's range [1, 2]", StringComparison.Ordinal));
+        Assert.Empty(ScalingFit.Fit(ScalingDataset.Of(Synthetic(Article, 0, 1))).Warnings);
+    }
+
+    [Fact]
+    public void Fit_AGridBeyondTheBound_IsRefusedWithAnEstimate()
+    {
+        var huge = new FitGrid(FitGrid.Steps(0, 100, 0.01), FitGrid.Steps(0, 100, 0.01), [0], [0], [0]);
+        var e = Assert.Throws<InputException>(() => ScalingFit.Fit(ScalingDataset.Of(Synthetic(Article, 0, 1)), new FitOptions(Grid: huge)));
+        Assert.StartsWith("grid must be at most 1,000,000 starting points (the default has 4,500); got 100,020,001, about ", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmEcon.Quantities;
 using Microsoft.VisualBasic.FileIO;
 
 namespace LlmEcon.Scaling.Fitting;
@@ -75,19 +76,31 @@ public static class ScalingCsv
     private static readonly string[] FlopNames = ["trainingflop", "trainingflops", "flop", "flops", "c", "compute", "trainingcompute"];
     private static readonly string[] LossNames = ["loss", "finalloss", "l", "evalloss", "validationloss", "valloss", "testloss", "trainloss"];
 
+    /// <summary>The largest CSV file read: 64 MiB (about a million runs; a fit's time grows with the rows).</summary>
+    public const long MaximumFileBytes = 64L << 20;
+
     /// <summary>Reads a CSV file; <paramref name="columns"/> names the columns, or they are detected from the header.</summary>
-    public static ScalingDataset ReadFile(string path, ScalingColumns? columns = null)
+    public static ScalingDataset ReadFile(string path, ScalingColumns? columns = null, string parameter = "file")
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        var info = new FileInfo(path);
+        if (!info.Exists)
         {
-            throw Guard.Fail("file", "an existing CSV file", $"'{path}' (no such file)");
+            throw Guard.Fail(parameter, "an existing CSV file", $"'{path}' ({(Directory.Exists(path) ? "a directory" : "no such file")})");
+        }
+
+        if (info.Length > MaximumFileBytes)
+        {
+            throw Guard.Fail(parameter, "a CSV file of at most 64 MiB", string.Create(CultureInfo.InvariantCulture, $"'{path}' ({info.Length / 1048576.0:0.#} MiB)"));
         }
 
         return Read(File.ReadAllText(path), Path.GetFileName(path), columns);
     }
 
-    /// <summary>Reads CSV text; <paramref name="origin"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads CSV text; <paramref name="origin"/> names it in errors. Cells take the library's grammar (<c>1e8</c>, <c>100M</c>,
+    /// <c>"30,840,000"</c>); a header that names a column twice, or two columns that both look like N (or D, C, L), is refused.
+    /// </summary>
     public static ScalingDataset Read(string text, string origin, ScalingColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -100,8 +113,14 @@ public static class ScalingCsv
             throw Guard.Fail(origin, "a CSV file with a header row", "an empty file");
         }
 
+        foreach (var twice in header.Select((h, i) => (Name: h, Column: i + 1)).GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            throw Guard.Fail(origin, "a header that names each column once",
+                $"'{twice.Key}' in columns {string.Join(" and ", twice.Select(t => t.Column.ToString(CultureInfo.InvariantCulture)))}");
+        }
+
         int p = Column(header, columns.Parameters, ParameterNames, origin, "--params-column", "the parameter count N");
-        int t = columns.Tokens is not null || (columns.Flops is null && Find(header, TokenNames) >= 0)
+        int t = columns.Tokens is not null || (columns.Flops is null && Find(header, TokenNames, origin, "--tokens-column", "training tokens D") >= 0)
             ? Column(header, columns.Tokens, TokenNames, origin, "--tokens-column", "training tokens D")
             : -1;
         int c = t < 0 ? Column(header, columns.Flops, FlopNames, origin, "--flops-column", "training tokens D or training FLOP C") : -1;
@@ -115,9 +134,11 @@ public static class ScalingCsv
                 throw Guard.Fail($"{origin} line {line}", $"a row of {header.Length} fields, as the header", $"{fields.Length} fields");
             }
 
-            double n = Cell(fields, p, header, line, origin, 1);
-            double loss = Cell(fields, l, header, line, origin, double.Epsilon);
-            double d = t >= 0 ? Cell(fields, t, header, line, origin, double.Epsilon) : Cell(fields, c, header, line, origin, double.Epsilon) / (6 * n);
+            double n = Cell(fields, p, header, line, origin, (x, at) => QuantityParser.Count(x, at, "70B"), 1);
+            double loss = Cell(fields, l, header, line, origin, QuantityParser.Number, double.Epsilon);
+            double d = t >= 0
+                ? Cell(fields, t, header, line, origin, (x, at) => QuantityParser.Count(x, at, "1.4T"), double.Epsilon)
+                : Cell(fields, c, header, line, origin, (x, at) => QuantityParser.FlopCount(x, at).Flop, double.Epsilon) / (6 * n);
             rows.Add(new ScalingObservation(n, d, loss, line));
         }
 
@@ -158,17 +179,16 @@ public static class ScalingCsv
 
     private static string Normalize(string s) => new([.. s.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
 
-    private static int Find(string[] header, string[] names)
+    /// <summary>The one column whose name is one of <paramref name="names"/>; -1 when none; an error naming <paramref name="flag"/> when several.</summary>
+    private static int Find(string[] header, string[] names, string origin, string flag, string what)
     {
-        for (int i = 0; i < header.Length; i++)
+        int[] found = [.. Enumerable.Range(0, header.Length).Where(i => names.Contains(Normalize(header[i]), StringComparer.Ordinal))];
+        return found.Length switch
         {
-            if (names.Contains(Normalize(header[i]), StringComparer.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+            0 => -1,
+            1 => found[0],
+            _ => throw Guard.Fail(flag, $"given: columns {string.Join(" and ", found.Select(i => $"'{header[i]}'"))} of {origin} all look like {what}", "nothing"),
+        };
     }
 
     private static int Column(string[] header, string? named, string[] names, string origin, string flag, string what)
@@ -179,21 +199,15 @@ public static class ScalingCsv
             return i >= 0 ? i : throw Guard.Fail(flag, $"a column of {origin}", $"'{named}'", Suggest.Hint(named, header));
         }
 
-        int found = Find(header, names);
+        int found = Find(header, names, origin, flag, what);
         return found >= 0 ? found
             : throw Guard.Fail(flag, $"given: no column of {origin} looks like {what}", "nothing", "columns: " + string.Join(", ", header));
     }
 
-    private static double Cell(string[] fields, int column, string[] header, int line, string origin, double minimum)
+    private static double Cell(string[] fields, int column, string[] header, int line, string origin, Func<string, string, double> parse, double minimum)
     {
-        string text = fields[column];
         string at = $"{origin} line {line}, column '{header[column]}',";
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-        {
-            throw Guard.Fail(at, "a number", $"'{text}'", text.Contains(',', StringComparison.Ordinal) ? "use '.' as the decimal point" : null);
-        }
-
-        return double.IsFinite(v) && v >= minimum ? v
-            : throw Guard.Fail(at, minimum >= 1 ? "a finite number ≥ 1" : "a finite number > 0", Guard.Show(v));
+        double v = parse(fields[column], at);
+        return v >= minimum ? v : throw Guard.Fail(at, minimum >= 1 ? "a number ≥ 1" : "a number > 0", Guard.Show(v));
     }
 }

@@ -16,16 +16,16 @@ public sealed record FitGrid(IReadOnlyList<double> Alpha, IReadOnlyList<double> 
     public static FitGrid Chinchilla { get; } = new(Steps(0, 2, 0.5), Steps(0, 2, 0.5), Steps(-1, 1, 0.5), Steps(0, 25, 5), Steps(0, 25, 5));
 
     /// <summary>Number of starting points.</summary>
-    public int Count => Alpha.Count * Beta.Count * E.Count * A.Count * B.Count;
+    public long Count => (long)Alpha.Count * Beta.Count * E.Count * A.Count * B.Count;
 
     /// <summary>The i-th start as (a, b, e, α, β).</summary>
-    public double[] Start(int i)
+    public double[] Start(long i)
     {
-        int ib = i % B.Count; i /= B.Count;
-        int ia = i % A.Count; i /= A.Count;
-        int ie = i % E.Count; i /= E.Count;
-        int iBeta = i % Beta.Count; i /= Beta.Count;
-        return [A[ia], B[ib], E[ie], Alpha[i], Beta[iBeta]];
+        int ib = (int)(i % B.Count); i /= B.Count;
+        int ia = (int)(i % A.Count); i /= A.Count;
+        int ie = (int)(i % E.Count); i /= E.Count;
+        int iBeta = (int)(i % Beta.Count); i /= Beta.Count;
+        return [A[ia], B[ib], E[ie], Alpha[(int)i], Beta[iBeta]];
     }
 
     /// <summary>low, low + step, …, high (inclusive).</summary>
@@ -84,6 +84,9 @@ public sealed record ScalingFitResult(
     ScalingLaw Law, IReadOnlyList<double> LogParameters, double Objective, ResidualStatistics Residuals, int Starts, int ConvergedStarts,
     long Evaluations, IReadOnlyList<double> BestStart, int Rows, double Delta)
 {
+    /// <summary>What the caller should know about the fit: each fitted parameter the starting grid did not bracket.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The compute-optimal exponent of N: N_opt ∝ C^a, a = β / (α + β) (Hoffmann et al. 2022, eq. 4).</summary>
     public double ParameterExponent => Law.Beta / (Law.Alpha + Law.Beta);
 }
@@ -109,8 +112,8 @@ public static class ScalingFit
     /// <summary>Fewest rows a fit accepts: the law has five parameters.</summary>
     public const int MinimumRows = 6;
 
-    /// <summary>Fits a law to <paramref name="data"/>.</summary>
-    public static ScalingFitResult Fit(ScalingDataset data, FitOptions? options = null, string lawId = "fitted", string? date = null)
+    /// <summary>Fits a law to <paramref name="data"/>; <paramref name="progress"/> gets the number of starts done, in increasing order.</summary>
+    public static ScalingFitResult Fit(ScalingDataset data, FitOptions? options = null, string lawId = "fitted", string? date = null, IProgress<long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new FitOptions();
@@ -120,13 +123,24 @@ public static class ScalingFit
             throw Guard.Fail("rows", $"at least {MinimumRows} (the law has 5 parameters)", data.Rows.Count.ToString(CultureInfo.InvariantCulture));
         }
 
-        var objective = new HuberLogObjective(data.Rows, options.Delta);
+        RequireVariation(data, o => o.Parameters, "parameter counts N", "A and α");
+        RequireVariation(data, o => o.Tokens, "token counts D", "B and β");
         FitGrid grid = options.StartGrid;
-        int starts = grid.Count;
+        if (grid.Count > MaximumStarts)
+        {
+            throw Guard.Fail("grid", string.Create(CultureInfo.InvariantCulture, $"at most {MaximumStarts:#,0} starting points (the default has 4,500)"),
+                string.Create(CultureInfo.InvariantCulture, $"{grid.Count:#,0}, about {EstimatedSeconds(grid.Count, data.Rows.Count) / 3600:0.#} hours of fitting"),
+                "use a coarser step");
+        }
+
+        var objective = new HuberLogObjective(data.Rows, options.Delta);
+        int starts = (int)grid.Count;
         var values = new double[starts];
         var ends = new double[starts][];
         var converged = new bool[starts];
         var evaluations = new long[starts];
+        long done = 0;
+        var gate = new Lock();
         Parallel.For(0, starts, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
             () => new Lbfgs(HuberLogObjective.Dimension) { RelativeTolerance = GridTolerance, GradientTolerance = 1e-12, MaxIterations = GridIterations },
             (i, _, lbfgs) =>
@@ -137,6 +151,14 @@ public static class ScalingFit
                 ends[i] = x;
                 converged[i] = r.Converged;
                 evaluations[i] = r.Evaluations;
+                if (progress is not null)
+                {
+                    lock (gate)
+                    {
+                        progress.Report(++done);
+                    }
+                }
+
                 return lbfgs;
             },
             _ => { });
@@ -173,7 +195,44 @@ public static class ScalingFit
         int best = order[bestK];
         values[best] = polished[bestK];
 
-        return Result(data, objective, ends[best], values[best], starts, converged.Count(c => c), evaluations.Sum(), grid.Start(best), lawId, date);
+        return Result(data, objective, ends[best], values[best], starts, converged.Count(c => c), evaluations.Sum(), grid.Start(best), lawId, date)
+            with { Warnings = EdgeWarnings(ends[best], grid) };
+    }
+
+    /// <summary>A warning for each fitted parameter the starting grid did not bracket: a start beyond it might fit better.</summary>
+    private static IReadOnlyList<string> EdgeWarnings(double[] x, FitGrid grid)
+    {
+        var warnings = new List<string>();
+        foreach (var (name, value, list) in new[] { ("a = ln A", x[0], grid.A), ("b = ln B", x[1], grid.B), ("e = ln E", x[2], grid.E), ("α", x[3], grid.Alpha), ("β", x[4], grid.Beta) })
+        {
+            double low = list.Min(), high = list.Max(), slack = Math.Max(1e-6, (high - low) * 1e-3);
+            if (list.Count > 1 && (value < low + slack || value > high - slack))
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"the fitted {name} = {NumberFormat.Compact(value)} is at or beyond the edge of the starting grid's range [{Guard.Show(low)}, {Guard.Show(high)}]; a wider grid may find a better fit."));
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>The most starting points a fit accepts: 1,000,000 (the default grid has 4,500).</summary>
+    public const long MaximumStarts = 1_000_000;
+
+    /// <summary>
+    /// A rough wall time of a fit on this machine's cores, seconds: about 26 objective evaluations per start (117,166 for the 4,500 of
+    /// the Figure 4 fit) at about 9 ns per run per evaluation (docs/performance.md), spread over the cores.
+    /// </summary>
+    public static double EstimatedSeconds(long starts, int rows) => starts * 26.0 * rows * 9e-9 / Environment.ProcessorCount;
+
+    private static void RequireVariation(ScalingDataset data, Func<ScalingObservation, double> value, string what, string terms)
+    {
+        int distinct = data.Rows.Select(value).Distinct().Count();
+        if (distinct < 3)
+        {
+            throw Guard.Fail(data.Origin, $"runs at 3 or more different {what} (the data cannot identify {terms} otherwise)",
+                distinct == 1 ? $"one value, {Guard.Show(value(data.Rows[0]))}, in all {data.Rows.Count} runs" : $"{distinct} values in {data.Rows.Count} runs");
+        }
     }
 
     /// <summary>Refits from one start (the bootstrap's warm start), with row weights already set on <paramref name="objective"/>.</summary>
@@ -197,6 +256,6 @@ public static class ScalingFit
     public static ScalingLaw LawOf(IReadOnlyList<double> x, string id, string source, string date)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return new ScalingLaw(id, "Fitted: " + source, Math.Exp(x[2]), Math.Exp(x[0]), Math.Exp(x[1]), x[3], x[4], source, date);
+        return new ScalingLaw(id, source, Math.Exp(x[2]), Math.Exp(x[0]), Math.Exp(x[1]), x[3], x[4], source, date);
     }
 }
