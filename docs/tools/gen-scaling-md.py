@@ -1,12 +1,8 @@
 # Regenerates docs/scaling.md from the real tool output (run from the repository root after `dotnet build`).
-# tests/LlmEcon.Cli.Tests/DocsTests.cs re-runs every "$ llmecon" block of it.
-import subprocess, shlex
-def run(cmd):
-    p=subprocess.run(['dotnet','src/LlmEcon.Cli/bin/Debug/net10.0/LlmEcon.Cli.dll']+shlex.split(cmd),capture_output=True,text=True,
-                     env={'COLUMNS':'100','PATH':'/usr/bin:/bin','DOTNET_NOLOGO':'1','HOME':'/root'})
-    return p.stdout + p.stderr
-def ex(cmd):
-    return f"```\n$ llmecon {cmd}\n{run(cmd)}```\n"
+# tests/LlmEcon.Cli.Tests/DocsTests.cs runs every "$ llmecon" block of it through bash and compares.
+import os, sys
+sys.path.insert(0, os.path.dirname(__file__))
+from examples import ex
 doc = '''# Scaling laws: fit, bootstrap, plan and price
 
 The article uses one law, Chinchilla's approach 3 as rounded in print: L(N, D) = 1.69 + 406.4/N^0.34 +
@@ -55,9 +51,10 @@ parameter (Chinchilla was trained on 20: 70B on 1.4T), the rounded law over 90.
 `--bootstrap R` refits R resamples of the runs (drawn with replacement, seeded by `--seed`), each by
 L-BFGS from the full-data optimum (a warm start, as Besiroglu et al. do), and reports each parameter's
 standard error and 95% percentile interval, with those of the compute-optimal exponent a = β/(α+β) and of
-tokens per parameter at `--budget-flops` (default 5.76e23). Progress goes to standard error.
+tokens per parameter at `--budget-flops` (default 5.76e23). Progress goes to standard error, a tenth at a time;
+a fit that runs over a second shows its own progress there too (left out of this page: it depends on the machine).
 
-''' + ex('scaling fit data/chinchilla-figure4.csv --drop-highest 5 --bootstrap 1000 --seed 1 --format csv') + '''
+''' + ex('scaling fit data/chinchilla-figure4.csv --drop-highest 5 --bootstrap 1000 --seed 1 --table bootstrap --format csv') + '''
 The standard errors match Besiroglu et al.'s (0.03, 125, 1293, 0.02, 0.02): this data pins the exponents
 to about ±0.02 and E to ±0.03, but A and B only to a factor of two, and the tokens-per-parameter rule to
 anywhere between 7 and 35 at Chinchilla's budget. The "20 tokens per parameter" rule is inside that
@@ -80,7 +77,7 @@ list) and, with `--fit FILE`, a law fitted on the spot:
   plus serving cost, 6ND·c_train + 2NT·c_serve (Sardana et al. 2024, "Beyond Chinchilla-Optimal"), by a scan
   and a golden-section search over ln N; `--inference-mfu` sets the serving MFU (default `--mfu`).
 
-''' + ex('scaling plan --flops 5.76e23 --law chinchilla-article,besiroglu-2024 --fit data/chinchilla-figure4.csv --drop-highest 5') + '\n' + ex('scaling plan --budget $10M --offer gcp-tpu-v4-1yr --mfu 46.2% --law chinchilla-article --law besiroglu-2024') + '\n' + ex('scaling plan --target-loss 2.0 --lifetime-tokens 10T --chip h100-sxm --price-per-chip-hour $2.50 --mfu 40% --law besiroglu-2024 --format markdown') + '''
+''' + ex('scaling plan --flops 5.76e23 --law chinchilla-article,besiroglu-2024 --fit data/chinchilla-figure4.csv --drop-highest 5') + '\n' + ex("scaling plan --budget '$10M' --offer gcp-tpu-v4-1yr --mfu 46.2% --law chinchilla-article --law besiroglu-2024") + '\n' + ex("scaling plan --target-loss 2.0 --lifetime-tokens 10T --chip h100-sxm --price-per-chip-hour '$2.50' --mfu 40% --law besiroglu-2024 --format markdown") + '''
 Serving ten trillion tokens, the cheapest model reaching loss 2.0 under Besiroglu et al.'s law is less than
 half the training-optimal size, trained on 145 tokens per parameter instead of 20, and costs $1.43M in all
 instead of $2.19M.
@@ -109,4 +106,4 @@ Console.WriteLine($"{fit.Law.Alpha:F3} ± {boot["alpha"].StandardError:F3}; N = 
 - Speed is in [performance.md](performance.md): the full grid on the 240 runs in under 0.5 s, whole
   process, on 2 cores; 1,000 resamples in a fraction of a second more.
 '''
-open('docs/scaling.md','w').write(doc)
+open(os.path.join(os.path.dirname(__file__), '..', 'scaling.md'), 'w').write(doc)

@@ -1,15 +1,17 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Reflection;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
+using LlmEcon.Cli.Options;
+using LlmEcon.Cli.Output;
 
 namespace LlmEcon.Cli;
 
 /// <summary>
-/// The <c>llmecon</c> application: the command tree, and the one place that turns a failure into
-/// <c>Error: …</c> on standard error and an exit code (2 for usage and input errors, 1 for anything else).
+/// The <c>llmecon</c> application: the command tree, and the one place that turns a failure into <c>Error: …</c> on standard error
+/// and an exit code (2 for usage and input errors, 1 for anything else). Words are read in two passes: a check of the command words
+/// and options against the commands' definitions (unknown ones get a did-you-mean; an option without its value or given twice is
+/// named), then System.CommandLine, which tokenises (<c>--mfu 40%</c>, <c>--mfu=40%</c>) and binds each option's values.
 /// </summary>
 internal static class LlmEconApp
 {
@@ -22,33 +24,32 @@ internal static class LlmEconApp
     /// <summary>Exit code for a usage or input error.</summary>
     public const int Usage = 2;
 
-    /// <summary>The command tree: name → settings type (a branch has children and no settings of its own).</summary>
-    internal static readonly IReadOnlyList<Node> Tree =
+    /// <summary>Every command, in the order help lists them.</summary>
+    public static readonly IReadOnlyList<LlmEconCommand> Commands =
     [
-        new("report", typeof(ReportSettings)),
-        new("search", typeof(SearchSettings)),
-        new("inference", typeof(InferenceSettings)),
-        new("train", typeof(TrainSettings)),
-        new("scaling", null, [new("loss", typeof(ScalingLossSettings)), new("optimal", typeof(ScalingOptimalSettings)),
-            new("fit", typeof(ScalingFitSettings)), new("plan", typeof(ScalingPlanSettings))]),
-        new("memory", typeof(MemorySettings)),
-        new("hardware", null, [new("list", typeof(CommonSettings)), new("show", typeof(IdSettings)), new("generations", typeof(CommonSettings))]),
-        new("inhouse", typeof(InHouseSettings)),
-        new("trajectory", typeof(TrajectorySettings)),
-        new("catalog", null, [new("list", typeof(CatalogListSettings)), new("show", typeof(IdSettings)), new("validate", typeof(CatalogValidateSettings))]),
+        new ReportCommand(), new SearchCommand(), new InferenceCommand(), new TrainCommand(),
+        new ScalingLossCommand(), new ScalingOptimalCommand(), new ScalingFitCommand(), new ScalingPlanCommand(),
+        new MemoryCommand(), new HardwareListCommand(), new HardwareShowCommand(), new HardwareGenerationsCommand(),
+        new InHouseCommand(), new TrajectoryCommand(),
+        new CatalogListCommand(), new CatalogShowCommand(), new CatalogValidateCommand(),
     ];
+
+    /// <summary>The groups: words that are followed by a command (<c>scaling</c>, <c>hardware</c>, <c>catalog</c>).</summary>
+    public static readonly IReadOnlyList<string> Groups = [.. Commands.Where(c => c.Path.Contains(' ', StringComparison.Ordinal)).Select(c => c.Path.Split(' ')[0]).Distinct()];
+
+    /// <summary>The tool's version, e.g. <c>0.4.0</c>.</summary>
+    public static string Version { get; } =
+        (typeof(LlmEconApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0").Split('+')[0];
 
     /// <summary>Runs <c>llmecon</c> with <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, Io io)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(io);
-        bool debug = args.Contains("--debug", StringComparer.Ordinal);
+        bool debug = args.Contains(O.Debug.Name, StringComparer.Ordinal);
         try
         {
-            bool complete = CheckWords(args);
-            int code = Build(io).Run(args);
-            return complete || code == Ok ? code : Usage;
+            return Dispatch(args, io);
         }
         catch (Exception e) when (Classify(e) is { } code)
         {
@@ -62,9 +63,196 @@ internal static class LlmEconApp
         }
     }
 
+    private static int Dispatch(string[] args, Io io)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h")
+        {
+            io.Output.Write(Help.Root(io.Width));
+            return Ok;
+        }
+
+        if (args[0] == "--version")
+        {
+            io.Output.Write("llmecon " + Version + "\n");
+            return Ok;
+        }
+
+        // The command words: one (report) or two (scaling fit).
+        string first = args[0];
+        if (first.StartsWith('-'))
+        {
+            throw new UsageException($"llmecon needs a command before its options; got '{first}'. Commands: {string.Join(", ", TopWords())}.");
+        }
+
+        LlmEconCommand? command = Commands.FirstOrDefault(c => c.Path == first);
+        int used = 1;
+        if (command is null)
+        {
+            if (!Groups.Contains(first))
+            {
+                throw new UsageException($"llmecon has no command '{first}'. " + InputException.Sentence(Suggest.Hint(first, [.. TopWords()])));
+            }
+
+            string[] children = [.. Commands.Where(c => c.Path.StartsWith(first + " ", StringComparison.Ordinal)).Select(c => c.Path[(first.Length + 1)..])];
+            if (args.Length == 1 || args[1] is "--help" or "-h")
+            {
+                io.Output.Write(Help.Group(first, io.Width));
+                return Ok;
+            }
+
+            if (!children.Contains(args[1]))
+            {
+                throw new UsageException($"llmecon {first} has no command '{args[1]}'. " + InputException.Sentence(Suggest.Hint(args[1], children)));
+            }
+
+            command = Commands.First(c => c.Path == first + " " + args[1]);
+            used = 2;
+        }
+
+        string[] rest = args[used..];
+        if (rest.Any(a => a is "--help" or "-h"))
+        {
+            io.Output.Write(Help.Command(command, io.Width));
+            return Ok;
+        }
+
+        return command.Execute(Bind(command, rest), io);
+    }
+
+    private static IEnumerable<string> TopWords() => Commands.Select(c => c.Path.Split(' ')[0]).Distinct();
+
+    /// <summary>
+    /// Checks the words after the command against its options (unknown → did-you-mean; no value; twice), then binds them with
+    /// System.CommandLine.
+    /// </summary>
+    internal static Args Bind(LlmEconCommand command, string[] words)
+    {
+        string path = "llmecon " + command.Path;
+        var byName = command.Options.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        int positionals = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            string w = words[i];
+            if (w == "--")
+            {
+                positionals += words.Length - i - 1;
+                break;
+            }
+
+            if (!w.StartsWith("--", StringComparison.Ordinal) || w.Length == 2)
+            {
+                if (w.StartsWith('-') && w.Length > 1 && !char.IsAsciiDigit(w[1]) && w[1] != '.' && w[1] != '$')
+                {
+                    throw new UsageException($"{path} has no option '{w}'. " + InputException.Sentence(Suggest.Hint(w, [.. byName.Keys])));
+                }
+
+                positionals++;
+                continue;
+            }
+
+            int eq = w.IndexOfAny(['=', ':']);
+            string name = eq > 0 ? w[..eq] : w;
+            if (!byName.TryGetValue(name, out Opt? option))
+            {
+                throw new UsageException($"{path} has no option '{name}'. " + InputException.Sentence(Suggest.Hint(name, [.. byName.Keys])));
+            }
+
+            string? value = null;
+            if (option.ValueName is not null)
+            {
+                if (eq > 0)
+                {
+                    value = w[(eq + 1)..];
+                }
+                else if (i + 1 < words.Length && !IsOptionWord(words[i + 1], byName))
+                {
+                    value = words[++i];
+                }
+                else
+                {
+                    throw new UsageException($"{name} needs a value ({option.ValueName}, e.g. {name} {Help.Quote(option.Example ?? option.ValueName)}); got none.");
+                }
+            }
+            else if (eq > 0)
+            {
+                throw new UsageException($"{name} takes no value; got '{w[(eq + 1)..]}'.");
+            }
+
+            if (seen.TryGetValue(name, out string? before) && !option.Repeatable)
+            {
+                throw new UsageException(option.ValueName is null
+                    ? $"{name} was given twice; give it once."
+                    : $"{name} was given twice ('{before}' and '{value}'); give it once.");
+            }
+
+            seen[name] = value ?? "";
+        }
+
+        if (positionals != command.Positionals.Count)
+        {
+            throw new UsageException(positionals < command.Positionals.Count
+                ? $"{path} needs {string.Join(" and ", command.Positionals.Skip(positionals).Select(p => p.Name))}; got none. Usage: {path} {string.Join(' ', command.Positionals.Select(p => p.Name))} [options]."
+                : $"{path} takes {(command.Positionals.Count == 0 ? "no arguments" : $"one {command.Positionals[0].Name}")}; got {positionals}: '{string.Join("', '", words.Where(w => !w.StartsWith("--", StringComparison.Ordinal)).Take(3))}'.");
+        }
+
+        return Parse(command, words);
+    }
+
+    private static bool IsOptionWord(string word, Dictionary<string, Opt> options)
+    {
+        if (!word.StartsWith("--", StringComparison.Ordinal) || word.Length == 2)
+        {
+            return false;
+        }
+
+        int eq = word.IndexOfAny(['=', ':']);
+        return options.ContainsKey(eq > 0 ? word[..eq] : word) || char.IsAsciiLetter(word[2]);
+    }
+
+    /// <summary>System.CommandLine binds the (already checked) words to the command's options and arguments.</summary>
+    private static Args Parse(LlmEconCommand command, string[] words)
+    {
+        var root = new RootCommand(command.Summary);
+        root.Options.Clear();
+        var symbols = new List<(Opt Opt, Option Symbol)>();
+        foreach (Opt o in command.Options)
+        {
+            Option symbol = o.ValueName is null ? new Option<bool>(o.Name)
+                : o.Repeatable ? new Option<string[]>(o.Name) { Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false }
+                : new Option<string>(o.Name);
+            root.Options.Add(symbol);
+            symbols.Add((o, symbol));
+        }
+
+        var positional = new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore };
+        root.Arguments.Add(positional);
+        ParseResult result = root.Parse(words, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (result.Errors.Count > 0)
+        {
+            throw new UsageException(InputException.Sentence(result.Errors[0].Message));
+        }
+
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (o, symbol) in symbols)
+        {
+            if (result.GetResult(symbol) is { Implicit: false })
+            {
+                values[o.Name] = symbol switch
+                {
+                    Option<string[]> many => result.GetValue(many) ?? [],
+                    Option<string> one => [result.GetValue(one) ?? ""],
+                    _ => [],
+                };
+            }
+        }
+
+        return new Args(values, result.GetValue(positional) ?? []);
+    }
+
     private static int? Classify(Exception e) => e switch
     {
-        InputException or CatalogException or UsageException or CommandParseException or CommandRuntimeException => Usage,
+        InputException or CatalogException or UsageException => Usage,
         OperationCanceledException => null,
         _ => Failure,
     };
@@ -73,174 +261,8 @@ internal static class LlmEconApp
     {
         CatalogException c when c.Problems.Count > 0 =>
             $"the catalog has {c.Problems.Count} problem{(c.Problems.Count == 1 ? "" : "s")}:\n" + string.Join("\n", c.Problems.Select(p => "  " + p)),
-        CommandParseException or CommandRuntimeException => Sentence(e.Message),
-        _ => e.Message,
+        InputException or UsageException or ResultException => e.Message,
+        UnauthorizedAccessException or IOException => "could not read or write a file: " + e.Message,
+        _ => "an internal error (" + e.GetType().Name + "): " + e.Message + " This is a bug: please report the command line (and run it with --debug for the stack trace).",
     };
-
-    private static string Sentence(string s) => s.EndsWith('.') || s.EndsWith('?') ? s : s + ".";
-
-    private static CommandApp Build(Io io)
-    {
-        var app = new CommandApp();
-        app.Configure(c =>
-        {
-            c.SetApplicationName("llmecon");
-            c.Settings.Culture = CultureInfo.InvariantCulture;
-            c.Settings.StrictParsing = true;
-            c.PropagateExceptions();
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(io.Output),
-            });
-            console.Profile.Width = io.Width;
-            c.ConfigureConsole(console);
-            c.Settings.Registrar.RegisterInstance(io);
-
-            c.AddCommand<ReportCommand>("report")
-                .WithDescription("The article, section by section: every table recomputed beside its printed figures, then the audit of every figure that does not follow from its inputs.")
-                .WithExample("report").WithExample("report", "--format", "html", "--out", "report.html").WithExample("report", "--format", "json");
-            c.AddCommand<SearchCommand>("search")
-                .WithDescription("Revenue and cost per query of LLM-powered search from API prices (eqs. 2–6), and its share of search revenue.")
-                .WithExample("search").WithExample("search", "--architecture", "two-stage", "--cache-hit-rate", "50%", "--explain");
-            c.AddCommand<InferenceCommand>("inference")
-                .WithDescription("Cloud inference cost per 1000 and per 1M tokens (eq. 7) on a catalog offer or a machine you describe.")
-                .WithExample("inference", "--params", "175B", "--offer", "aws-p4d-1yr", "--mfu", "21.3%")
-                .WithExample("inference", "--params", "70B", "--chip", "h100-sxm", "--chips-per-machine", "8", "--machine-price-per-hour", "$98.32", "--mfu", "40%");
-            c.AddCommand<TrainCommand>("train")
-                .WithDescription("Training cost (eq. 8) and its inverse (eq. 9): solves whichever of cost, MFU, chip-hours and wall time is missing.")
-                .WithExample("train", "--model", "gpt-3", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%")
-                .WithExample("train", "--params", "175B", "--tokens", "300B", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48", "--chips", "10000", "--days", "14.8");
-            c.AddBranch("scaling", s =>
-            {
-                s.SetDescription("Chinchilla-form scaling laws L(N, D) = E + A/N^α + B/D^β (eqs. 13–14, 21–23): evaluate, fit, plan.");
-                s.AddCommand<ScalingLossCommand>("loss").WithDescription("The loss of N parameters trained on D tokens.")
-                    .WithExample("scaling", "loss", "--params", "70B", "--tokens", "1.4T");
-                s.AddCommand<ScalingOptimalCommand>("optimal").WithDescription("The compute-optimal N and D for a FLOP budget, and their loss.")
-                    .WithExample("scaling", "optimal", "--flops", "5.76e23");
-                s.AddCommand<ScalingFitCommand>("fit")
-                    .WithDescription("Fit L(N, D) to training runs from a CSV (Hoffmann et al. 2022 approach 3: Huber on log loss, L-BFGS from a grid), optionally bootstrapped.")
-                    .WithExample("scaling", "fit", "data/chinchilla-figure4.csv", "--drop-highest", "5")
-                    .WithExample("scaling", "fit", "data/chinchilla-figure4.csv", "--drop-highest", "5", "--bootstrap", "1000", "--seed", "1");
-                s.AddCommand<ScalingPlanCommand>("plan")
-                    .WithDescription("Plan a run with one or more laws: compute-optimal N and D for a FLOP or dollar budget, or the cheapest model reaching a target loss (optionally with its serving cost).")
-                    .WithExample("scaling", "plan", "--flops", "1e24", "--law", "chinchilla-article", "--fit", "data/chinchilla-figure4.csv", "--drop-highest", "5")
-                    .WithExample("scaling", "plan", "--budget", "$10M", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%")
-                    .WithExample("scaling", "plan", "--target-loss", "2.0", "--lifetime-tokens", "10T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2.50", "--mfu", "40%");
-            });
-            c.AddCommand<MemoryCommand>("memory")
-                .WithDescription("Training memory (bytes per parameter, 20 for mixed-precision Adam) and the minimum chips to hold it.")
-                .WithExample("memory", "--params", "175B", "--chip", "h100-sxm");
-            c.AddBranch("hardware", h =>
-            {
-                h.SetDescription("Accelerators: peaks per precision (dense/sparse), memory, power, the article's generations.");
-                h.AddCommand<HardwareListCommand>("list").WithDescription("Every accelerator in the catalog.").WithExample("hardware", "list");
-                h.AddCommand<HardwareShowCommand>("show").WithDescription("One accelerator: every peak, memory, power, source and date.")
-                    .WithExample("hardware", "show", "h100-sxm");
-                h.AddCommand<HardwareGenerationsCommand>("generations").WithDescription("GFLOPS per $ and per watt across P100 → H100 (eq. 15).")
-                    .WithExample("hardware", "generations");
-            });
-            c.AddCommand<InHouseCommand>("inhouse")
-                .WithDescription("In-house cost: the article's V100 → H100 projection (eqs. 16–17), or any run from purchase price, lifetime, power and electricity.")
-                .WithExample("inhouse").WithExample("inhouse", "--chip", "h100-sxm", "--chips", "1024", "--purchase-price", "$30000", "--lifetime", "4y",
-                    "--run-time", "30d", "--pue", "1.2", "--electricity-price", "$0.08/kWh");
-            c.AddCommand<TrajectoryCommand>("trajectory")
-                .WithDescription("The cost trajectory (eqs. 10–12): levers, net reduction, and a cost projected by year.")
-                .WithExample("trajectory").WithExample("trajectory", "--start-cost", "$1398072", "--annual-decline", "30%", "--years", "5");
-            c.AddBranch("catalog", k =>
-            {
-                k.SetDescription("The catalog: accelerators, offers, models, API prices, scaling laws; each entry sourced and dated.");
-                k.AddCommand<CatalogListCommand>("list").WithDescription("Every entry, or one section's.").WithExample("catalog", "list", "--section", "models");
-                k.AddCommand<CatalogShowCommand>("show").WithDescription("One entry with its source and date.").WithExample("catalog", "show", "gpt-3");
-                k.AddCommand<CatalogValidateCommand>("validate").WithDescription("Validates a catalog file merged over the built-in one; lists every problem.")
-                    .WithExample("catalog", "validate", "my-catalog.json");
-            });
-        });
-        return app;
-    }
-
-    /// <summary>
-    /// Finds unknown subcommands and options before parsing, so the error names the token and suggests the nearest
-    /// ("Did you mean '--mfu'?"). Returns false when the words stop before a command (the parser then prints help,
-    /// and the run is a usage error unless help was asked for).
-    /// </summary>
-    private static bool CheckWords(string[] args)
-    {
-        IReadOnlyList<Node> level = Tree;
-        string path = "llmecon";
-        Node? command = null;
-        int i = 0;
-        for (; i < args.Length; i++)
-        {
-            string a = args[i];
-            if (a.StartsWith('-'))
-            {
-                return false; // options before a command: let the parser show help or complain
-            }
-
-            Node? found = level.FirstOrDefault(n => n.Name == a);
-            if (found is null)
-            {
-                var names = level.Select(n => n.Name).ToList();
-                throw new UsageException($"{path} has no command '{a}'. " + InputException.Sentence(Suggest.Hint(a, names)));
-            }
-
-            path += " " + a;
-            if (found.Children is null)
-            {
-                command = found;
-                i++;
-                break;
-            }
-
-            level = found.Children;
-        }
-
-        if (command?.Settings is not { } settings)
-        {
-            return false;
-        }
-
-        IReadOnlyDictionary<string, string?> options = Options(settings);
-        for (; i < args.Length; i++)
-        {
-            string a = args[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string name = a.Split('=', 2)[0];
-            if (options.TryGetValue(name, out string? valueName) && valueName is not null && !a.Contains('=', StringComparison.Ordinal)
-                && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
-            {
-                throw new UsageException($"{name} needs a value ({valueName}); got none.");
-            }
-
-            if (name is "--help" || options.ContainsKey(name))
-            {
-                continue;
-            }
-
-            throw new UsageException($"{path} has no option '{name}'. " + InputException.Sentence(Suggest.Hint(name, [.. options.Keys])));
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The long options a settings type declares (with its base classes), each with the name of the value it takes
-    /// (e.g. <c>--mfu</c> → <c>FRACTION</c>), or null for a flag such as <c>--explain</c>.
-    /// </summary>
-    internal static IReadOnlyDictionary<string, string?> Options(Type settings) =>
-        settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
-            .OfType<CommandOptionAttribute>()
-            .SelectMany(a => a.LongNames.Select(n => (Name: "--" + n, Value: a.ValueIsOptional ? null : a.ValueName)))
-            .ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
-
-    /// <summary>A node of the command tree.</summary>
-    internal sealed record Node(string Name, Type? Settings, IReadOnlyList<Node>? Children = null);
 }

@@ -44,6 +44,44 @@ public static class NumberFormat
         return RoundSignificant(value, significant).ToString("0.##########", Inv);
     }
 
+    /// <summary>
+    /// A count as people write it: below 1000 to 4 significant digits (<c>43.75</c>), then whole with thousands separators up to a
+    /// million (<c>16,384</c>, <c>688,705</c>), then 4 significant digits with a scale: M, B, T (<c>30.84M</c>, <c>405B</c>,
+    /// <c>15.6T</c>); from 10^15 in engineering notation (<c>3.15e21</c>).
+    /// </summary>
+    public static string Count(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return Guard.Show(value);
+        }
+
+        double abs = Math.Abs(value);
+        if (abs < 1000)
+        {
+            return Compact(value, 4);
+        }
+
+        if (abs < 1e6)
+        {
+            return value.ToString("#,0", Inv);
+        }
+
+        foreach (var (scale, suffix) in new[] { (1e6, "M"), (1e9, "B"), (1e12, "T") })
+        {
+            double mantissa = RoundSignificant(value / scale, 4);
+            if (Math.Abs(mantissa) < 1000)
+            {
+                return mantissa.ToString("0.###", Inv) + suffix;
+            }
+        }
+
+        return Compact(value, 4);
+    }
+
+    /// <summary>A whole number exactly, with thousands separators: <c>16,384</c> (never rounded to 16380).</summary>
+    public static string Integer(double value) => double.IsFinite(value) ? value.ToString("#,0", Inv) : Guard.Show(value);
+
     /// <summary>Rounds to <paramref name="significant"/> significant digits.</summary>
     public static double RoundSignificant(double value, int significant)
     {

@@ -5,27 +5,43 @@ public class ErrorTests
 {
     [Theory]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 1.7",
-        "Error: --mfu must be in (0, 1]; got 1.7. A fraction is expected: did you mean 1.7% = 0.017?")]
+        "Error: --mfu must be a fraction in [1e-6, 1] (0.0001% to 100%); got 1.7. A fraction is expected: did you mean 1.7% = 0.017?")]
+    [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 100.1%",
+        "Error: --mfu must be a fraction in [1e-6, 1] (0.0001% to 100%); got 1.001 ('100.1%').")]
+    [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 4e-324",
+        "Error: --mfu must be a fraction in [1e-6, 1] (0.0001% to 100%); got 5E-324 ('4e-324').")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu NaN",
         "Error: --mfu must be a ratio such as 21.3% or 0.213; got 'NaN'.")]
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
-        "Error: --params must be a finite number ≥ 0; got -5000000000.")]
+        "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
+    [InlineData("inference --params 0 --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --params must be a parameter count in [1, 1e15]; got 0.")]
+    [InlineData("inference --params 175BB --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --params must be a parameter count such as 175B, 340M or 70e9; got '175BB'.")]
     [InlineData("inference --params 175B --offer aws-p4 --mfu 0.2",
         "Error: --offer must be an id in the catalog; got 'aws-p4'. Did you mean 'aws-p4d-1yr'?")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfux 0.2",
         "Error: llmecon inference has no option '--mfux'. Did you mean '--mfu'?")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu",
-        "Error: --mfu needs a value (FRACTION); got none.")]
+        "Error: --mfu needs a value (FRACTION, e.g. --mfu 21.3%); got none.")]
     [InlineData("inference --params --offer aws-p4d-1yr --mfu 0.2",
-        "Error: --params needs a value (N); got none.")]
+        "Error: --params needs a value (N, e.g. --params 175B); got none.")]
+    [InlineData("inference --params 175B --params 70B --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --params was given twice ('175B' and '70B'); give it once.")]
+    [InlineData("inference --explain --explain --params 175B --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --explain was given twice; give it once.")]
     [InlineData("hardware show",
-        "Error: Command 'show' is missing required argument 'ID'.")]
+        "Error: llmecon hardware show needs ID; got none. Usage: llmecon hardware show ID [options].")]
+    [InlineData("hardware show h100-sxm a100-40gb",
+        "Error: llmecon hardware show takes one ID; got 2: 'h100-sxm', 'a100-40gb'.")]
     [InlineData("infrence --params 175B",
         "Error: llmecon has no command 'infrence'. Did you mean 'inference'?")]
     [InlineData("scaling los --params 1B --tokens 1B",
         "Error: llmecon scaling has no command 'los'. Did you mean 'loss'?")]
+    [InlineData("--format json report",
+        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, catalog.")]
     [InlineData("inference --offer aws-p4d-1yr --mfu 0.2",
-        "Error: --params must be given (e.g. 175B), or --model; got nothing.")]
+        "Error: --params must be given (e.g. --params 175B), or --model; got nothing.")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --chip h100-sxm --mfu 0.2",
         "Error: --offer and --chip conflict: an offer names its own accelerator; give one of them.")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 0.2 --format xml",
@@ -36,27 +52,67 @@ public class ErrorTests
         "Error: --mfu and --cost must be consistent (they imply the same chip-hours within 0.5%); got 688.7e3 vs 2.463e6 chip-hours. Give only one of them, or make them agree.")]
     [InlineData("train --params 175B --tokens 300B --chip h100-sxm --price-per-chip-hour $2",
         "Error: --mfu, --chip-hours, --chips with --days, or --cost must be given (one of them settles the rest); got none of them.")]
+    [InlineData("train --model gpt-3 --offer gcp-tpu-v4-1yr --chip-hours 1",
+        "Error: the MFU implied by --chip-hours must be in (0, 1]; got 318181.8181818182. A run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak.")]
     [InlineData("train --model gpt-2 --offer gcp-tpu-v4-1yr --mfu 0.4",
         "Error: --tokens must be given: the catalog has no training tokens for gpt-2; got nothing.")]
+    [InlineData("train --model gpt-3 --offer gcp-tpu-v4-1yr --chips 1.5 --days 10",
+        "Error: --chips must be a whole number such as 16384, 16K or 1e3; got '1.5'.")]
     [InlineData("inference --params 175B --chip h100-sxm --precision fp4 --price-per-chip-hour $2 --mfu 0.3",
-        "Error: --precision must be one of fp64, fp32, tf32, fp16, bf16, fp8, int8; got 'fp4'. Did you mean 'fp64' or 'fp8'?")]
+        "Error: --precision must be one of fp64, fp32, tf32, fp16, bf16, fp8, int8; got 'fp4'. Did you mean 'fp8' or 'fp64'?")]
     [InlineData("inference --params 175B --chip tpu-v4 --precision fp8 --price-per-chip-hour $2 --mfu 0.3",
-        "Error: precision must be one of tpu-v4's peaks (bf16 dense, int8 dense); got fp8 dense.")]
+        "Error: --precision must be one of tpu-v4's peaks (bf16 dense, int8 dense); got fp8 dense.")]
     [InlineData("memory --params 175B --chip h10",
         "Error: --chip must be an id in the catalog; got 'h10'. Did you mean 'h100-sxm'?")]
-    [InlineData("hardware show h10",
-        "Error: accelerator must be an id in the catalog; got 'h10'. Did you mean 'h100-sxm'?")]
+    [InlineData("hardware show h10O",
+        "Error: ID must be an id in the catalog; got 'h10O'. Did you mean 'h100-sxm'?")]
     [InlineData("search --cache-hit-rate 1",
-        "Error: --cache-hit-rate must be in [0, 1); got 1.")]
+        "Error: --cache-hit-rate must be a fraction in [0, 1) (0% to 100%); got 1.")]
     [InlineData("search --words-per-1k-tokens 7,5",
-        "Error: --words-per-1k-tokens must be a number; got '7,5'. Use '.' as the decimal point.")]
+        "Error: --words-per-1k-tokens must be a number such as 2.5, 1e-3 or 1,000; got '7,5'. Use '.' as the decimal point; ',' only separates thousands (1,000).")]
+    [InlineData("search --links 0",
+        "Error: --links must be a whole number in [1, 1000]; got 0.")]
     [InlineData("catalog validate /no/such/file.json",
-        "Error: catalog must be an existing JSON file; got '/no/such/file.json' (no such file).")]
+        "Error: FILE must be an existing JSON file; got '/no/such/file.json' (no such file).")]
+    [InlineData("catalog validate /tmp",
+        "Error: FILE must be an existing JSON file; got '/tmp' (a directory).")]
+    [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 0.2 --catalog /tmp",
+        "Error: --catalog must be an existing JSON file; got '/tmp' (a directory).")]
     [InlineData("report --out /no/such/dir/report.md",
         "Error: --out must be a file in an existing directory; got '/no/such/dir/report.md'.")]
+    [InlineData("report --out /tmp",
+        "Error: --out must be a file, not a directory; got '/tmp'.")]
+    [InlineData("report --table nosuch",
+        "Error: --table must be one of this command's tables: search, searchRevenue, figuresSection3, inference, figuresDeepDive, training, mfu, figuresSection4, levers, netReduction, chinchilla, generations, inHouse, memory, figuresSection5, figuresSection6, audit; got 'nosuch'.")]
+    [InlineData("inhouse --purchase-price -30000 --chips 8 --power 700W --run-time 30d",
+        "Error: --purchase-price must be an amount in USD in [0, 1e9]; got -30000.")]
+    [InlineData("inhouse --chips 8 --power 700W --purchase-price $30000 --run-time 5y --lifetime 4y",
+        "Error: --run-time must be at most the depreciation lifetime (1461 days); got 1826 days.")]
+    [InlineData("trajectory --start-cost -5",
+        "Error: --start-cost must be an amount in USD in [0, 1e13]; got -5.")]
+    [InlineData("scaling loss --params 1e300 --tokens 1e300",
+        "Error: --params must be a parameter count in [1, 1e15]; got 1E+300 ('1e300').")]
+    [InlineData("scaling optimal --flops 1",
+        "Error: --flops must be an amount of work in FLOP in [1e10, 1e35]; got 1.")]
+    [InlineData("scaling optimal --law chinchilla-article --law besiroglu-2024 --flops 1e24",
+        "Error: --law was given twice ('chinchilla-article' and 'besiroglu-2024'); give it once.")]
+    [InlineData("scaling plan --flops 1e24 --law ,",
+        "Error: --law must be at least one id; got ','.")]
+    [InlineData("scaling fit data.csv --bootstrap 0",
+        "Error: --bootstrap must be a whole number in [2, 1e5]; got 0.")]
+    [InlineData("scaling fit data.csv --bootstrap 1",
+        "Error: --bootstrap must be a whole number in [2, 1e5]; got 1.")]
+    [InlineData("scaling fit data.csv --bootstrap 2147483647",
+        "Error: --bootstrap must be a whole number in [2, 1e5]; got 2147483647.")]
+    [InlineData("scaling fit data.csv --law-id Fitted",
+        "Error: --law-id must be a lower-case id of letters, digits, '.' and '-'; got 'Fitted'.")]
+    [InlineData("scaling fit data.csv --law-id palm",
+        "Error: --law-id must be an id the catalog does not have yet; got 'palm' (already in the catalog's models).")]
+    [InlineData("report --out ''",
+        "Error: --out must be a file path (or - for standard output); got an empty value.")]
     public void BadInput_PrintsOneSentence_AndExits2(string commandLine, string expected)
     {
-        var (code, output, error) = Cli.Run(commandLine.Split(' '));
+        var (code, output, error) = Cli.Run([.. commandLine.Split(' ').Select(a => a == "''" ? "" : a == "data.csv" ? Cli.Figure4 : a)]);
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Equal(expected + "\n", error);
@@ -67,16 +123,30 @@ public class ErrorTests
     {
         var (code, _, error) = Cli.Run("inference", "--params", "175B", "--offer", "aws-p4d-1yr", "--mfu", "2", "--debug");
         Assert.Equal(2, code);
-        Assert.StartsWith("Error: --mfu must be in (0, 1]", error, StringComparison.Ordinal);
+        Assert.StartsWith("Error: --mfu must be a fraction in [1e-6, 1]", error, StringComparison.Ordinal);
         Assert.Contains("   at LlmEcon.", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void MissingSubcommand_ShowsHelp_AndExits2()
+    [Theory]
+    [InlineData("")]
+    [InlineData("scaling")]
+    [InlineData("hardware")]
+    [InlineData("catalog --help")]
+    public void NoCommand_ShowsHelp_AndExits0_AtEveryLevel(string words)
     {
-        var (code, output, _) = Cli.Run("scaling");
-        Assert.Equal(2, code);
-        Assert.Contains("llmecon scaling loss --params 70B --tokens 1.4T", output, StringComparison.Ordinal);
+        // `llmecon` alone and `llmecon hardware` alone do the same thing: list what can follow.
+        var (code, output, error) = Cli.Run(words.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Commands:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_PrintsTheToolsVersion()
+    {
+        var (code, output, _) = Cli.Run("--version");
+        Assert.Equal(0, code);
+        Assert.Matches(@"^llmecon \d+\.\d+\.\d+\n$", output);
     }
 
     [Fact]
@@ -89,29 +159,23 @@ public class ErrorTests
         Assert.Contains("--chip-hours", output, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> EveryCommand()
-    {
-        var data = new TheoryData<string>();
-        foreach (LlmEconApp.Node node in LlmEconApp.Tree)
-        {
-            foreach (LlmEconApp.Node leaf in node.Children ?? [node])
-            {
-                data.Add(node.Children is null ? node.Name : node.Name + " " + leaf.Name);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> EveryCommand() => [.. LlmEconApp.Commands.Select(c => c.Path)];
 
     [Theory]
     [MemberData(nameof(EveryCommand))]
-    public void Help_RendersForEveryCommand(string command)
+    public void Help_RendersForEveryCommand_WithEveryOptionAndAnExample(string command)
     {
-        // Descriptions are Spectre markup: an unescaped bracket ("in (0, 1]") would make help itself fail.
         var (code, output, error) = Cli.Run([.. command.Split(' '), "--help"]);
         Assert.True(code == 0, error);
-        Assert.Contains("llmecon " + command, output, StringComparison.Ordinal);
-        Assert.Contains("--format", output, StringComparison.Ordinal);
+        Assert.Contains("Usage: llmecon " + command, output, StringComparison.Ordinal);
+        LlmEcon.Cli.Commands.LlmEconCommand c = LlmEconApp.Commands.Single(x => x.Path == command);
+        Assert.All(c.Options, o => Assert.Contains("  " + o.Name, output, StringComparison.Ordinal));
+        // Every option that takes a number shows an example in the grammar, and the example keeps the option's rule.
+        Assert.All(c.Options.Where(o => o.ValueName is not null && o is not LlmEcon.Cli.Options.ChoiceOpt), o =>
+        {
+            Assert.NotNull(o.Example);
+            o.Check(o.Example!);
+        });
     }
 
     [Fact]

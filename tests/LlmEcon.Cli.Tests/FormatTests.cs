@@ -34,7 +34,9 @@ public class FormatTests
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            return Cli.Ok(args);
+            var (code, output, error) = Cli.Run(args);
+            Assert.Equal(0, code);
+            return output + error;
         }
         finally
         {

@@ -34,8 +34,9 @@ public class ScalingCommandTests
     {
         var (code, output, error) = Cli.Run("scaling", "fit", Figure4(), "--drop-highest", "5", "--bootstrap", "100", "--seed", "3", "--format", "json");
         Assert.Equal(0, code);
-        Assert.Equal("bootstrap: 10/100 resamples", error.Split('\n')[0]);
-        Assert.EndsWith("bootstrap: 100/100 resamples\n", error, StringComparison.Ordinal);
+        string[] lines = [.. error.TrimEnd('\n').Split('\n').Where(l => l.StartsWith("bootstrap:", StringComparison.Ordinal))];
+        Assert.Equal(Enumerable.Range(1, 10).Select(k => $"bootstrap: {10 * k}/100 resamples"), lines); // in order, a tenth at a time
+        Assert.Equal("", Cli.WithoutProgress(error));
         JsonElement b = JsonDocument.Parse(output).RootElement.GetProperty("bootstrap");
         Assert.Equal(["E", "A", "B", "alpha", "beta", "parameterExponent", "tokensPerParameter at 576e21 FLOP"],
             b.EnumerateArray().Select(r => r.GetProperty("quantity").GetString()));
@@ -56,7 +57,7 @@ public class ScalingCommandTests
             JsonElement plan = Json("scaling", "plan", "--flops", "5.76e23", "--catalog", path, "--law", "mine", "--law", "besiroglu-2024").GetProperty("plans");
             Assert.Equal("mine", plan[0].GetProperty("law").GetString());
             // The refit and Besiroglu et al.'s published law agree on the compute-optimal size to within 5%.
-            double mine = plan[0].GetProperty("parametersOptimal").GetDouble(), theirs = plan[1].GetProperty("parametersOptimal").GetDouble();
+            double mine = plan[0].GetProperty("parameters").GetDouble(), theirs = plan[1].GetProperty("parameters").GetDouble();
             Assert.InRange(mine / theirs, 0.95, 1.05);
         }
         finally
@@ -72,8 +73,8 @@ public class ScalingCommandTests
         JsonElement p = Json("scaling", "plan", "--budget", "$10M", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%").GetProperty("plans")[0];
         double c = 1e7 / 2.03 * 275e12 * 0.462 * 3600;
         Assert.Equal(1, p.GetProperty("flops").GetDouble() / c, 1e-9);
-        Assert.Equal(1e7, p.GetProperty("costUsd").GetDouble(), 1e-3);
-        Assert.Equal(1, 6 * p.GetProperty("parametersOptimal").GetDouble() * p.GetProperty("tokensOptimal").GetDouble() / c, 1e-9);
+        Assert.Equal(1e7, p.GetProperty("trainingCostUsd").GetDouble(), 1e-3);
+        Assert.Equal(1, 6 * p.GetProperty("parameters").GetDouble() * p.GetProperty("tokens").GetDouble() / c, 1e-9);
     }
 
     [Fact]
@@ -89,8 +90,8 @@ public class ScalingCommandTests
     {
         // AWS p4d: $19.22 / 8 = $2.4025 per A100-hour at 312e12 FLOP/s × 40% MFU; cost = 6ND × $2.4025 / (312e12 × 0.4 × 3600).
         JsonElement p = Json("scaling", "plan", "--target-loss", "2.0", "--offer", "aws-p4d-1yr", "--mfu", "40%").GetProperty("plans")[0];
-        double flops = 6 * p.GetProperty("parametersOptimal").GetDouble() * p.GetProperty("tokensOptimal").GetDouble();
-        Assert.Equal(flops * 2.4025 / (312e12 * 0.4 * 3600), p.GetProperty("costUsd").GetDouble(), 1e-6);
+        double flops = 6 * p.GetProperty("parameters").GetDouble() * p.GetProperty("tokens").GetDouble();
+        Assert.Equal(flops * 2.4025 / (312e12 * 0.4 * 3600), p.GetProperty("trainingCostUsd").GetDouble(), 1e-6);
     }
 
     [Fact]
@@ -107,13 +108,14 @@ public class ScalingCommandTests
     [InlineData("scaling plan --flops 1e24 --target-loss 2", "Error: --flops, --budget and --target-loss conflict: give one of them.")]
     [InlineData("scaling plan --budget $1M", "Error: --offer, --chip or --peak-flops must be given with --budget (dollars need a machine and --mfu); got none of them.")]
     [InlineData("scaling plan --flops 1e24 --lifetime-tokens 1T", "Error: --lifetime-tokens needs --target-loss: the lifetime plan keeps the loss fixed and trades training for serving.")]
-    [InlineData("scaling plan --target-loss 1.5", "Error: targetLoss must be above law 'chinchilla-article''s irreducible loss E = 1.69; got 1.5. No model size or data reaches the irreducible loss.")]
+    [InlineData("scaling plan --target-loss 1.5", "Error: --target-loss must be above law 'chinchilla-article''s irreducible loss E = 1.69; got 1.5. No model size or data reaches the irreducible loss.")]
     [InlineData("scaling plan --flops 1e24 --law chinchila-article", "Error: --law must be an id in the catalog; got 'chinchila-article'. Did you mean 'chinchilla-article'?")]
-    [InlineData("scaling fit /no/such.csv", "Error: file must be an existing CSV file; got '/no/such.csv' (no such file).")]
+    [InlineData("scaling fit /no/such.csv", "Error: FILE must be an existing CSV file; got '/no/such.csv' (no such file).")]
     [InlineData("scaling fit FIGURE4 --loss-column los", "Error: --loss-column must be a column of chinchilla-figure4.csv; got 'los'. Did you mean 'loss'?")]
-    [InlineData("scaling fit FIGURE4 --drop-highest 300", "Error: --drop-highest must be a whole number in [0, 239] (the fit needs 6 rows); got 300.")]
-    [InlineData("scaling fit FIGURE4 --grid-alpha 2:0:0.5", "Error: --grid-alpha must be 'low:high:step' with low ≤ high and step > 0, or a comma list; got '2:0:0.5'.")]
-    [InlineData("scaling fit FIGURE4 --delta 0", "Error: --delta must be in (0, 1]; got 0.")]
+    [InlineData("scaling fit FIGURE4 --drop-highest 300", "Error: --drop-highest must be a whole number in [0, 239] (the fit needs 6 of the 245 runs); got 300.")]
+    [InlineData("scaling fit FIGURE4 --grid-alpha 2:0:0.5", "Error: --grid-alpha must be 'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers; got '2:0:0.5'.")]
+    [InlineData("scaling fit FIGURE4 --grid-alpha 0:100:0.01 --grid-beta 0:100:0.01", "Error: --grid-alpha × --grid-beta × --grid-e × --grid-a × --grid-b must be at most 1,000,000 starting points together (the default grid has 4,500); got 18,003,600,180. Use coarser steps.")] // 10,001² α-β pairs × 5 e × 6 a × 6 b
+    [InlineData("scaling fit FIGURE4 --delta 0", "Error: --delta must be a number in [1e-9, 1]; got 0.")]
     public void BadInput_Exits2(string commandLine, string expected)
     {
         var (code, output, error) = Cli.Run([.. commandLine.Split(' ').Select(a => a == "FIGURE4" ? Figure4() : a)]);
@@ -137,5 +139,18 @@ public class ScalingCommandTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    // L* − E = 1e-7: the parameter term must fall to p = 1e-7 × 0.28/0.62 = 4.516e-8, so N = (406.4 / 4.516e-8)^(1/0.34) ≈ 1.9e29 > 1e15.
+    [InlineData("1.6900001", "A target further above E = 1.69 is reachable.")]
+    public void Plan_TargetLossNoModelCanMeet_IsRefused(string target, string hint)
+    {
+        var (code, output, error) = Cli.Run("scaling", "plan", "--target-loss", target);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("Error: --target-loss must be reachable under law 'chinchilla-article' by a model of 1 to 1e15 parameters trained on 1 to 1e18 tokens; got ",
+            error, StringComparison.Ordinal);
+        Assert.EndsWith(hint + "\n", error, StringComparison.Ordinal);
     }
 }

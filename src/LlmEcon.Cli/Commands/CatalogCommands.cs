@@ -1,38 +1,31 @@
-using System.ComponentModel;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
-using Spectre.Console.Cli;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon catalog list</c>.</summary>
-internal sealed class CatalogListSettings : CommonSettings
-{
-    /// <summary>--section.</summary>
-    [CommandOption("--section <SECTION>")]
-    [Description("accelerators, offers, models, api-prices or scaling-laws. Default: all.")]
-    public string? Section { get; init; }
-}
-
-/// <summary>Flags of <c>llmecon catalog validate</c>.</summary>
-internal sealed class CatalogValidateSettings : CommonSettings
-{
-    /// <summary>The file.</summary>
-    [CommandArgument(0, "<FILE>")]
-    [Description("A catalog JSON file (same shape as the built-in one).")]
-    public string File { get; init; } = "";
-}
-
 /// <summary><c>llmecon catalog list</c>.</summary>
-internal sealed class CatalogListCommand(Io io) : LlmEconCommand<CatalogListSettings>(io)
+internal sealed class CatalogListCommand : LlmEconCommand
 {
-    private static readonly string[] Sections = ["all", "accelerators", "offers", "models", "api-prices", "scaling-laws"];
+    /// <inheritdoc/>
+    public override string Path => "catalog list";
 
     /// <inheritdoc/>
-    protected override CommandResult Build(CatalogListSettings settings, LlmCatalog catalog)
+    public override string Summary => "Every catalog entry (accelerators, offers, models, API prices, scaling laws), or one section's, each with its source and date.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [O.Section];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["--section", "models"], ["--format", "csv"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        string section = Flags.Choice(settings.Section, "--section", Sections, s => s);
+        string section = a.Choice(O.Section);
         var rows = new List<IReadOnlyList<object?>>();
         void Add(string name, IEnumerable<ICatalogEntry> entries)
         {
@@ -57,17 +50,59 @@ internal sealed class CatalogListCommand(Io io) : LlmEconCommand<CatalogListSett
     }
 }
 
-/// <summary><c>llmecon catalog show ID</c>: the entry as its file writes it (keys carry units).</summary>
-internal sealed class CatalogShowCommand(Io io) : LlmEconCommand<IdSettings>(io)
+/// <summary>
+/// <c>llmecon catalog show ID</c>: the entry as its catalog file writes it. JSON is a catalog file holding that one entry, ready to
+/// edit and merge back with <c>--catalog</c>; the other formats list its fields (nested ones as <c>peaks[0].flopPerSecond</c>).
+/// </summary>
+internal sealed class CatalogShowCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(IdSettings settings, LlmCatalog catalog)
+    public override string Path => "catalog show";
+
+    /// <inheritdoc/>
+    public override string Summary => "One catalog entry as its file writes it (keys carry units), with its source and date; --format json prints it as a catalog file of one entry.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Positional> Positionals => [new("ID", "A catalog id, e.g. gpt-3 or h100-sxm (llmecon catalog list).")];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["gpt-3"], ["h100-sxm", "--format", "json"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        CatalogSourceEntry e = catalog.SourceEntry(settings.Id);
+        string id = a.Arguments[0];
+        CatalogSourceEntry e = Machine.Lookup(() => catalog.SourceEntry(id), "ID");
         using var doc = JsonDocument.Parse(e.Json);
-        RecordBuilder record = Sheet.Record("entry", $"{settings.Id} ({e.Section}, from {e.Origin})");
+        RecordBuilder record = Sheet.Record("entry", $"{e.Id} ({e.Section}, from {e.Origin})");
         Flatten(record, "", doc.RootElement);
-        return CommandResult.Of(settings.Id, record);
+        return CommandResult.Of(e.Id, record) with { Payload = e };
+    }
+
+    /// <inheritdoc/>
+    protected override string Render(CommandResult result, OutputFormat format, Args a, Io io)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (format != OutputFormat.Json || result.Payload is not CatalogSourceEntry e)
+        {
+            return base.Render(result, format, a, io);
+        }
+
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            using var doc = JsonDocument.Parse(e.Json);
+            w.WriteStartObject();
+            w.WriteStartArray(e.Section);
+            doc.RootElement.WriteTo(w);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     private static void Flatten(RecordBuilder record, string prefix, JsonElement value)
@@ -103,18 +138,37 @@ internal sealed class CatalogShowCommand(Io io) : LlmEconCommand<IdSettings>(io)
 }
 
 /// <summary><c>llmecon catalog validate FILE</c>: exit 0 and a summary, or exit 2 and every problem.</summary>
-internal sealed class CatalogValidateCommand(Io io) : LlmEconCommand<CatalogValidateSettings>(io)
+internal sealed class CatalogValidateCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(CatalogValidateSettings settings, LlmCatalog catalog)
+    public override string Path => "catalog validate";
+
+    /// <inheritdoc/>
+    public override string Summary => "Validates a catalog file merged over the built-in one (the reader --catalog uses); lists every problem at once.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Positional> Positionals => [new("FILE", "A catalog JSON file, in the built-in catalog's shape (docs/catalog.md).")];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["docs/examples/my-catalog.json"]];
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Flag, string Path)> Inputs(Args a) => [("FILE", a.Arguments[0])];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        LlmCatalog merged = catalog.MergeFile(settings.File);
-        Sheet sheet = Sheet.Record("validation", $"{settings.File}: valid, merged over the built-in catalog")
-            .Add("accelerators", "Accelerators", Kind.Integer, (double)merged.Accelerators.Count)
-            .Add("offers", "Offers", Kind.Integer, (double)merged.Offers.Count)
-            .Add("models", "Models", Kind.Integer, (double)merged.Models.Count)
-            .Add("apiPrices", "API prices", Kind.Integer, (double)merged.ApiPrices.Count)
-            .Add("scalingLaws", "Scaling laws", Kind.Integer, (double)merged.ScalingLaws.Count);
+        string file = a.Arguments[0];
+        LlmCatalog merged = catalog.MergeFile(file, "FILE");
+        Sheet sheet = Sheet.Record("validation", $"{file}: valid, merged over the built-in catalog")
+            .Add("accelerators", "Accelerators", Kind.Integer, (double)merged.Accelerators.Count, "entries")
+            .Add("offers", "Offers", Kind.Integer, (double)merged.Offers.Count, "entries")
+            .Add("models", "Models", Kind.Integer, (double)merged.Models.Count, "entries")
+            .Add("apiPrices", "API prices", Kind.Integer, (double)merged.ApiPrices.Count, "entries")
+            .Add("scalingLaws", "Scaling laws", Kind.Integer, (double)merged.ScalingLaws.Count, "entries");
         return CommandResult.Of("Catalog validation", sheet);
     }
 }

@@ -1,30 +1,32 @@
-using System.ComponentModel;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
 using LlmEcon.Hardware;
-using Spectre.Console.Cli;
+using LlmEcon.Cli.Options;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of the commands that take one catalog id.</summary>
-internal sealed class IdSettings : CommonSettings
-{
-    /// <summary>The id.</summary>
-    [CommandArgument(0, "<ID>")]
-    [Description("A catalog id, e.g. h100-sxm.")]
-    public string Id { get; init; } = "";
-}
-
 /// <summary><c>llmecon hardware list</c>.</summary>
-internal sealed class HardwareListCommand(Io io) : LlmEconCommand<CommonSettings>(io)
+internal sealed class HardwareListCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(CommonSettings settings, LlmCatalog catalog)
+    public override string Path => "hardware list";
+
+    /// <inheritdoc/>
+    public override string Summary => "Every accelerator in the catalog: its mixed-precision dense peak, memory, power and date.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [[], ["--format", "json"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         Sheet sheet = Sheet.Table("accelerators", "Accelerators", [
             new Column("id", "Id", Kind.Text),
             new Column("name", "Name", Kind.Text),
-            new Column("launchYear", "Launch", Kind.Text),
+            new Column("launchYear", "Launch", Kind.Year),
             new Column("trainingPeakFlopPerSecond", "Mixed-precision peak, dense", Kind.Number, "FLOP/s"),
             new Column("trainingPeakPrecision", "Precision", Kind.Text),
             new Column("memoryBytes", "Memory", Kind.Number, "bytes"),
@@ -32,7 +34,7 @@ internal sealed class HardwareListCommand(Io io) : LlmEconCommand<CommonSettings
             new Column("date", "Date", Kind.Text),
         ], catalog.Accelerators.Select(a =>
         {
-            return (IReadOnlyList<object?>)[a.Id, a.Name, a.LaunchYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            return (IReadOnlyList<object?>)[a.Id, a.Name, (double)a.LaunchYear,
                 a.TrainingPeak().Value.FlopPerSecond, CatalogNames.Of(a.TrainingPrecision()), a.Memory.Bytes, a.Power.Watts, a.Date];
         }));
         return CommandResult.Of("Accelerators", sheet);
@@ -40,21 +42,37 @@ internal sealed class HardwareListCommand(Io io) : LlmEconCommand<CommonSettings
 }
 
 /// <summary><c>llmecon hardware show ID</c>.</summary>
-internal sealed class HardwareShowCommand(Io io) : LlmEconCommand<IdSettings>(io)
+internal sealed class HardwareShowCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(IdSettings settings, LlmCatalog catalog)
+    public override string Path => "hardware show";
+
+    /// <inheritdoc/>
+    public override string Summary => "One accelerator: every peak (precision and dense/sparse explicit), memory, bandwidth, power, source and date.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Positional> Positionals => [new("ID", "An accelerator id, e.g. h100-sxm (llmecon hardware list).")];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["h100-sxm"], ["a100-40gb", "--table", "peaks", "--format", "csv"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args args, LlmCatalog catalog, Io io)
     {
-        Accelerator a = catalog.Accelerator(settings.Id);
+        string id = args.Arguments[0];
+        Accelerator a = Machine.Lookup(() => catalog.Accelerator(id), "ID");
         Sheet about = Sheet.Record("accelerator", a.Name)
             .Add("id", "Id", Kind.Text, a.Id)
             .Add("vendor", "Vendor", Kind.Text, a.Vendor)
-            .Add("launchYear", "Launch year", Kind.Text, a.LaunchYear.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add("launchYear", "Launch year", Kind.Year, (double)a.LaunchYear)
             .Add("memoryBytes", "Memory", Kind.Number, a.Memory.Bytes, "bytes")
             .Add("memoryBandwidthGigabytesPerSecond", "Memory bandwidth", Kind.Number, a.MemoryBandwidthGigabytesPerSecond, "GB/s")
             .Add("powerWatts", "Power (" + a.PowerBasis + ")", Kind.Number, a.Power.Watts, "W")
-            .AddIf("articleGflopsPerSecondPerUsd", "Article: GFLOPS per $", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerUsd, "GFLOP/s/USD")
-            .AddIf("articleGflopsPerSecondPerWatt", "Article: GFLOPS per watt", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerWatt, "GFLOP/s/W")
+            .Add("articleGflopsPerSecondPerUsd", "Article: GFLOPS per $", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerUsd, "GFLOP/s/USD")
+            .Add("articleGflopsPerSecondPerWatt", "Article: GFLOPS per watt", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerWatt, "GFLOP/s/W")
             .Add("source", "Source", Kind.Text, a.Source)
             .Add("date", "Date", Kind.Text, a.Date);
         Sheet peaks = Sheet.Table("peaks", "Peak throughput per chip", [
@@ -68,10 +86,22 @@ internal sealed class HardwareShowCommand(Io io) : LlmEconCommand<IdSettings>(io
 }
 
 /// <summary><c>llmecon hardware generations</c>: eq. 15.</summary>
-internal sealed class HardwareGenerationsCommand(Io io) : LlmEconCommand<CommonSettings>(io)
+internal sealed class HardwareGenerationsCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(CommonSettings settings, LlmCatalog catalog) => Generations(catalog);
+    public override string Path => "hardware generations";
+
+    /// <inheritdoc/>
+    public override string Summary => "GFLOPS per $ and per watt across P100 → H100 as the article gives them, and the gain of each generation (eq. 15).";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [[], ["--explain"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io) => Generations(catalog);
 
     /// <summary>The generations table and steps (shared with the report).</summary>
     public static CommandResult Generations(LlmCatalog catalog)
@@ -80,7 +110,7 @@ internal sealed class HardwareGenerationsCommand(Io io) : LlmEconCommand<CommonS
         IReadOnlyList<GenerationStep> steps = Hardware.Generations.Steps(series);
         Sheet sheet = Sheet.Table("generations", "GPU generations: throughput per $ and per watt (the article's figures)", [
             new Column("id", "Chip", Kind.Text),
-            new Column("year", "Year", Kind.Text),
+            new Column("year", "Year", Kind.Year),
             new Column("gflopsPerSecondPerUsd", "GFLOPS per $", Kind.Number, "GFLOP/s/USD"),
             new Column("perUsdGain", "Gain per $", Kind.Number, "×"),
             new Column("gflopsPerSecondPerWatt", "GFLOPS per watt", Kind.Number, "GFLOP/s/W"),
@@ -88,7 +118,7 @@ internal sealed class HardwareGenerationsCommand(Io io) : LlmEconCommand<CommonS
         ], series.Select(a =>
         {
             GenerationStep? step = steps.FirstOrDefault(s => s.To == a.Id);
-            return (IReadOnlyList<object?>)[a.Id, a.ArticleGeneration!.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            return (IReadOnlyList<object?>)[a.Id, (double)a.ArticleGeneration!.Year,
                 a.ArticleGeneration.GflopsPerSecondPerUsd, step?.PerUsdGain, a.ArticleGeneration.GflopsPerSecondPerWatt, step?.PerWattGain];
         }));
         return CommandResult.Of("GPU generations", sheet, steps.Select(s => s.Derivation).ToList());

@@ -1,81 +1,37 @@
-using System.ComponentModel;
 using LlmEcon.Audit;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
 using LlmEcon.Hardware;
 using LlmEcon.Quantities;
-using Spectre.Console.Cli;
+using LlmEcon.Cli.Options;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon inhouse</c>: the article's projection by default, or a run when --chips is given.</summary>
-internal sealed class InHouseSettings : CommonSettings
-{
-    /// <summary>--hardware-before.</summary>
-    [CommandOption("--hardware-before <USD>")]
-    [Description("Projection: hardware cost on the old generation. Default: $628,080 (GPT-3 on V100, as the article gives it).")]
-    public string? HardwareBefore { get; init; }
-
-    /// <summary>--energy.</summary>
-    [CommandOption("--energy <ENERGY>")]
-    [Description("Projection: energy of the run on the old generation. Default: 1287MWh (GPT-3, Patterson et al. 2021).")]
-    public string? Energy { get; init; }
-
-    /// <summary>--per-usd-gain.</summary>
-    [CommandOption("--per-usd-gain <X>")]
-    [Description("Projection: throughput per $, new over old. Default: 2.3 (H100 over V100).")]
-    public string? PerUsdGain { get; init; }
-
-    /// <summary>--per-watt-gain.</summary>
-    [CommandOption("--per-watt-gain <X>")]
-    [Description("Projection: throughput per watt, new over old. Default: 3.4.")]
-    public string? PerWattGain { get; init; }
-
-    /// <summary>--electricity-price.</summary>
-    [CommandOption("--electricity-price <USD/KWH>")]
-    [Description("Electricity price. Default: $0.09/kWh.")]
-    public string? ElectricityPrice { get; init; }
-
-    /// <summary>--chip.</summary>
-    [CommandOption("--chip <ID>")]
-    [Description("Run: an accelerator from the catalog (its power).")]
-    public string? Chip { get; init; }
-
-    /// <summary>--chips.</summary>
-    [CommandOption("--chips <K>")]
-    [Description("Run: chips used (switches from the projection to a run).")]
-    public string? Chips { get; init; }
-
-    /// <summary>--purchase-price.</summary>
-    [CommandOption("--purchase-price <USD>")]
-    [Description("Run: purchase price per chip, with its share of the server.")]
-    public string? PurchasePrice { get; init; }
-
-    /// <summary>--lifetime.</summary>
-    [CommandOption("--lifetime <DURATION>")]
-    [Description("Run: depreciation lifetime, e.g. 4y. Default: 4y.")]
-    public string? Lifetime { get; init; }
-
-    /// <summary>--run-time.</summary>
-    [CommandOption("--run-time <DURATION>")]
-    [Description("Run: wall time, e.g. 30d.")]
-    public string? RunTime { get; init; }
-
-    /// <summary>--power.</summary>
-    [CommandOption("--power <W>")]
-    [Description("Run: power per chip (overrides --chip's), e.g. 700W.")]
-    public string? Power { get; init; }
-
-    /// <summary>--pue.</summary>
-    [CommandOption("--pue <X>")]
-    [Description("Run: data-centre power usage effectiveness, ≥ 1. Default: 1.1.")]
-    public string? Pue { get; init; }
-}
-
 /// <summary><c>llmecon inhouse</c>: eqs. 16–17.</summary>
-internal sealed class InHouseCommand(Io io) : LlmEconCommand<InHouseSettings>(io)
+internal sealed class InHouseCommand : LlmEconCommand
 {
+    /// <inheritdoc/>
+    public override string Path => "inhouse";
+
+    /// <inheritdoc/>
+    public override string Summary =>
+        "In-house cost: the article's V100 → H100 projection (eqs. 16–17), or with --chips any run, from purchase price, lifetime, power and electricity.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions =>
+    [
+        O.HardwareBefore, O.Energy, O.PerUsdGain, O.PerWattGain, O.ElectricityPrice,
+        O.Chip, O.RunChips, O.PurchasePrice, O.Lifetime, O.RunTime, O.Power, O.Pue,
+    ];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples =>
+    [
+        [],
+        ["--chip", "h100-sxm", "--chips", "1024", "--purchase-price", "$30,000", "--lifetime", "4y", "--run-time", "30d", "--pue", "1.2", "--electricity-price", "$0.08/kWh"],
+    ];
+
     /// <summary>Default depreciation lifetime of a run, years (a common accounting life for servers).</summary>
     private const double DefaultLifetimeYears = 4;
 
@@ -83,29 +39,24 @@ internal sealed class InHouseCommand(Io io) : LlmEconCommand<InHouseSettings>(io
     private const double DefaultPue = 1.1;
 
     /// <inheritdoc/>
-    protected override CommandResult Build(InHouseSettings s, LlmCatalog catalog)
+    protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
     {
         InHouseScenario d = ArticleScenario.Default.InHouse;
-        ElectricityPrice electricity = s.ElectricityPrice is null
-            ? Quantities.ElectricityPrice.FromUsdPerKilowattHour(d.ElectricityUsdPerKilowattHour)
-            : QuantityParser.ElectricityPrice(s.ElectricityPrice, "--electricity-price");
-        return s.Chips is not null ? Run(s, catalog, electricity) : Projection(s, catalog, d, electricity);
+        ElectricityPrice electricity = s.Value(O.ElectricityPrice, Quantities.ElectricityPrice.FromUsdPerKilowattHour(d.ElectricityUsdPerKilowattHour));
+        return s.Has(O.RunChips) ? Run(s, catalog, electricity) : Projection(s, catalog, d, electricity);
     }
 
-    private static CommandResult Projection(InHouseSettings s, LlmCatalog catalog, InHouseScenario d, ElectricityPrice electricity)
+    private static CommandResult Projection(Args s, LlmCatalog catalog, InHouseScenario d, ElectricityPrice electricity)
     {
-        foreach (var (flag, value) in new[] { ("--chip", s.Chip), ("--purchase-price", s.PurchasePrice), ("--run-time", s.RunTime), ("--power", s.Power), ("--pue", s.Pue), ("--lifetime", s.Lifetime) })
+        foreach (Opt run in new Opt[] { O.Chip, O.PurchasePrice, O.RunTime, O.Power, O.Pue, O.Lifetime }.Where(s.Has))
         {
-            if (value is not null)
-            {
-                throw new UsageException($"{flag} describes a run: give --chips too (or leave it out for the projection).");
-            }
+            throw new UsageException($"{run.Name} describes a run: give --chips too (or leave it out for the projection).");
         }
 
-        Money hardware = s.HardwareBefore is null ? Money.FromUsd(d.HardwareCostBeforeUsd) : QuantityParser.Money(s.HardwareBefore, "--hardware-before");
-        Sourced<Energy> energy = s.Energy is null ? catalog.Model(d.ModelId).TrainingEnergySourced : QuantityParser.Energy(s.Energy, "--energy");
-        double usdGain = s.PerUsdGain is null ? d.PerUsdGainStated : Guard.Positive(Flags.Number(s.PerUsdGain, "--per-usd-gain"), "--per-usd-gain");
-        double wattGain = s.PerWattGain is null ? d.PerWattGainStated : Guard.Positive(Flags.Number(s.PerWattGain, "--per-watt-gain"), "--per-watt-gain");
+        Money hardware = s.Value(O.HardwareBefore, Money.FromUsd(d.HardwareCostBeforeUsd));
+        Sourced<Energy> energy = s.Value(O.Energy) is { } given ? given : catalog.Model(d.ModelId).TrainingEnergySourced;
+        double usdGain = s.Value(O.PerUsdGain, d.PerUsdGainStated);
+        double wattGain = s.Value(O.PerWattGain, d.PerWattGainStated);
         var (energyCost, energyD) = InHouseCost.EnergyCost(energy, electricity, "energy cost on the old generation (USD)");
         InHouseProjection p = InHouseCost.Project(hardware, energyCost, usdGain, wattGain);
         Sheet sheet = Sheet.Record("inHouse", "In-house run on a new generation (eq. 17)")
@@ -123,27 +74,36 @@ internal sealed class InHouseCommand(Io io) : LlmEconCommand<InHouseSettings>(io
         return CommandResult.Of("In-house cost", sheet, [energyD, p.Derivation]);
     }
 
-    private static CommandResult Run(InHouseSettings s, LlmCatalog catalog, ElectricityPrice electricity)
+    private static CommandResult Run(Args s, LlmCatalog catalog, ElectricityPrice electricity)
     {
-        foreach (var (flag, value) in new[] { ("--hardware-before", s.HardwareBefore), ("--energy", s.Energy), ("--per-usd-gain", s.PerUsdGain), ("--per-watt-gain", s.PerWattGain) })
+        foreach (Opt projection in new Opt[] { O.HardwareBefore, O.Energy, O.PerUsdGain, O.PerWattGain }.Where(s.Has))
         {
-            if (value is not null)
-            {
-                throw new UsageException($"{flag} belongs to the projection and --chips to a run: give one or the other.");
-            }
+            throw new UsageException($"{projection.Name} belongs to the projection and --chips to a run: give one or the other.");
         }
 
-        int chips = Flags.Count(s.Chips!, "--chips");
-        Accelerator? chip = s.Chip is null ? null : Flags.Lookup(() => catalog.Accelerator(s.Chip), "--chip");
-        Power power = s.Power is not null ? QuantityParser.Power(s.Power, "--power")
-            : chip?.Power ?? throw Guard.Fail("--power", "given when no --chip is", "nothing");
-        Money price = QuantityParser.Money(Flags.Required(s.PurchasePrice, "--purchase-price", "per chip, e.g. $30000"), "--purchase-price");
-        Duration runTime = QuantityParser.Duration(Flags.Required(s.RunTime, "--run-time", "e.g. 30d"), "--run-time");
-        Duration lifetime = s.Lifetime is null ? Duration.FromYears(DefaultLifetimeYears) : QuantityParser.Duration(s.Lifetime, "--lifetime");
-        double pue = s.Pue is null ? DefaultPue : Flags.Number(s.Pue, "--pue");
-        Guard.InRange(pue, "--pue", 1, 10, false, false);
+        int chips = (int)s.Required(O.RunChips, "chips");
+        Accelerator? chip = s.Text(O.Chip) is { } id ? Machine.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
+        var notes = new List<string>();
+        Power power = s.Value(O.Power) is { } given ? given
+            : chip?.Power ?? throw Guard.Fail(O.Power.Name, "given when no --chip is (e.g. --power 700W)", "nothing");
+        if (chip is not null && s.Has(O.Power))
+        {
+            notes.Add($"{s.Given(O.Power)} replaces {chip.Id}'s {chip.Power}.");
+        }
+
+        Money price = s.Required(O.PurchasePrice, "the purchase price per chip");
+        Duration runTime = s.Required(O.RunTime, "the run's wall time");
+        Duration lifetime = s.Value(O.Lifetime, Duration.FromYears(DefaultLifetimeYears));
+        if (runTime.Seconds > lifetime.Seconds)
+        {
+            // Depreciation charges the run its share of the hardware's life: a run longer than the life would be charged more than the price.
+            throw Guard.Fail(O.RunTime.Name, $"at most the depreciation lifetime ({NumberFormat.Compact(lifetime.Days)} days{(s.Has(O.Lifetime) ? "" : ", the default --lifetime 4y")})",
+                $"{NumberFormat.Compact(runTime.Days)} days");
+        }
+
+        double pue = s.Value(O.Pue, DefaultPue);
         InHouseCostResult r = InHouseCost.Run(new InHouseRun(chips, price, lifetime, runTime, power, pue, electricity));
-        Sheet sheet = Sheet.Record("inHouseRun", $"In-house run: {chips} × {chip?.Id ?? "chips"} for {NumberFormat.Compact(runTime.Days)} days (eq. 16)")
+        Sheet sheet = Sheet.Record("inHouseRun", $"In-house run: {NumberFormat.Integer(chips)} × {chip?.Id ?? "chips"} for {NumberFormat.Compact(runTime.Days)} days (eq. 16)")
             .Add("chips", "Chips", Kind.Integer, (double)chips, "chips")
             .Add("purchasePricePerChipUsd", "Purchase price per chip", Kind.Usd, price.Usd)
             .Add("lifetimeYears", "Depreciation lifetime", Kind.Number, lifetime.Years, "years")
@@ -155,6 +115,6 @@ internal sealed class InHouseCommand(Io io) : LlmEconCommand<InHouseSettings>(io
             .Add("energyMegawattHours", "Energy", Kind.Number, r.Energy.MegawattHours, "MWh")
             .Add("energyCostUsd", "Energy cost", Kind.Usd, r.EnergyCost.Usd)
             .Add("totalUsd", "Total", Kind.Usd, r.Total.Usd);
-        return CommandResult.Of("In-house cost", sheet, [r.Derivation]);
+        return CommandResult.Of("In-house cost", sheet, [r.Derivation], notes);
     }
 }

@@ -1,116 +1,87 @@
-using System.ComponentModel;
 using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
 using LlmEcon.Derivations;
 using LlmEcon.Quantities;
-using Spectre.Console.Cli;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags that describe the hardware and its price: a catalog offer or chip, each number overridable.</summary>
-internal class MachineSettings : CommonSettings
-{
-    /// <summary>--offer.</summary>
-    [CommandOption("--offer <ID>")]
-    [Description("A cloud offer from the catalog (chips per machine, price per machine-hour, accelerator), e.g. aws-p4d-1yr.")]
-    public string? Offer { get; init; }
-
-    /// <summary>--chip.</summary>
-    [CommandOption("--chip <ID>")]
-    [Description("An accelerator from the catalog (its peak), e.g. h100-sxm; give the price with --machine-price-per-hour or --price-per-chip-hour.")]
-    public string? Chip { get; init; }
-
-    /// <summary>--chips-per-machine.</summary>
-    [CommandOption("--chips-per-machine <N>")]
-    [Description("Accelerators per rented machine (overrides the offer's).")]
-    public string? ChipsPerMachine { get; init; }
-
-    /// <summary>--machine-price-per-hour.</summary>
-    [CommandOption("--machine-price-per-hour <USD>")]
-    [Description("Price per machine-hour, e.g. $19.22 (overrides the offer's).")]
-    public string? MachinePricePerHour { get; init; }
-
-    /// <summary>--price-per-chip-hour.</summary>
-    [CommandOption("--price-per-chip-hour <USD>")]
-    [Description("Price per accelerator-hour, e.g. $2.03 (instead of a machine price).")]
-    public string? PricePerChipHour { get; init; }
-
-    /// <summary>--peak-flops.</summary>
-    [CommandOption("--peak-flops <FLOP/S>")]
-    [Description("Peak FLOP/s per chip, e.g. 312T or 3.12e14 (overrides the catalog's).")]
-    public string? PeakFlops { get; init; }
-
-    /// <summary>--precision.</summary>
-    [CommandOption("--precision <P>")]
-    [Description("Which catalog peak: fp64, fp32, tf32, fp16, bf16, fp8, int8. Default: mixed fp16 (bf16 on TPUs).")]
-    public string? Precision { get; init; }
-
-    /// <summary>--sparsity.</summary>
-    [CommandOption("--sparsity <S>")]
-    [Description("dense or sparse (2:4 structured) peak. Default: dense.")]
-    public string? Sparsity { get; init; }
-}
-
-/// <summary>The machine resolved from flags and catalog: peak per chip, chips per machine, price per machine-hour.</summary>
+/// <summary>The machine resolved from options and catalog: peak per chip, chips per machine, price per machine-hour.</summary>
 /// <param name="Peak">Peak FLOP/s per chip.</param>
 /// <param name="ChipsPerMachine">Chips per machine.</param>
 /// <param name="MachinePrice">Price per machine-hour.</param>
 /// <param name="Name">What it is, e.g. <c>aws-p4d-1yr</c> or <c>h100-sxm</c>.</param>
-internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMachine, Sourced<MoneyRate> MachinePrice, string Name)
+/// <param name="Notes">Which option replaced which catalog value.</param>
+internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMachine, Sourced<MoneyRate> MachinePrice, string Name, IReadOnlyList<string> Notes)
 {
-    /// <summary>Resolves the machine; every missing or conflicting flag is an error naming it.</summary>
-    public static Machine From(MachineSettings s, LlmCatalog catalog)
+    /// <summary>The options that describe a machine.</summary>
+    public static readonly IReadOnlyList<Opt> Options =
+        [O.Offer, O.Chip, O.ChipsPerMachine, O.MachinePricePerHour, O.PricePerChipHour, O.PeakFlops, O.Precision, O.Sparsity];
+
+    /// <summary>True when any option names hardware (an offer, a chip or a peak).</summary>
+    public static bool Given(Args a) => a.Has(O.Offer) || a.Has(O.Chip) || a.Has(O.PeakFlops);
+
+    /// <summary>Resolves the machine; every missing or conflicting option is an error naming it; every replaced catalog value is noted.</summary>
+    public static Machine From(Args a, LlmCatalog catalog)
     {
-        if (s.Offer is not null && s.Chip is not null)
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (a.Has(O.Offer) && a.Has(O.Chip))
         {
             throw new UsageException("--offer and --chip conflict: an offer names its own accelerator; give one of them.");
         }
 
-        if (s.MachinePricePerHour is not null && s.PricePerChipHour is not null)
+        if (a.Has(O.MachinePricePerHour) && a.Has(O.PricePerChipHour))
         {
             throw new UsageException("--machine-price-per-hour and --price-per-chip-hour conflict: give one of them.");
         }
 
-        Precision? precision = s.Precision is null ? null : Flags.Choice(s.Precision, "--precision", Enum.GetValues<Precision>(), CatalogNames.Of);
-        Sparsity sparsity = Flags.Choice(s.Sparsity, "--sparsity", Enum.GetValues<Sparsity>(), CatalogNames.Of);
-        Sourced<FlopRate>? peak = s.PeakFlops is null ? null : QuantityParser.FlopRate(s.PeakFlops, "--peak-flops");
-        Sourced<int>? chips = s.ChipsPerMachine is null ? null : Flags.Count(s.ChipsPerMachine, "--chips-per-machine");
-        MoneyRate? machinePrice = s.MachinePricePerHour is null ? null : QuantityParser.MoneyRate(s.MachinePricePerHour, "--machine-price-per-hour");
-        MoneyRate? chipPrice = s.PricePerChipHour is null ? null : QuantityParser.MoneyRate(s.PricePerChipHour, "--price-per-chip-hour");
+        Precision? precision = a.Has(O.Precision) ? Enum.GetValues<Precision>().Single(p => CatalogNames.Of(p) == a.Choice(O.Precision)) : null;
+        Sparsity sparsity = Enum.GetValues<Sparsity>().Single(s => CatalogNames.Of(s) == a.Choice(O.Sparsity));
+        FlopRate? peakGiven = a.Value(O.PeakFlops);
+        int? chipsGiven = a.Value(O.ChipsPerMachine) is { } c ? (int)c : null;
+        MoneyRate? machinePrice = a.Value(O.MachinePricePerHour);
+        MoneyRate? chipPrice = a.Value(O.PricePerChipHour);
+        var notes = new List<string>();
+
+        if (a.Text(O.Offer) is { } offerId)
+        {
+            CloudOffer offer = Lookup(() => catalog.Offer(offerId), O.Offer.Name);
+            Accelerator chip = catalog.Accelerator(offer.AcceleratorId);
+            Sourced<FlopRate> peak = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : CatalogPeak(chip, precision, sparsity);
+            Sourced<int> chips = chipsGiven is { } cg ? Noted(cg, notes, a, O.ChipsPerMachine, $"{offer.Id}'s {offer.ChipsPerMachine} chips per machine") : offer.ChipsSourced;
+            Sourced<MoneyRate> price = chipPrice is { } cp ? Noted(cp * chips.Value, notes, a, O.PricePerChipHour, $"{offer.Id}'s price per machine-hour")
+                : machinePrice is { } mp ? Noted(mp, notes, a, O.MachinePricePerHour, $"{offer.Id}'s price per machine-hour")
+                : offer.MachinePriceSourced;
+            return new Machine(peak, chips, price, offer.Id, notes);
+        }
 
         string name;
-        if (s.Offer is not null)
+        Sourced<FlopRate> rate;
+        if (a.Text(O.Chip) is { } chipId)
         {
-            CloudOffer offer = Flags.Lookup(() => catalog.Offer(s.Offer), "--offer");
-            name = offer.Id;
-            peak ??= catalog.Accelerator(offer.AcceleratorId).TrainingPeak(precision, sparsity);
-            chips ??= offer.ChipsSourced;
-            if (chipPrice is { } cp)
+            Accelerator chip = Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
+            name = chip.Id;
+            rate = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : CatalogPeak(chip, precision, sparsity);
+        }
+        else if (peakGiven is { } pg)
+        {
+            if (a.Has(O.Precision) || a.Has(O.Sparsity))
             {
-                return new Machine(peak.Value, chips.Value, cp * chips.Value.Value, name);
+                throw new UsageException($"{(a.Has(O.Precision) ? "--precision" : "--sparsity")} picks one of a catalog chip's peaks: give --chip or --offer too, or leave it out with --peak-flops.");
             }
 
-            return new Machine(peak.Value, chips.Value, machinePrice is { } mp ? mp : offer.MachinePriceSourced, name);
-        }
-
-        if (s.Chip is not null)
-        {
-            Accelerator chip = Flags.Lookup(() => catalog.Accelerator(s.Chip), "--chip");
-            name = chip.Id;
-            peak ??= chip.TrainingPeak(precision, sparsity);
-        }
-        else if (peak is null)
-        {
-            throw Guard.Fail("--offer, --chip or --peak-flops", "given (the hardware)", "none of them", "see --help for examples");
+            name = "given peak";
+            rate = pg;
         }
         else
         {
-            name = "given peak";
+            throw Guard.Fail("--offer, --chip or --peak-flops", "given (the hardware)", "none of them", "see --help for examples");
         }
 
         if (chipPrice is { } perChip)
         {
-            int n = chips?.Value ?? 1;
-            return new Machine(peak.Value, n, perChip * n, name);
+            int n = chipsGiven ?? 1;
+            return new Machine(rate, n, perChip * n, name, notes);
         }
 
         if (machinePrice is not { } perMachine)
@@ -118,11 +89,44 @@ internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMach
             throw Guard.Fail("--machine-price-per-hour or --price-per-chip-hour", "given when no --offer is", "neither");
         }
 
-        if (chips is null)
+        if (chipsGiven is not { } chipsPerMachine)
         {
             throw Guard.Fail("--chips-per-machine", "given with --machine-price-per-hour", "nothing", "or give --price-per-chip-hour instead");
         }
 
-        return new Machine(peak.Value, chips.Value, perMachine, name);
+        return new Machine(rate, chipsPerMachine, perMachine, name, notes);
+    }
+
+    /// <summary>The chip's peak at the asked precision, an error naming --precision when the chip has none.</summary>
+    private static Sourced<FlopRate> CatalogPeak(Accelerator chip, Precision? precision, Sparsity sparsity)
+    {
+        try
+        {
+            return chip.TrainingPeak(precision, sparsity);
+        }
+        catch (InputException e) when (e.Parameter == "precision")
+        {
+            throw new InputException(precision is null ? O.Sparsity.Name : O.Precision.Name, e.Rule, e.Actual, e.Hint);
+        }
+    }
+
+    private static T Noted<T>(T value, List<string> notes, Args a, Opt option, string replaced)
+    {
+        notes.Add($"{a.Given(option)} replaces {replaced}.");
+        return value;
+    }
+
+    /// <summary>Runs a catalog lookup, naming <paramref name="flag"/> instead of the catalog section in its error.</summary>
+    public static T Lookup<T>(Func<T> find, string flag)
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        try
+        {
+            return find();
+        }
+        catch (InputException e) when (e.Rule.StartsWith("an id in the catalog", StringComparison.Ordinal))
+        {
+            throw new InputException(flag, e.Rule, e.Actual, e.Hint);
+        }
     }
 }

@@ -1,63 +1,49 @@
-using System.ComponentModel;
 using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
 using LlmEcon.Memory;
 using LlmEcon.Quantities;
-using Spectre.Console.Cli;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon memory</c>.</summary>
-internal sealed class MemorySettings : CommonSettings
-{
-    /// <summary>--params.</summary>
-    [CommandOption("--params <N>")]
-    [Description("Parameters N, e.g. 175B.")]
-    public string? Params { get; init; }
-
-    /// <summary>--model.</summary>
-    [CommandOption("--model <ID>")]
-    [Description("A model from the catalog; fills --params.")]
-    public string? Model { get; init; }
-
-    /// <summary>--bytes-per-param.</summary>
-    [CommandOption("--bytes-per-param <B>")]
-    [Description("Training bytes per parameter. Default: 20 (mixed-precision Adam: weights, gradients, optimizer states).")]
-    public string? BytesPerParam { get; init; }
-
-    /// <summary>--chip.</summary>
-    [CommandOption("--chip <ID>")]
-    [Description("An accelerator from the catalog: how many of them hold the state.")]
-    public string? Chip { get; init; }
-
-    /// <summary>--chip-memory.</summary>
-    [CommandOption("--chip-memory <BYTES>")]
-    [Description("Memory per chip (overrides --chip's), e.g. 80GB or 80GiB.")]
-    public string? ChipMemory { get; init; }
-}
-
 /// <summary><c>llmecon memory</c>: eq. 18.</summary>
-internal sealed class MemoryCommand(Io io) : LlmEconCommand<MemorySettings>(io)
+internal sealed class MemoryCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(MemorySettings s, LlmCatalog catalog)
+    public override string Path => "memory";
+
+    /// <inheritdoc/>
+    public override string Summary => "Training memory (eq. 18: bytes per parameter, 20 for mixed-precision Adam) and the minimum chips to hold it.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Model, O.BytesPerParam, O.Chip, O.ChipMemory];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["--params", "175B", "--chip", "h100-sxm"], ["--model", "palm", "--chip-memory", "80GiB"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        ParameterCount n = ModelFlags.Parameters(s.Params, s.Model, catalog).Value;
-        double bytesPer = s.BytesPerParam is null ? MemoryModel.DefaultTrainingBytesPerParameter
-            : Guard.Positive(Flags.Number(s.BytesPerParam, "--bytes-per-param"), "--bytes-per-param");
-        Sourced<ByteSize>? chipMemory = s.ChipMemory is not null ? QuantityParser.ByteSize(s.ChipMemory, "--chip-memory")
-            : s.Chip is not null ? Flags.Lookup(() => catalog.Accelerator(s.Chip), "--chip").MemorySourced
-            : null;
+        var notes = new List<string>();
+        ParameterCount n = ModelFlags.Parameters(a, catalog, notes).Value;
+        double bytesPer = a.Value(O.BytesPerParam, MemoryModel.DefaultTrainingBytesPerParameter);
+        Accelerator? chip = a.Text(O.Chip) is { } id ? Machine.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
+        Sourced<ByteSize>? chipMemory = a.Value(O.ChipMemory) is { } given ? given : chip?.MemorySourced;
+        if (chip is not null && a.Has(O.ChipMemory))
+        {
+            notes.Add($"{a.Given(O.ChipMemory)} replaces {chip.Id}'s {chip.Memory}.");
+        }
+
         MemoryResult r = MemoryModel.Training(n, bytesPer, chipMemory);
-        Sheet sheet = Sheet.Record("memory", $"Training memory of {NumberFormat.Compact(n.Count)} parameters")
-            .Add("parameters", "Parameters N", Kind.Number, n.Count, "parameters")
+        Sheet sheet = Sheet.Record("memory", $"Training memory of {NumberFormat.Count(n.Count)} parameters")
+            .Add("parameters", "Parameters N", Kind.Count, n.Count, "parameters")
             .Add("bytesPerParameter", "Bytes per parameter", Kind.Number, bytesPer, "bytes")
             .Add("bytes", "Training state", Kind.Number, r.Bytes.Bytes, "bytes")
             .Add("gigabytes", "Training state", Kind.Number, r.Bytes.Gigabytes, "GB")
-            .AddIf("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
-            .AddIf("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips, "chips")
-            .AddIf("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
-        return CommandResult.Of("Training memory", sheet, [r.Derivation]);
+            .Add("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
+            .Add("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips, "chips")
+            .Add("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
+        return CommandResult.Of("Training memory", sheet, [r.Derivation], notes);
     }
 }

@@ -3,45 +3,62 @@ using System.Net;
 using System.Text;
 using LlmEcon.Audit;
 using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using static LlmEcon.NumberFormat;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon report</c>.</summary>
-internal sealed class ReportSettings : CommonSettings;
-
 /// <summary>
 /// <c>llmecon report</c>: the article recomputed from the embedded scenario and catalog, section by section, each
 /// printed figure beside its recomputation, then the audit of the figures that do not follow from their inputs.
 /// </summary>
-internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
+internal sealed class ReportCommand : LlmEconCommand
 {
     /// <summary>The report's title.</summary>
     public const string Title = "The Economics of Large Language Models (Sun 2023), reproduced and audited";
 
     /// <inheritdoc/>
-    protected override IReadOnlyList<OutputFormat> Formats => [OutputFormat.Markdown, OutputFormat.Html, OutputFormat.Json];
-
-    private ArticleReport? _report;
+    public override string Path => "report";
 
     /// <inheritdoc/>
-    protected override CommandResult Build(ReportSettings settings, LlmCatalog catalog)
+    public override string Summary =>
+        "The article, section by section: every table recomputed beside its printed figures, then the audit of every figure that does not follow from its inputs.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Formats => ["markdown", "html", "json"];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [[], ["--format", "html", "--out", "report.html"], ["--format", "json", "--table", "audit"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        _report = Report(catalog);
-        return _report.Flat;
+        ArticleReport report = Report(catalog);
+        return report.Flat with { Payload = report };
     }
 
     /// <inheritdoc/>
-    protected override string Render(CommandResult result, OutputFormat format, ReportSettings settings)
+    protected override string Render(CommandResult result, OutputFormat format, Args a, Io io)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArticleReport report = _report ?? throw new InvalidOperationException("Render before Build.");
+        ArgumentNullException.ThrowIfNull(result);
+        bool explain = a.Switch(O.Explain);
+        // --table keeps one table: then the report is that table, in the chosen format.
+        if (result.Payload is not ArticleReport report || result.Sheets.Count == 1)
+        {
+            return format == OutputFormat.Json ? Renderers.Json(result, explain) + "\n"
+                : format == OutputFormat.Html ? Renderers.Html(result, explain)
+                : Renderers.Markdown(result, explain);
+        }
+
         return format switch
         {
-            OutputFormat.Json => Renderers.Json(report.Flat, settings.Explain) + "\n",
-            OutputFormat.Html => Renderers.Html(report.Flat, settings.Explain, Html(report)),
-            _ => Markdown(report, settings.Explain),
+            OutputFormat.Json => Renderers.Json(report.Flat, explain) + "\n",
+            OutputFormat.Html => Renderers.Html(report.Flat, explain, Html(report)),
+            _ => Markdown(report, explain),
         };
     }
 
@@ -67,7 +84,7 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
         Sheet.Table("search", "Per query, from API prices (eqs. 2–3)", SearchCommand.PerQueryColumns, new[] { ("ChatGPT-equivalent", r.ChatGpt), ("2-stage summarizer", r.TwoStage) }.Select(x => (IReadOnlyList<object?>)
             [x.Item1, x.Item2.InputWords.Count, x.Item2.OutputWords.Count, x.Item2.Tokens.Count, x.Item2.ApiRevenue.UsdPerQuery, x.Item2.Cost.UsdPerQuery])),
         Sheet.Record("searchRevenue", "Search volume, revenue per query and the levers (eqs. 4–6)")
-            .Add("annualSearches", "Annual searches (recomputed)", Kind.Number, r.Volume.AnnualSearches, "searches/year")
+            .Add("annualSearches", "Annual searches (recomputed)", Kind.Count, r.Volume.AnnualSearches, "searches/year")
             .Add("revenuePerQueryUsd", "Revenue per query ($100B / 2.1T)", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
             .Add("costShareOfRevenue", "2-stage cost / revenue per query", Kind.Fraction, r.Levers.ShareOfRevenueBefore.Fraction)
             .Add("leverDivisor", "Levers: model-side × in-house", Kind.Number, r.Levers.Divisor, "÷")
@@ -91,10 +108,10 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     private static Sheet TrainingSheet(ArticleReproduction r) =>
         Sheet.Table("training", $"On {r.Scenario.Training.OfferId} at {r.Scenario.Training.MfuModelId}'s MFU (eq. 8)", [
             new Column("model", "Model", Kind.Text),
-            new Column("parameters", "N", Kind.Number, "parameters"),
-            new Column("tokens", "D", Kind.Number, "tokens"),
+            new Column("parameters", "N", Kind.Count, "parameters"),
+            new Column("tokens", "D", Kind.Count, "tokens"),
             new Column("mfu", "MFU", Kind.Fraction),
-            new Column("chipHours", "Chip-hours", Kind.Number, "chip-h"),
+            new Column("chipHours", "Chip-hours", Kind.Count, "chip-h"),
             new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"),
             new Column("costUsd", "Training cost", Kind.Usd, "USD"),
         ], r.Training.Select(t => (IReadOnlyList<object?>)
@@ -104,12 +121,12 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     private static Sheet MfuSheet(LlmCatalog catalog, ArticleReproduction r) =>
         Sheet.Table("mfu", "Model FLOPs utilization of notable runs (catalog)", [
             new Column("model", "Model", Kind.Text),
-            new Column("year", "Year", Kind.Text),
-            new Column("parameters", "N", Kind.Number, "parameters"),
+            new Column("year", "Year", Kind.Year),
+            new Column("parameters", "N", Kind.Count, "parameters"),
             new Column("chips", "Chips", Kind.Text),
             new Column("mfu", "MFU", Kind.Fraction),
         ], r.Scenario.Training.ModelIds.Select(catalog.Model).Select(m => (IReadOnlyList<object?>)
-            [m.Name, m.Year.ToString(CultureInfo.InvariantCulture), m.Parameters.Count,
+            [m.Name, (double)m.Year, m.Parameters.Count,
              m.TrainingChips is { } c ? $"{c.ToString("#,0", CultureInfo.InvariantCulture)} × {m.TrainingAcceleratorId}" : null, m.Mfu?.Fraction]));
 
     private static IReadOnlyList<Sheet> TrajectorySheets(ArticleReproduction r) =>
@@ -117,9 +134,9 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
         Sheet.Table("levers", "Levers since GPT-3 (new/old factor; eq. 11)", [
             new Column("lever", "Lever", Kind.Text),
             new Column("factor", "Factor new/old", Kind.Number, "×"),
-            new Column("inference", "Inference", Kind.Text),
-            new Column("training", "Training", Kind.Text),
-        ], r.TrajectoryLevers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Inference ? "counted" : "—", l.Training ? "counted" : "—"])),
+            new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") },
+            new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") },
+        ], r.TrajectoryLevers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Inference, l.Training])),
         Sheet.Record("netReduction", "Net reduction")
             .Add("inference", "Inference", Kind.Fraction, r.Figures["trajectory.net-inference"].Value)
             .Add("training", "Training", Kind.Fraction, r.Figures["trajectory.net-training"].Value),
@@ -128,8 +145,8 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     private static Sheet ChinchillaSheet(ArticleReproduction r) =>
         Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 13)", [
             new Column("case", "Case", Kind.Text),
-            new Column("parameters", "N", Kind.Number, "parameters"),
-            new Column("tokens", "D", Kind.Number, "tokens"),
+            new Column("parameters", "N", Kind.Count, "parameters"),
+            new Column("tokens", "D", Kind.Count, "tokens"),
             new Column("parameterTerm", "A/N^α", Kind.Number, "nats/token"),
             new Column("dataTerm", "B/D^β", Kind.Number, "nats/token"),
             new Column("loss", "Loss", Kind.Number, "nats/token"),
@@ -138,7 +155,7 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     private static Sheet InHouseSheet(ArticleReproduction r) =>
         Sheet.Record("inHouse", "GPT-3 in-house, V100 → H100 (eqs. 16–17; from the stated 2.3× and 3.4×)")
             .Add("hardwareBeforeUsd", "Hardware with V100 (given)", Kind.Usd, r.InHouse.HardwareBefore.Usd)
-            .Add("energyCostBeforeUsd", "Energy with V100 (1,287 MWh × $0.09/kWh)", Kind.Usd, r.InHouse.EnergyCostBefore.Usd)
+            .Add("energyCostBeforeUsd", $"Energy with V100 ({NumberFormat.Integer(r.InHouseEnergy.MegawattHours)} MWh × ${NumberFormat.Compact(r.InHouseElectricity.UsdPerKilowattHour)}/kWh)", Kind.Usd, r.InHouse.EnergyCostBefore.Usd)
             .Add("totalBeforeUsd", "Total with V100", Kind.Usd, r.InHouse.TotalBefore.Usd)
             .Add("hardwareAfterUsd", "Hardware with H100", Kind.Usd, r.InHouse.HardwareAfter.Usd)
             .Add("energyCostAfterUsd", "Energy with H100", Kind.Usd, r.InHouse.EnergyCostAfter.Usd)
@@ -148,7 +165,7 @@ internal sealed class ReportCommand(Io io) : LlmEconCommand<ReportSettings>(io)
     private static Sheet MemorySheet(ArticleReproduction r) =>
         Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 18)", [
             new Column("model", "Model", Kind.Text),
-            new Column("parameters", "N", Kind.Number, "parameters"),
+            new Column("parameters", "N", Kind.Count, "parameters"),
             new Column("bytes", "Training state", Kind.Number, "bytes"),
             new Column("minimumChips", $"Minimum {r.Scenario.Memory.ChipId}", Kind.Integer),
         ], r.MemoryRows.Select(x => (IReadOnlyList<object?>)[x.Model.Name, x.Model.Parameters.Count, x.Memory.Bytes.Bytes, (double?)x.Memory.MinimumChips]));

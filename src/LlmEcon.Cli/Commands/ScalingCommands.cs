@@ -1,92 +1,106 @@
-using System.ComponentModel;
 using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
+using LlmEcon.Costs;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
-using Spectre.Console.Cli;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags every scaling command takes.</summary>
-internal class ScalingSettings : CommonSettings
+/// <summary>Scaling-law option helpers shared by the scaling commands.</summary>
+internal static class Laws
 {
-    /// <summary>--law.</summary>
-    [CommandOption("--law <ID>")]
-    [Description("A scaling law from the catalog. Default: chinchilla-article (E 1.69, A 406.4, B 410.7, α 0.34, β 0.28).")]
-    public string? Law { get; init; }
+    /// <summary>The default law: the article's rounded Chinchilla fit.</summary>
+    public const string DefaultId = "chinchilla-article";
 
-    /// <summary>The law named by --law.</summary>
-    public ScalingLaw ResolveLaw(LlmCatalog catalog) => Flags.Lookup(() => catalog.ScalingLaw(Law ?? "chinchilla-article"), "--law");
-}
+    /// <summary>The law named by --law (single).</summary>
+    public static ScalingLaw One(Args a, LlmCatalog catalog) => Find(a.Text(O.Law) ?? DefaultId, catalog);
 
-/// <summary>Flags of <c>llmecon scaling loss</c>.</summary>
-internal sealed class ScalingLossSettings : ScalingSettings
-{
-    /// <summary>--params.</summary>
-    [CommandOption("--params <N>")]
-    [Description("Parameters N, e.g. 70B.")]
-    public string? Params { get; init; }
+    /// <summary>A catalog law by id, an error naming --law.</summary>
+    public static ScalingLaw Find(string id, LlmCatalog catalog) => Machine.Lookup(() => catalog.ScalingLaw(id), O.Law.Name);
 
-    /// <summary>--tokens.</summary>
-    [CommandOption("--tokens <D>")]
-    [Description("Training tokens D, e.g. 1.4T.")]
-    public string? Tokens { get; init; }
+    /// <summary>
+    /// The compute-optimal model at <paramref name="budget"/>, refused (naming <paramref name="flag"/>) when the law's optimum there has
+    /// fewer than 1 parameter or 1 token: no model is an answer.
+    /// </summary>
+    public static ComputeOptimal Optimal(ScalingLaw law, FlopCount budget, string flag)
+    {
+        ComputeOptimal r = ChinchillaLoss.Optimal(law, budget);
+        if (r.Parameters.Count < 1 || r.Tokens.Count < 1)
+        {
+            throw Guard.Fail(flag, $"large enough for a compute-optimal model of at least 1 parameter and 1 token under law '{law.Id}'",
+                $"{NumberFormat.Compact(budget.Flop)} FLOP (N_opt {NumberFormat.Compact(r.Parameters.Count)}, D_opt {NumberFormat.Compact(r.Tokens.Count)})");
+        }
 
-    /// <summary>--model.</summary>
-    [CommandOption("--model <ID>")]
-    [Description("A model from the catalog; fills --params and --tokens.")]
-    public string? Model { get; init; }
-}
-
-/// <summary>Flags of <c>llmecon scaling optimal</c>.</summary>
-internal sealed class ScalingOptimalSettings : ScalingSettings
-{
-    /// <summary>--flops.</summary>
-    [CommandOption("--flops <C>")]
-    [Description("Training compute budget C in FLOP, e.g. 5.76e23.")]
-    public string? Flops { get; init; }
+        return r;
+    }
 }
 
 /// <summary><c>llmecon scaling loss</c>: eq. 13.</summary>
-internal sealed class ScalingLossCommand(Io io) : LlmEconCommand<ScalingLossSettings>(io)
+internal sealed class ScalingLossCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(ScalingLossSettings s, LlmCatalog catalog)
+    public override string Path => "scaling loss";
+
+    /// <inheritdoc/>
+    public override string Summary => "The loss of N parameters trained on D tokens under a Chinchilla-form law L(N, D) = E + A/N^α + B/D^β (eq. 13), with its two terms.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Tokens, O.Model, O.Law];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["--params", "70B", "--tokens", "1.4T"], ["--model", "palm", "--law", "besiroglu-2024"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        ScalingLaw law = s.ResolveLaw(catalog);
-        ParameterCount n = ModelFlags.Parameters(s.Params, s.Model, catalog).Value;
-        TokenCount d = ModelFlags.Tokens(s.Tokens, s.Model, catalog).Value;
+        ScalingLaw law = Laws.One(a, catalog);
+        var notes = new List<string>();
+        ParameterCount n = ModelFlags.Parameters(a, catalog, notes).Value;
+        TokenCount d = ModelFlags.Tokens(a, catalog, notes).Value;
         LossResult r = ChinchillaLoss.Evaluate(law, n, d);
-        Sheet sheet = Sheet.Record("loss", $"Loss of {NumberFormat.Compact(n.Count)} parameters on {NumberFormat.Compact(d.Count)} tokens, law {law.Id}")
+        Sheet sheet = Sheet.Record("loss", $"Loss of {NumberFormat.Count(n.Count)} parameters on {NumberFormat.Count(d.Count)} tokens, law {law.Id}")
             .Add("law", "Law", Kind.Text, law.Id)
-            .Add("parameters", "Parameters N", Kind.Number, n.Count, "parameters")
-            .Add("tokens", "Training tokens D", Kind.Number, d.Count, "tokens")
+            .Add("parameters", "Parameters N", Kind.Count, n.Count, "parameters")
+            .Add("tokens", "Training tokens D", Kind.Count, d.Count, "tokens")
             .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, d.Count / n.Count, "tokens/parameter")
-            .Add("flops", "Training compute 6ND", Kind.Number, 6 * n.Count * d.Count, "FLOP")
+            .Add("flops", "Training compute 6ND", Kind.Number, FlopsPerToken.TrainingWork(n, d).Flop, "FLOP")
             .Add("irreducibleLoss", "Irreducible loss E", Kind.Number, law.E, "nats/token")
             .Add("parameterTerm", "Parameter term A/N^α", Kind.Number, r.ParameterTerm, "nats/token")
             .Add("dataTerm", "Data term B/D^β", Kind.Number, r.DataTerm, "nats/token")
             .Add("loss", "Loss L", Kind.Number, r.Loss, "nats/token");
-        return CommandResult.Of("Scaling-law loss", sheet, [r.Derivation]);
+        return CommandResult.Of("Scaling-law loss", sheet, [r.Derivation], notes);
     }
 }
 
 /// <summary><c>llmecon scaling optimal</c>: eq. 14.</summary>
-internal sealed class ScalingOptimalCommand(Io io) : LlmEconCommand<ScalingOptimalSettings>(io)
+internal sealed class ScalingOptimalCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(ScalingOptimalSettings s, LlmCatalog catalog)
+    public override string Path => "scaling optimal";
+
+    /// <inheritdoc/>
+    public override string Summary => "The compute-optimal N and D for a FLOP budget (eq. 14; Hoffmann et al. 2022, eq. 4), tokens per parameter, and the loss.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [O.Flops, O.Law];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples => [["--flops", "5.76e23"], ["--flops", "1e25", "--law", "besiroglu-2024", "--format", "json"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        ScalingLaw law = s.ResolveLaw(catalog);
-        FlopCount c = QuantityParser.FlopCount(Flags.Required(s.Flops, "--flops", "a FLOP budget, e.g. 5.76e23"), "--flops");
-        ComputeOptimal r = ChinchillaLoss.Optimal(law, c);
+        ScalingLaw law = Laws.One(a, catalog);
+        FlopCount c = a.Required(O.Flops, "a FLOP budget");
+        ComputeOptimal r = Laws.Optimal(law, c, O.Flops.Name);
         Sheet sheet = Sheet.Record("optimal", $"Compute-optimal model for {NumberFormat.Compact(c.Flop)} FLOP, law {law.Id}")
             .Add("law", "Law", Kind.Text, law.Id)
             .Add("flops", "Budget C", Kind.Number, c.Flop, "FLOP")
-            .Add("parametersOptimal", "Parameters N_opt", Kind.Number, r.Parameters.Count, "parameters")
-            .Add("tokensOptimal", "Tokens D_opt", Kind.Number, r.Tokens.Count, "tokens")
+            .Add("parameters", "Parameters N_opt", Kind.Count, r.Parameters.Count, "parameters")
+            .Add("tokens", "Tokens D_opt", Kind.Count, r.Tokens.Count, "tokens")
             .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, r.TokensPerParameter, "tokens/parameter")
-            .Add("parameterExponent", "N_opt ∝ C^a, a = β/(α+β)", Kind.Number, law.Beta / (law.Alpha + law.Beta), "exponent")
+            .Add("parameterExponent", "N_opt ∝ C^a, a = β/(α+β)", Kind.Number, ChinchillaLoss.ParameterExponent(law), "exponent")
             .Add("loss", "Loss L", Kind.Number, r.Loss, "nats/token");
         return CommandResult.Of("Compute-optimal model", sheet, [r.Derivation]);
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using LlmEcon.Audit;
@@ -8,220 +7,164 @@ using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
 using LlmEcon.Scaling.Fitting;
-using Spectre.Console.Cli;
+using LlmEcon.Cli.Options;
 using static LlmEcon.NumberFormat;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags that read runs from a CSV file and fit a law to them (shared by <c>scaling fit</c> and <c>scaling plan --fit</c>).</summary>
-internal class FitDataSettings : CommonSettings
+/// <summary>Reading runs from a CSV file and fitting a law to them (shared by <c>scaling fit</c> and <c>scaling plan --fit</c>).</summary>
+internal static class FitData
 {
-    /// <summary>--params-column.</summary>
-    [CommandOption("--params-column <NAME>")]
-    [Description("The column of parameters N (default: detected, e.g. 'Model Size', 'parameters', 'N').")]
-    public string? ParamsColumn { get; init; }
+    /// <summary>The options that read the runs and shape the fit.</summary>
+    public static readonly IReadOnlyList<Opt> Options =
+        [O.ParamsColumn, O.TokensColumn, O.FlopsColumn, O.LossColumn, O.DropHighest, O.Delta, O.GridAlpha, O.GridBeta, O.GridE, O.GridA, O.GridB];
 
-    /// <summary>--tokens-column.</summary>
-    [CommandOption("--tokens-column <NAME>")]
-    [Description("The column of training tokens D (default: detected, e.g. 'tokens', 'D').")]
-    public string? TokensColumn { get; init; }
-
-    /// <summary>--flops-column.</summary>
-    [CommandOption("--flops-column <NAME>")]
-    [Description("The column of training FLOP C, when there is no tokens column: D = C / 6N (default: detected, e.g. 'Training FLOP').")]
-    public string? FlopsColumn { get; init; }
-
-    /// <summary>--loss-column.</summary>
-    [CommandOption("--loss-column <NAME>")]
-    [Description("The column of final loss L (default: detected, e.g. 'loss').")]
-    public string? LossColumn { get; init; }
-
-    /// <summary>--drop-highest.</summary>
-    [CommandOption("--drop-highest <K>")]
-    [Description("Drop the K highest-loss rows before fitting (Besiroglu et al. 2024 drop 5 of the Figure 4 data). Default: 0.")]
-    public string? DropHighest { get; init; }
-
-    /// <summary>--delta.</summary>
-    [CommandOption("--delta <δ>")]
-    [Description("Huber δ on log residuals. Default: 1e-3 (Hoffmann et al. 2022).")]
-    public string? Delta { get; init; }
-
-    /// <summary>--grid-alpha.</summary>
-    [CommandOption("--grid-alpha <LIST>")]
-    [Description("Starting α values: 'low:high:step' or a comma list. Default: 0:2:0.5.")]
-    public string? GridAlpha { get; init; }
-
-    /// <summary>--grid-beta.</summary>
-    [CommandOption("--grid-beta <LIST>")]
-    [Description("Starting β values. Default: 0:2:0.5.")]
-    public string? GridBeta { get; init; }
-
-    /// <summary>--grid-e.</summary>
-    [CommandOption("--grid-e <LIST>")]
-    [Description("Starting e = ln E values. Default: -1:1:0.5.")]
-    public string? GridE { get; init; }
-
-    /// <summary>--grid-a.</summary>
-    [CommandOption("--grid-a <LIST>")]
-    [Description("Starting a = ln A values. Default: 0:25:5.")]
-    public string? GridA { get; init; }
-
-    /// <summary>--grid-b.</summary>
-    [CommandOption("--grid-b <LIST>")]
-    [Description("Starting b = ln B values. Default: 0:25:5.")]
-    public string? GridB { get; init; }
-
-    /// <summary>Reads the runs from <paramref name="file"/> with the column and drop flags.</summary>
-    public ScalingDataset ReadData(string file) => Read(file, new ScalingColumns(ParamsColumn, TokensColumn, FlopsColumn, LossColumn), DropHighest);
-
-    /// <summary>Reads runs and drops the <paramref name="dropHighest"/> highest-loss ones (shared with <c>scaling plan --fit</c>).</summary>
-    public static ScalingDataset Read(string file, ScalingColumns columns, string? dropHighest)
+    /// <summary>Reads the runs from <paramref name="file"/> (named <paramref name="flag"/> in errors) with the column and drop options.</summary>
+    public static ScalingDataset Read(Args a, string file, string flag)
     {
-        ScalingDataset data = ScalingCsv.ReadFile(file, columns);
-        int drop = dropHighest is null ? 0 : int.TryParse(dropHighest, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k >= 0
-            ? k : throw Guard.Fail("--drop-highest", "a whole number ≥ 0", $"'{dropHighest}'");
-        try
+        ScalingDataset data = ScalingCsv.ReadFile(file, new ScalingColumns(a.Text(O.ParamsColumn), a.Text(O.TokensColumn), a.Text(O.FlopsColumn), a.Text(O.LossColumn)), flag);
+        long drop = a.Value(O.DropHighest, 0);
+        long most = data.Rows.Count - ScalingFit.MinimumRows;
+        if (drop > most)
         {
-            return data.DropHighestLoss(drop);
+            throw Guard.Fail(O.DropHighest.Name, $"a whole number in [0, {most}] (the fit needs {ScalingFit.MinimumRows} of the {data.Rows.Count} runs)",
+                drop.ToString(CultureInfo.InvariantCulture));
         }
-        catch (InputException e)
-        {
-            throw new InputException("--drop-highest", e.Rule, e.Actual, e.Hint);
-        }
+
+        return data.DropHighestLoss((int)drop);
     }
 
     /// <summary>The fit options from --delta and --grid-*.</summary>
-    public FitOptions FitOptions()
+    public static FitOptions FitOptionsOf(Args a)
     {
         FitGrid d = FitGrid.Chinchilla;
-        double delta = Delta is null ? 1e-3 : Flags.Number(Delta, "--delta");
-        Guard.InRange(delta, "--delta", 0, 1, true, false);
-        var grid = new FitGrid(List(GridAlpha, "--grid-alpha", d.Alpha), List(GridBeta, "--grid-beta", d.Beta), List(GridE, "--grid-e", d.E),
-            List(GridA, "--grid-a", d.A), List(GridB, "--grid-b", d.B));
-        return new FitOptions(delta, grid);
+        var grid = new FitGrid(List(a, O.GridAlpha, d.Alpha), List(a, O.GridBeta, d.Beta), List(a, O.GridE, d.E), List(a, O.GridA, d.A), List(a, O.GridB, d.B));
+        if (grid.Count > ScalingFit.MaximumStarts)
+        {
+            throw Guard.Fail("--grid-alpha × --grid-beta × --grid-e × --grid-a × --grid-b",
+                string.Create(CultureInfo.InvariantCulture, $"at most {ScalingFit.MaximumStarts:#,0} starting points together (the default grid has {d.Count:#,0})"),
+                string.Create(CultureInfo.InvariantCulture, $"{grid.Count:#,0}"), "use coarser steps");
+        }
+
+        return new FitOptions(a.Value(O.Delta, 1e-3), grid);
     }
 
-    private static IReadOnlyList<double> List(string? text, string flag, IReadOnlyList<double> fallback)
+    /// <summary>Fits, with progress on standard error once the fit has run a second.</summary>
+    public static ScalingFitResult Fit(ScalingDataset data, FitOptions options, string id, Io io)
     {
-        if (text is null)
+        var progress = new Progress("fit", "starts", options.StartGrid.Count, io);
+        ScalingFitResult fit = ScalingFit.Fit(data, options, id, DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), progress);
+        progress.Done();
+        return fit;
+    }
+
+    private static IReadOnlyList<double> List(Args a, TextOpt option, IReadOnlyList<double> fallback)
+    {
+        if (a.Text(option) is not { } text)
         {
             return fallback;
         }
 
+        string rule = "'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers";
         string[] range = text.Split(':');
-        if (range.Length == 3)
+        try
         {
-            try
+            if (range.Length == 3)
             {
-                return FitGrid.Steps(Number(range[0], flag, true), Number(range[1], flag, true), Number(range[2], flag, true));
+                double low = QuantityParser.Number(Signed(range[0]), option.Name), high = QuantityParser.Number(Signed(range[1]), option.Name);
+                double step = QuantityParser.Number(range[2], option.Name);
+                return low <= high && step > 0 && (high - low) / step <= 10_000 ? FitGrid.Steps(Sign(range[0]) * low, Sign(range[1]) * high, step)
+                    : throw Guard.Fail(option.Name, rule, $"'{text}'");
             }
-            catch (InputException e) when (!e.Parameter.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw Guard.Fail(flag, "'low:high:step' with low ≤ high and step > 0, or a comma list", $"'{text}'");
-            }
-        }
 
-        if (range.Length != 1)
+            return range.Length == 1
+                ? [.. text.Split(',').Select(v => Sign(v) * QuantityParser.Number(Signed(v), option.Name))]
+                : throw Guard.Fail(option.Name, rule, $"'{text}'");
+        }
+        catch (InputException e) when (e.Rule != rule)
         {
-            throw Guard.Fail(flag, "'low:high:step' or a comma list", $"'{text}'");
+            throw Guard.Fail(option.Name, rule, $"'{text}'");
         }
-
-        return [.. text.Split(',').Select(v => Number(v, flag, true))];
     }
 
-    private static double Number(string text, string flag, bool signed) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && (signed || v >= 0)
-            ? v
-            : throw Guard.Fail(flag, "numbers ('low:high:step' or a comma list)", $"'{text}'");
-}
+    private static string Signed(string v) => v.Trim().TrimStart('-');
 
-/// <summary>Flags of <c>llmecon scaling fit</c>.</summary>
-internal sealed class ScalingFitSettings : FitDataSettings
-{
-    /// <summary>The CSV file.</summary>
-    [CommandArgument(0, "<FILE>")]
-    [Description("A CSV file with a header row and one training run per row: parameters, tokens (or training FLOP), loss.")]
-    public string File { get; init; } = "";
-
-    /// <summary>--bootstrap.</summary>
-    [CommandOption("--bootstrap <R>")]
-    [Description("Refit on R resamples (with replacement): standard errors and 95% intervals. Progress on standard error.")]
-    public string? Bootstrap { get; init; }
-
-    /// <summary>--seed.</summary>
-    [CommandOption("--seed <S>")]
-    [Description("Seed of the bootstrap resampling. Default: 42.")]
-    public string? Seed { get; init; }
-
-    /// <summary>--budget-flops.</summary>
-    [CommandOption("--budget-flops <C>")]
-    [Description("The FLOP budget at which to compare compute-optimal models (and bootstrap tokens per parameter). Default: 5.76e23 (Chinchilla's).")]
-    public string? BudgetFlops { get; init; }
-
-    /// <summary>--save-law.</summary>
-    [CommandOption("--save-law <FILE>")]
-    [Description("Write the fitted law as a catalog file, usable with --catalog FILE --law ID.")]
-    public string? SaveLaw { get; init; }
-
-    /// <summary>--law-id.</summary>
-    [CommandOption("--law-id <ID>")]
-    [Description("The fitted law's id. Default: fitted.")]
-    public string? LawId { get; init; }
-
-    /// <summary>--law.</summary>
-    [CommandOption("--law <ID>")]
-    [Description("The catalog law to compare with. Default: chinchilla-article.")]
-    public string? Law { get; init; }
+    private static double Sign(string v) => v.Trim().StartsWith('-') ? -1 : 1;
 }
 
 /// <summary><c>llmecon scaling fit FILE</c>: Hoffmann et al. (2022) approach 3 on the user's runs.</summary>
-internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettings>(io)
+internal sealed class ScalingFitCommand : LlmEconCommand
 {
-    private readonly Io _io = io;
+    /// <summary>The default comparison budget: Chinchilla's 5.76e23 FLOP (Hoffmann et al. 2022).</summary>
+    private const double ChinchillaBudget = 5.76e23;
 
     /// <inheritdoc/>
-    protected override CommandResult Build(ScalingFitSettings s, LlmCatalog catalog)
+    public override string Path => "scaling fit";
+
+    /// <inheritdoc/>
+    public override string Summary =>
+        "Fit L(N, D) = E + A/N^α + B/D^β to training runs from a CSV (Hoffmann et al. 2022 approach 3: Huber on log loss, L-BFGS from a grid), optionally bootstrapped.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Positional> Positionals =>
+        [new("FILE", "A CSV file with a header row and one training run per row: parameters, tokens (or training FLOP), loss; cells like 1e9, 100M or \"30,840,000\".")];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [.. FitData.Options, O.Bootstrap, O.Seed, O.BudgetFlops, O.SaveLaw, O.LawId, O.Law];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples =>
+    [
+        ["data/chinchilla-figure4.csv", "--drop-highest", "5"],
+        ["data/chinchilla-figure4.csv", "--drop-highest", "5", "--bootstrap", "1000", "--seed", "1"],
+        ["data/chinchilla-figure4.csv", "--drop-highest", "5", "--save-law", "my-law.json", "--law-id", "my-law"],
+    ];
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Flag, string Path)> Inputs(Args a) => [("FILE", a.Arguments[0])];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        ScalingDataset data = s.ReadData(s.File);
-        FitOptions options = s.FitOptions();
-        double budget = s.BudgetFlops is null ? 5.76e23 : QuantityParser.FlopCount(s.BudgetFlops, "--budget-flops").Flop;
-        int? resamples = s.Bootstrap is null ? null : Flags.Count(s.Bootstrap, "--bootstrap");
-        int seed = s.Seed is null ? 42 : int.TryParse(s.Seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v
-            : throw Guard.Fail("--seed", "a whole number", $"'{s.Seed}'");
-        if (resamples is < 2)
+        // Outputs and ids are checked before a second of fitting is spent.
+        OutputFile? saveLaw = a.Text(O.SaveLaw) is { } savePath ? OutputFile.Prepare(savePath, O.SaveLaw.Name, AllInputs(a)) : null;
+        if (saveLaw is not null && a.Raw(O.Out) is { } outPath)
         {
-            throw Guard.Fail("--bootstrap", "a whole number ≥ 2", "1");
+            saveLaw.RequireDistinctFrom(OutputFile.Prepare(outPath, O.Out.Name, []));
         }
 
-        ScalingLaw reference = Flags.Lookup(() => catalog.ScalingLaw(s.Law ?? "chinchilla-article"), "--law");
-        string id = s.LawId ?? "fitted";
-        ScalingFitResult fit = ScalingFit.Fit(data, options, id, DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        string id = a.Text(O.LawId) ?? "fitted";
+        if (catalog.All.Any(e => e.Id == id))
+        {
+            throw Guard.Fail(O.LawId.Name, "an id the catalog does not have yet", $"'{id}' (already in the catalog's {catalog.SourceEntry(id).Section})");
+        }
+
+        ScalingLaw reference = Laws.One(a, catalog);
+        ScalingDataset data = FitData.Read(a, a.Arguments[0], "FILE");
+        FitOptions options = FitData.FitOptionsOf(a);
+        double budget = a.Value(O.BudgetFlops)?.Flop ?? ChinchillaBudget;
+        long? resamples = a.Value(O.Bootstrap);
+        int seed = (int)a.Value(O.Seed, 42);
+        ScalingFitResult fit = FitData.Fit(data, options, id, io);
+        Laws.Optimal(fit.Law, FlopCount.FromFlop(budget), O.BudgetFlops.Name);
 
         var sheets = new List<Sheet> { FitSheet(data, fit), ResidualSheet(fit), PredictionSheet(data, fit.Law, reference), OptimalSheet(budget, [fit.Law, reference]) };
         var derivations = new List<Derivation> { FitDerivation(data, fit) };
         if (resamples is { } r)
         {
-            int step = Math.Max(1, r / 10);
-            var progress = new SynchronousProgress(done =>
-            {
-                if (done % step == 0 || done == r)
-                {
-                    _io.Error.Write(string.Create(CultureInfo.InvariantCulture, $"bootstrap: {done}/{r} resamples\n"));
-                }
-            });
-            BootstrapResult b = ScalingBootstrap.Run(data, fit, new BootstrapOptions(r, seed, budget), progress);
+            var progress = new Progress("bootstrap", "resamples", r, io, every: Math.Max(1, r / 10));
+            BootstrapResult b = ScalingBootstrap.Run(data, fit, new BootstrapOptions((int)r, seed, budget), progress);
             sheets.Add(BootstrapSheet(b));
         }
 
-        if (s.SaveLaw is { } path)
-        {
-            AtomicFile.Write(path, LawJson(fit.Law));
-        }
-
-        return new CommandResult("Scaling-law fit", sheets, [$"Fitted {data.Rows.Count} runs of {data.Origin}"
-            + (data.Dropped.Count > 0 ? $" after dropping the {data.Dropped.Count} highest-loss rows" : "")
+        return new CommandResult("Scaling-law fit", sheets, [$"{data.Rows.Count} runs of {data.Origin} fitted"
+            + (data.Dropped.Count > 0 ? $" after dropping the {data.Dropped.Count} highest-loss runs" : "")
             + (data.TokensFromFlops ? $"; D = C / 6N from column '{data.TokensColumn}'." : ".")
-            + (s.SaveLaw is null ? "" : $" Law '{id}' written to {s.SaveLaw}.")], derivations);
+            + (saveLaw is null ? "" : $" Law '{id}' written to {saveLaw.Given}.")], derivations)
+        {
+            Warnings = fit.Warnings,
+            Files = saveLaw is null ? [] : [(saveLaw, LawJson(fit.Law))],
+        };
     }
 
     private static Sheet FitSheet(ScalingDataset data, ScalingFitResult fit) =>
@@ -243,10 +186,10 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
 
     private static Sheet ResidualSheet(ScalingFitResult fit) =>
         Sheet.Record("residuals", "Log residuals ln L̂ − ln L")
-            .Add("mean", "Mean", Kind.Number, fit.Residuals.Mean, "ln nats")
-            .Add("rootMeanSquare", "Root mean square", Kind.Number, fit.Residuals.RootMeanSquare, "ln nats")
-            .Add("medianAbsolute", "Median |residual|", Kind.Number, fit.Residuals.MedianAbsolute, "ln nats")
-            .Add("maxAbsolute", "Max |residual|", Kind.Number, fit.Residuals.MaxAbsolute, "ln nats")
+            .Add("mean", "Mean", Kind.Number, fit.Residuals.Mean, "ln(L̂/L)")
+            .Add("rootMeanSquare", "Root mean square", Kind.Number, fit.Residuals.RootMeanSquare, "ln(L̂/L)")
+            .Add("medianAbsolute", "Median |residual|", Kind.Number, fit.Residuals.MedianAbsolute, "ln(L̂/L)")
+            .Add("maxAbsolute", "Max |residual|", Kind.Number, fit.Residuals.MaxAbsolute, "ln(L̂/L)")
             .Add("withinDelta", "Runs with |residual| ≤ δ", Kind.Integer, (double)fit.Residuals.WithinDelta, "runs");
 
     private static Sheet PredictionSheet(ScalingDataset data, ScalingLaw fitted, ScalingLaw reference)
@@ -265,8 +208,8 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
 
         return Sheet.Table("predictions", $"Predictions: the fit beside law '{reference.Id}'", [
             new Column("case", "Case", Kind.Text),
-            new Column("parameters", "N", Kind.Number, "parameters"),
-            new Column("tokens", "D", Kind.Number, "tokens"),
+            new Column("parameters", "N", Kind.Count, "parameters"),
+            new Column("tokens", "D", Kind.Count, "tokens"),
             new Column("observedLoss", "Observed", Kind.Number, "nats/token"),
             new Column("fittedLoss", "Fit", Kind.Number, "nats/token"),
             new Column("referenceLoss", reference.Id, Kind.Number, "nats/token"),
@@ -283,11 +226,11 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
     public static Sheet OptimalSheet(double budget, IEnumerable<ScalingLaw> laws) =>
         Sheet.Table("optimal", $"Compute-optimal model at {Compact(budget)} FLOP, law by law", [
             new Column("law", "Law", Kind.Text),
-            new Column("parametersOptimal", "N_opt", Kind.Number, "parameters"),
-            new Column("tokensOptimal", "D_opt", Kind.Number, "tokens"),
+            new Column("parameters", "N_opt", Kind.Count, "parameters"),
+            new Column("tokens", "D_opt", Kind.Count, "tokens"),
             new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
             new Column("loss", "Loss", Kind.Number, "nats/token"),
-        ], laws.Select(l => ChinchillaLoss.Optimal(l, FlopCount.FromFlop(budget))).Select(o => (IReadOnlyList<object?>)
+        ], laws.Select(l => Laws.Optimal(l, FlopCount.FromFlop(budget), O.BudgetFlops.Name)).Select(o => (IReadOnlyList<object?>)
             [o.Law.Id, o.Parameters.Count, o.Tokens.Count, o.TokensPerParameter, o.Loss]));
 
     private static Sheet BootstrapSheet(BootstrapResult b) =>
@@ -340,19 +283,5 @@ internal sealed class ScalingFitCommand(Io io) : LlmEconCommand<ScalingFitSettin
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        private readonly Lock _gate = new();
-
-        public void Report(int value)
-        {
-            lock (_gate)
-            {
-                report(value);
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
@@ -7,67 +6,43 @@ using LlmEcon.Projections;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
 using LlmEcon.Scaling.Fitting;
-using Spectre.Console.Cli;
+using LlmEcon.Cli.Options;
 using static LlmEcon.NumberFormat;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon scaling plan</c>.</summary>
-internal sealed class ScalingPlanSettings : MachineSettings
-{
-    /// <summary>--law (repeatable).</summary>
-    [CommandOption("--law <ID>")]
-    [Description("A catalog law; repeat for several side by side (or a comma list). Default: chinchilla-article.")]
-    public string[]? Law { get; init; }
-
-    /// <summary>--fit.</summary>
-    [CommandOption("--fit <FILE>")]
-    [Description("Also fit a law to this CSV of runs (columns detected, as `scaling fit`) and plan with it.")]
-    public string? Fit { get; init; }
-
-    /// <summary>--drop-highest.</summary>
-    [CommandOption("--drop-highest <K>")]
-    [Description("With --fit: drop the K highest-loss rows first.")]
-    public string? DropHighest { get; init; }
-
-    /// <summary>--flops.</summary>
-    [CommandOption("--flops <C>")]
-    [Description("Plan for a FLOP budget: the compute-optimal N and D.")]
-    public string? Flops { get; init; }
-
-    /// <summary>--budget.</summary>
-    [CommandOption("--budget <USD>")]
-    [Description("Plan for a dollar budget on a machine (--offer or --chip with a price) at --mfu.")]
-    public string? Budget { get; init; }
-
-    /// <summary>--target-loss.</summary>
-    [CommandOption("--target-loss <L>")]
-    [Description("Plan for a target loss (nats/token): the cheapest N and D reaching it.")]
-    public string? TargetLoss { get; init; }
-
-    /// <summary>--mfu.</summary>
-    [CommandOption("--mfu <FRACTION>")]
-    [Description("Training MFU on the machine, for costs. e.g. 40%.")]
-    public string? Mfu { get; init; }
-
-    /// <summary>--lifetime-tokens.</summary>
-    [CommandOption("--lifetime-tokens <T>")]
-    [Description("With --target-loss: tokens the model will serve; the plan then minimises training + serving cost.")]
-    public string? LifetimeTokens { get; init; }
-
-    /// <summary>--inference-mfu.</summary>
-    [CommandOption("--inference-mfu <FRACTION>")]
-    [Description("MFU when serving (default: --mfu), for --lifetime-tokens.")]
-    public string? InferenceMfu { get; init; }
-}
-
 /// <summary><c>llmecon scaling plan</c>: compute-optimal N and D for a FLOP budget, a dollar budget or a target loss, law by law.</summary>
-internal sealed class ScalingPlanCommand(Io io) : LlmEconCommand<ScalingPlanSettings>(io)
+internal sealed class ScalingPlanCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(ScalingPlanSettings s, LlmCatalog catalog)
+    public override string Path => "scaling plan";
+
+    /// <inheritdoc/>
+    public override string Summary =>
+        "Plan a run with one or more laws: the compute-optimal N and D for a FLOP or dollar budget, or the cheapest model reaching a target loss (optionally with its serving cost, eqs. 21–23).";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions =>
+        [O.Flops, O.Budget, O.TargetLoss, O.LifetimeTokens, O.Laws, O.FitFile, O.DropHighest, O.TrainingMfu, O.InferenceMfu, .. Machine.Options];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples =>
+    [
+        ["--flops", "1e24", "--law", "chinchilla-article", "--fit", "data/chinchilla-figure4.csv", "--drop-highest", "5"],
+        ["--budget", "$10,000,000", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%"],
+        ["--target-loss", "2.0", "--lifetime-tokens", "10T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2.50", "--mfu", "40%"],
+    ];
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Flag, string Path)> Inputs(Args a) => a.Raw(O.FitFile) is { } f ? [(O.FitFile.Name, f)] : [];
+
+    /// <summary>The largest model and data a target-loss plan may answer: the option ranges of --params and --tokens.</summary>
+    private const double MostParameters = 1e15, MostTokens = 1e18;
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        int questions = new[] { s.Flops, s.Budget, s.TargetLoss }.Count(q => q is not null);
+        int questions = new Opt[] { O.Flops, O.Budget, O.TargetLoss }.Count(a.Has);
         if (questions != 1)
         {
             throw new UsageException(questions == 0
@@ -75,129 +50,148 @@ internal sealed class ScalingPlanCommand(Io io) : LlmEconCommand<ScalingPlanSett
                 : "--flops, --budget and --target-loss conflict: give one of them.");
         }
 
-        if (s.LifetimeTokens is not null && s.TargetLoss is null)
+        if (a.Has(O.LifetimeTokens) && !a.Has(O.TargetLoss))
         {
             throw new UsageException("--lifetime-tokens needs --target-loss: the lifetime plan keeps the loss fixed and trades training for serving.");
         }
 
-        var laws = new List<ScalingLaw>();
-        foreach (string id in (s.Law ?? ["chinchilla-article"]).SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        IReadOnlyList<string> ids = a.Has(O.Laws) ? a.All(O.Laws) : [Laws.DefaultId];
+        foreach (var twice in ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            laws.Add(Flags.Lookup(() => catalog.ScalingLaw(id), "--law"));
+            throw Guard.Fail(O.Laws.Name, "each law once", $"'{twice.Key}' {twice.Count()} times");
         }
 
+        var laws = ids.Select(id => Laws.Find(id, catalog)).ToList();
         var derivations = new List<Derivation>();
         var notes = new List<string>();
-        if (s.Fit is not null)
+        var warnings = new List<string>();
+        if (a.Text(O.FitFile) is { } fitFile)
         {
-            ScalingDataset data = FitDataSettings.Read(s.Fit, new ScalingColumns(), s.DropHighest);
-            ScalingFitResult fit = ScalingFit.Fit(data, null, "fitted:" + data.Origin, DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            ScalingDataset data = FitData.Read(a, fitFile, O.FitFile.Name);
+            ScalingFitResult fit = FitData.Fit(data, new FitOptions(), "fitted:" + data.Origin, io);
             laws.Add(fit.Law);
+            warnings.AddRange(fit.Warnings);
             notes.Add($"Law 'fitted:{data.Origin}' fitted to {data.Rows.Count} runs (E {Compact(fit.Law.E)}, A {Compact(fit.Law.A)}, B {Compact(fit.Law.B)}, α {Compact(fit.Law.Alpha)}, β {Compact(fit.Law.Beta)}).");
         }
-        else if (s.DropHighest is not null)
+        else if (a.Has(O.DropHighest))
         {
             throw new UsageException("--drop-highest applies to --fit: give --fit FILE too.");
         }
 
-        bool hasMachine = s.Offer is not null || s.Chip is not null || s.PeakFlops is not null;
         double? trainCostPerFlop = null, serveCostPerFlop = null;
-        if (hasMachine)
+        if (Machine.Given(a))
         {
-            Machine m = Machine.From(s, catalog);
-            Ratio mfu = QuantityParser.Ratio(Flags.Required(s.Mfu, "--mfu", "training MFU on the machine, e.g. 40%"), "--mfu");
-            Guard.Utilization(mfu.Fraction, "--mfu");
-            Ratio serveMfu = s.InferenceMfu is null ? mfu : QuantityParser.Ratio(s.InferenceMfu, "--inference-mfu");
-            Guard.Utilization(serveMfu.Fraction, "--inference-mfu");
+            Machine m = Machine.From(a, catalog);
+            notes.AddRange(m.Notes);
+            Ratio mfu = a.Required(O.TrainingMfu, "training MFU on the machine");
+            Ratio serveMfu = a.Value(O.InferenceMfu) ?? mfu;
             MoneyRate perChip = m.MachinePrice.Value / m.ChipsPerMachine.Value;
             double perFlopAtPeak = CostTrajectory.CostPerFlop(perChip, m.Peak.Value);
-            double perChipHour = perChip.UsdPerHour;
             trainCostPerFlop = perFlopAtPeak / mfu.Fraction;
             serveCostPerFlop = perFlopAtPeak / serveMfu.Fraction;
             derivations.Add(new Derivation("cost per FLOP on the machine (USD)", "(10) price per chip-hour / (peak × MFU × 3600 s/h)",
                 "price per chip-hour / (peak × MFU × 3600 s/h)",
-                $"{Usd(perChipHour)} / ({Compact(m.Peak.Value.FlopPerSecond)} FLOP/s × {Compact(mfu.Fraction)} × 3600 s/h)",
+                $"{Usd(perChip.UsdPerHour)} / ({Compact(m.Peak.Value.FlopPerSecond)} FLOP/s × {Compact(mfu.Fraction)} × 3600 s/h)",
                 "$" + Compact(trainCostPerFlop.Value) + " per FLOP",
                 [Term.Of("peak", "FLOP/s per chip", m.Peak, Compact(m.Peak.Value.FlopPerSecond)),
                  Term.Of("price", "USD per machine-hour", m.MachinePrice, Usd(m.MachinePrice.Value.UsdPerHour)),
                  Term.Of("chips", "chips per machine", m.ChipsPerMachine, m.ChipsPerMachine.Value.ToString(CultureInfo.InvariantCulture)),
                  new Term("MFU", "model FLOPs utilization", Percent(mfu.Fraction))]));
         }
-        else if (s.Budget is not null || s.LifetimeTokens is not null)
+        else if (a.Has(O.Budget) || a.Has(O.LifetimeTokens))
         {
-            throw Guard.Fail("--offer, --chip or --peak-flops", $"given with {(s.Budget is not null ? "--budget" : "--lifetime-tokens")} (dollars need a machine and --mfu)", "none of them");
+            throw Guard.Fail("--offer, --chip or --peak-flops", $"given with {(a.Has(O.Budget) ? "--budget" : "--lifetime-tokens")} (dollars need a machine and --mfu)", "none of them");
         }
-        else if (s.Mfu is not null || s.InferenceMfu is not null)
+        else if (a.Has(O.TrainingMfu) || a.Has(O.InferenceMfu))
         {
-            throw new UsageException("--mfu prices the plan on a machine: give --offer, --chip or --peak-flops too.");
+            throw new UsageException($"{(a.Has(O.TrainingMfu) ? "--mfu" : "--inference-mfu")} prices the plan on a machine: give --offer, --chip or --peak-flops too.");
+        }
+        else if (Machine.Options.FirstOrDefault(a.Has) is { } stray)
+        {
+            throw new UsageException($"{stray.Name} describes a machine: give --offer, --chip or --peak-flops (and --mfu) too.");
         }
 
-        Sheet sheet;
-        if (s.TargetLoss is not null && s.LifetimeTokens is not null)
+        var rows = new List<PlanRow>();
+        string title;
+        if (a.Value(O.TargetLoss) is { } target)
         {
-            double target = Flags.Number(s.TargetLoss, "--target-loss");
-            double lifetime = QuantityParser.TokenCount(s.LifetimeTokens, "--lifetime-tokens").Count;
-            var plans = laws.Select(l => ScalingPlan.ForLifetime(l, target, lifetime, trainCostPerFlop!.Value, serveCostPerFlop!.Value)).ToList();
-            derivations.AddRange(plans.Select(p => p.Derivation));
-            sheet = Sheet.Table("plans", $"Cheapest model reaching loss {Compact(target)} and serving {Compact(lifetime)} tokens", [
-                new Column("law", "Law", Kind.Text),
-                new Column("parameters", "N", Kind.Number, "parameters"),
-                new Column("tokens", "D", Kind.Number, "tokens"),
-                new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
-                new Column("trainingCostUsd", "Training", Kind.Usd),
-                new Column("servingCostUsd", "Serving", Kind.Usd),
-                new Column("totalCostUsd", "Total", Kind.Usd),
-                new Column("computeOptimalParameters", "Training-only N", Kind.Number, "parameters"),
-                new Column("computeOptimalTotalCostUsd", "Training-only total", Kind.Usd),
-            ], plans.Select(p => (IReadOnlyList<object?>)[p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.Tokens.Count / p.Parameters.Count,
-                p.TrainingCost.Usd, p.InferenceCost.Usd, p.TotalCost.Usd, p.ComputeOptimal.Parameters.Count, p.ComputeOptimalTotalCost.Usd]));
-        }
-        else if (s.TargetLoss is not null)
-        {
-            double target = Flags.Number(s.TargetLoss, "--target-loss");
-            var plans = laws.Select(l => ScalingPlan.ForTargetLoss(l, target)).ToList();
-            derivations.AddRange(plans.Select(p => p.Derivation));
-            sheet = PlanSheet($"Cheapest model reaching loss {Compact(target)}", plans.Select(p => (p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.Flops.Flop, target)), trainCostPerFlop);
+            var plans = laws.Select(l => Reachable(ScalingPlan.ForTargetLoss(AboveE(l, target), target), target)).ToList();
+            if (a.Value(O.LifetimeTokens) is { } lifetime)
+            {
+                var lifetimePlans = plans.Select(p => ScalingPlan.ForLifetime(p.Law, target, lifetime.Count, trainCostPerFlop!.Value, serveCostPerFlop!.Value)).ToList();
+                derivations.AddRange(lifetimePlans.Select(p => p.Derivation));
+                rows.AddRange(lifetimePlans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, 6 * p.Parameters.Count * p.Tokens.Count, target,
+                    p.TrainingCost.Usd, p.InferenceCost.Usd, p.TotalCost.Usd, p.ComputeOptimal.Parameters.Count, p.ComputeOptimalTotalCost.Usd)));
+                title = $"Cheapest model reaching loss {Compact(target)} and serving {NumberFormat.Count(lifetime.Count)} tokens";
+            }
+            else
+            {
+                derivations.AddRange(plans.Select(p => p.Derivation));
+                rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.Flops.Flop, target, p.Flops.Flop * trainCostPerFlop)));
+                title = $"Cheapest model reaching loss {Compact(target)}";
+            }
         }
         else
         {
-            double budget = s.Flops is not null
-                ? QuantityParser.FlopCount(s.Flops, "--flops").Flop
-                : ScalingPlan.FlopsFor(QuantityParser.Money(s.Budget!, "--budget"), trainCostPerFlop!.Value).Flop;
-            var plans = laws.Select(l => ChinchillaLoss.Optimal(l, FlopCount.FromFlop(budget))).ToList();
+            (FlopCount budget, string flag) = a.Value(O.Flops) is { } flops ? (flops, O.Flops.Name)
+                : (ScalingPlan.FlopsFor(a.Value(O.Budget)!.Value, trainCostPerFlop!.Value), O.Budget.Name);
+            var plans = laws.Select(l => Laws.Optimal(l, budget, flag)).ToList();
             derivations.AddRange(plans.Select(p => p.Derivation));
-            string title = s.Budget is not null ? $"Compute-optimal model for {Usd(QuantityParser.Money(s.Budget, "--budget").Usd)} ({Compact(budget)} FLOP)" : $"Compute-optimal model for {Compact(budget)} FLOP";
-            sheet = PlanSheet(title, plans.Select(p => (p.Law.Id, p.Parameters.Count, p.Tokens.Count, budget, p.Loss)), trainCostPerFlop);
+            rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, budget.Flop, p.Loss, budget.Flop * trainCostPerFlop)));
+            title = a.Value(O.Budget) is { } money
+                ? $"Compute-optimal model for {Usd(money.Usd)} ({Compact(budget.Flop)} FLOP)"
+                : $"Compute-optimal model for {Compact(budget.Flop)} FLOP";
         }
 
-        return new CommandResult("Scaling plan", [sheet], notes, derivations);
+        return new CommandResult("Scaling plan", [PlanSheet(title, rows)], notes, derivations) { Warnings = warnings };
     }
 
-    private static Sheet PlanSheet(string title, IEnumerable<(string Law, double N, double D, double C, double Loss)> plans, double? costPerFlop)
+    /// <summary>
+    /// A target-loss plan whose model is within what the tool can answer: at least 1 parameter and 1 token, at most 1e15 parameters
+    /// and 1e18 tokens (a target just above E asks for an unbounded model).
+    /// </summary>
+    private static TargetLossPlan Reachable(TargetLossPlan p, double target)
     {
-        var columns = new List<Column>
+        double n = p.Parameters.Count, d = p.Tokens.Count;
+        if (!(n >= 1 && d >= 1 && n <= MostParameters && d <= MostTokens))
         {
-            new("law", "Law", Kind.Text),
-            new("parametersOptimal", "N_opt", Kind.Number, "parameters"),
-            new("tokensOptimal", "D_opt", Kind.Number, "tokens"),
-            new("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
-            new("flops", "C = 6ND", Kind.Number, "FLOP"),
-            new("loss", "Loss", Kind.Number, "nats/token"),
-        };
-        if (costPerFlop is not null)
-        {
-            columns.Add(new Column("costUsd", "Training cost", Kind.Usd));
+            throw Guard.Fail(O.TargetLoss.Name, $"reachable under law '{p.Law.Id}' by a model of 1 to 1e15 parameters trained on 1 to 1e18 tokens",
+                $"{Compact(target)} (it needs N {Compact(n)}, D {Compact(d)})",
+                n > MostParameters || d > MostTokens ? $"a target further above E = {Compact(p.Law.E)} is reachable" : "a lower target is reachable");
         }
 
-        return Sheet.Table("plans", title, columns, plans.Select(p =>
-        {
-            var row = new List<object?> { p.Law, p.N, p.D, p.D / p.N, p.C, p.Loss };
-            if (costPerFlop is { } c)
-            {
-                row.Add(p.C * c);
-            }
-
-            return (IReadOnlyList<object?>)row;
-        }));
+        return p;
     }
+
+    /// <summary>The law, refusing (as --target-loss's error) a target at or below its irreducible loss.</summary>
+    private static ScalingLaw AboveE(ScalingLaw l, double target)
+    {
+        if (target <= l.E)
+        {
+            throw Guard.Fail(O.TargetLoss.Name, $"above law '{l.Id}''s irreducible loss E = {Compact(l.E)}", Guard.Show(target),
+                "no model size or data reaches the irreducible loss");
+        }
+
+        return l;
+    }
+
+    /// <summary>One law's plan; the costs are null when the plan is not priced or not a lifetime plan.</summary>
+    private sealed record PlanRow(string Law, double N, double D, double C, double Loss, double? TrainingCost,
+        double? ServingCost = null, double? TotalCost = null, double? TrainingOnlyN = null, double? TrainingOnlyTotal = null);
+
+    /// <summary>The plan table: the same keys whatever the question (absent values are null), one name per quantity.</summary>
+    private static Sheet PlanSheet(string title, IEnumerable<PlanRow> plans) =>
+        Sheet.Table("plans", title, [
+            new Column("law", "Law", Kind.Text),
+            new Column("parameters", "N", Kind.Count, "parameters"),
+            new Column("tokens", "D", Kind.Count, "tokens"),
+            new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
+            new Column("flops", "C = 6ND", Kind.Number, "FLOP"),
+            new Column("loss", "Loss", Kind.Number, "nats/token"),
+            new Column("trainingCostUsd", "Training", Kind.Usd),
+            new Column("servingCostUsd", "Serving", Kind.Usd),
+            new Column("totalCostUsd", "Total", Kind.Usd),
+            new Column("computeOptimalParameters", "Training-only N", Kind.Count, "parameters"),
+            new Column("computeOptimalTotalCostUsd", "Training-only total", Kind.Usd),
+        ], plans.Select(p => (IReadOnlyList<object?>)[p.Law, p.N, p.D, p.D / p.N, p.C, p.Loss, p.TrainingCost, p.ServingCost, p.TotalCost, p.TrainingOnlyN, p.TrainingOnlyTotal]));
 }

@@ -1,74 +1,57 @@
-using System.ComponentModel;
 using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Costs;
 using LlmEcon.Derivations;
 using LlmEcon.Quantities;
-using Spectre.Console.Cli;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon train</c>.</summary>
-internal sealed class TrainSettings : ModelSettings
-{
-    /// <summary>--tokens.</summary>
-    [CommandOption("--tokens <D>")]
-    [Description("Training tokens D, e.g. 300B.")]
-    public string? Tokens { get; init; }
-
-    /// <summary>--chip-hours.</summary>
-    [CommandOption("--chip-hours <H>")]
-    [Description("Known accelerator-hours.")]
-    public string? ChipHours { get; init; }
-
-    /// <summary>--chips.</summary>
-    [CommandOption("--chips <K>")]
-    [Description("Chips used at once (with --days: a known; alone: solves the wall time).")]
-    public string? Chips { get; init; }
-
-    /// <summary>--days.</summary>
-    [CommandOption("--days <T>")]
-    [Description("Known wall-clock days (with --chips).")]
-    public string? Days { get; init; }
-
-    /// <summary>--cost.</summary>
-    [CommandOption("--cost <USD>")]
-    [Description("Known total cost, e.g. $4.6M; solves MFU and chip-hours.")]
-    public string? Cost { get; init; }
-}
-
 /// <summary><c>llmecon train</c>: eqs. 8–9.</summary>
-internal sealed class TrainCommand(Io io) : LlmEconCommand<TrainSettings>(io)
+internal sealed class TrainCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(TrainSettings s, LlmCatalog catalog)
+    public override string Path => "train";
+
+    /// <inheritdoc/>
+    public override string Summary => "Training cost (eq. 8) and its inverse (eq. 9): solves whichever of cost, MFU, chip-hours and wall time is missing.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Tokens, O.Model, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. Machine.Options];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples =>
+    [
+        ["--model", "gpt-3", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%"],
+        ["--params", "175B", "--tokens", "300B", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48", "--chips", "10000", "--days", "14.8"],
+        ["--params", "405B", "--tokens", "15.6T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2.50", "--chip-hours", "30.84M"],
+    ];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        Sourced<ParameterCount> n = ModelFlags.Parameters(s.Params, s.Model, catalog);
-        Sourced<TokenCount> d = ModelFlags.Tokens(s.Tokens, s.Model, catalog);
-        Machine m = Machine.From(s, catalog);
+        var notes = new List<string>();
+        Sourced<ParameterCount> n = ModelFlags.Parameters(a, catalog, notes);
+        Sourced<TokenCount> d = ModelFlags.Tokens(a, catalog, notes);
+        Machine m = Machine.From(a, catalog);
+        notes.AddRange(m.Notes);
         var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.MachinePrice);
 
-        Ratio? mfu = s.Mfu is null ? null : QuantityParser.Ratio(s.Mfu, "--mfu");
-        if (mfu is { } given)
-        {
-            Guard.Utilization(given.Fraction, "--mfu");
-        }
-
-        double? chipHours = s.ChipHours is null ? null : Guard.Positive(Flags.Number(s.ChipHours, "--chip-hours"), "--chip-hours");
-        int? chips = s.Chips is null ? null : Flags.Count(s.Chips, "--chips");
-        Duration? wall = s.Days is null ? null : Duration.FromDays(Guard.Positive(Flags.Number(s.Days, "--days"), "--days"));
-        Money? cost = s.Cost is null ? null : QuantityParser.Money(s.Cost, "--cost");
+        Ratio? mfu = a.Value(O.Mfu);
+        double? chipHours = a.Value(O.ChipHours);
+        int? chips = a.Value(O.Chips) is { } c ? (int)c : null;
+        Duration? wall = a.Value(O.Days);
+        Money? cost = a.Value(O.Cost);
         if (wall is not null && chips is null)
         {
-            throw Guard.Fail("--days", "given with --chips (wall time alone does not fix chip-hours)", "--days without --chips");
+            throw Guard.Fail(O.Days.Name, "given with --chips (wall time alone does not fix chip-hours)", "--days without --chips");
         }
 
-        var notes = new List<string>();
         Provenance? mfuFrom = null;
         bool anyKnown = mfu is not null || chipHours is not null || (chips is not null && wall is not null) || cost is not null;
         if (!anyKnown)
         {
-            ModelCard? model = s.Model is null ? null : catalog.Model(s.Model);
+            ModelCard? model = ModelFlags.Model(a, catalog);
             if (model?.Mfu is null)
             {
                 throw Guard.Fail("--mfu, --chip-hours, --chips with --days, or --cost", "given (one of them settles the rest)", "none of them");
@@ -82,16 +65,16 @@ internal sealed class TrainCommand(Io io) : LlmEconCommand<TrainSettings>(io)
 
         TrainingSolution r = TrainingCost.Solve(inputs, new TrainingKnowns(mfu, chipHours, chips, wall, cost), mfuFrom);
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");
-        Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Compact(n.Value.Count)} parameters on {NumberFormat.Compact(d.Value.Count)} tokens, {m.Name}")
-            .Add("parameters", "Parameters N", Kind.Number, n.Value.Count, "parameters")
-            .Add("tokens", "Training tokens D", Kind.Number, d.Value.Count, "tokens")
+        Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Count(n.Value.Count)} parameters on {NumberFormat.Count(d.Value.Count)} tokens, {m.Name}")
+            .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")
+            .Add("tokens", "Training tokens D", Kind.Count, d.Value.Count, "tokens")
             .Add("flops", "Training compute C = 6ND", Kind.Number, r.Work.Flop, "FLOP")
             .Add("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, m.Peak.Value.FlopPerSecond, "FLOP/s")
             .Add("pricePerChipHourUsd", "Price per chip-hour", Kind.Usd, inputs.PricePerChipHour.UsdPerHour, "USD/h")
             .Add("mfu", "MFU", Kind.Fraction, r.Mfu.Fraction)
-            .Add("chipHours", "Chip-hours", Kind.Number, r.ChipHours, "chip-h")
-            .AddIf("chips", "Chips at once", Kind.Number, r.Chips, "chips")
-            .AddIf("wallTimeDays", "Wall time", Kind.Number, r.WallTime?.Days, "days")
+            .Add("chipHours", "Chip-hours", Kind.Count, r.ChipHours, "chip-h")
+            .Add("chips", "Chips at once", chips is null ? Kind.Count : Kind.Integer, r.Chips, "chips")
+            .Add("wallTimeDays", "Wall time", Kind.Number, r.WallTime?.Days, "days")
             .Add("costUsd", "Cost", Kind.Usd, r.Cost.Usd)
             .Add("costPer1kTokensUsd", "Cost per 1000 training tokens", Kind.Usd, r.CostPer1kTokens.UsdPer1kTokens, "USD/1K tokens")
             .Add("solved", "Solved", Kind.Text, r.Solved, audience: Audience.Programs);

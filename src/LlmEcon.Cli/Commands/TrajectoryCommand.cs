@@ -1,86 +1,54 @@
-using System.ComponentModel;
 using LlmEcon.Audit;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
 using LlmEcon.Projections;
 using LlmEcon.Quantities;
-using Spectre.Console.Cli;
+using LlmEcon.Cli.Options;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>Flags of <c>llmecon trajectory</c>; defaults are the article's levers (§5).</summary>
-internal sealed class TrajectorySettings : CommonSettings
-{
-    /// <summary>--params-before.</summary>
-    [CommandOption("--params-before <N>")]
-    [Description("Parameters before (inference lever). Default: GPT-3's 175B.")]
-    public string? ParamsBefore { get; init; }
-
-    /// <summary>--params-after.</summary>
-    [CommandOption("--params-after <N>")]
-    [Description("Parameters after, at the same quality. Default: Chinchilla's 70B.")]
-    public string? ParamsAfter { get; init; }
-
-    /// <summary>--cost-per-flop-reduction.</summary>
-    [CommandOption("--cost-per-flop-reduction <FRACTION>")]
-    [Description("Fall in cost per FLOP (both levers). Default: 58.06%, the article's V100 → H100 in-house reduction (eq. 17, from its printed lines).")]
-    public string? CostPerFlopReduction { get; init; }
-
-    /// <summary>--mfu-before.</summary>
-    [CommandOption("--mfu-before <FRACTION>")]
-    [Description("Training MFU before. Default: GPT-3's 21.3%.")]
-    public string? MfuBefore { get; init; }
-
-    /// <summary>--mfu-after.</summary>
-    [CommandOption("--mfu-after <FRACTION>")]
-    [Description("Training MFU after. Default: PaLM's 46.2%.")]
-    public string? MfuAfter { get; init; }
-
-    /// <summary>--start-cost.</summary>
-    [CommandOption("--start-cost <USD>")]
-    [Description("Projection: the cost in year 0. Default: GPT-3 on GCP TPU v4 at PaLM's MFU, $1,398,072.")]
-    public string? StartCost { get; init; }
-
-    /// <summary>--efficiency-growth.</summary>
-    [CommandOption("--efficiency-growth <FRACTION>")]
-    [Description("Projection: yearly growth of throughput per $; the cost falls 1 − 1/(1+g) a year. Default: 22% (the article's +50% per 2-year generation).")]
-    public string? EfficiencyGrowth { get; init; }
-
-    /// <summary>--years.</summary>
-    [CommandOption("--years <N>")]
-    [Description("Projection: years. Default: 5.")]
-    public string? Years { get; init; }
-}
-
 /// <summary><c>llmecon trajectory</c>: eqs. 11–12 with the article's levers.</summary>
-internal sealed class TrajectoryCommand(Io io) : LlmEconCommand<TrajectorySettings>(io)
+internal sealed class TrajectoryCommand : LlmEconCommand
 {
     /// <inheritdoc/>
-    protected override CommandResult Build(TrajectorySettings s, LlmCatalog catalog)
+    public override string Path => "trajectory";
+
+    /// <inheritdoc/>
+    public override string Summary => "The cost trajectory (eqs. 10–12): levers since GPT-3, the net reduction, and a cost projected by year; defaults are the article's (§5).";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions =>
+        [O.ParamsBefore, O.ParamsAfter, O.CostPerFlopReduction, O.MfuBefore, O.MfuAfter, O.StartCost, O.EfficiencyGrowth, O.Years];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples =>
+        [[], ["--start-cost", "$1,398,072", "--efficiency-growth", "30%", "--years", "5"], ["--params-after", "8B", "--table", "levers"]];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
     {
         ArticleScenario scenario = ArticleScenario.Default;
         TrajectoryScenario t = scenario.Trajectory;
         ArticleReproduction? article = null;
         ArticleReproduction Article() => article ??= ArticleReproduction.Run(catalog, scenario);
-        ParameterCount before = s.ParamsBefore is null ? catalog.Model(t.ParametersBeforeModelId).Parameters : QuantityParser.ParameterCount(s.ParamsBefore, "--params-before");
-        ParameterCount after = s.ParamsAfter is null ? catalog.Model(t.ParametersAfterModelId).Parameters : QuantityParser.ParameterCount(s.ParamsAfter, "--params-after");
+        ParameterCount before = s.Value(O.ParamsBefore) ?? catalog.Model(t.ParametersBeforeModelId).Parameters;
+        ParameterCount after = s.Value(O.ParamsAfter) ?? catalog.Model(t.ParametersAfterModelId).Parameters;
         Ratio costPerFlop;
         string why;
-        if (s.CostPerFlopReduction is null)
+        if (s.Value(O.CostPerFlopReduction) is { } given)
+        {
+            costPerFlop = given;
+            why = "given";
+        }
+        else
         {
             costPerFlop = Ratio.FromFraction(Article().Figures["inhouse.reduction"].Value);
             why = "the article's in-house V100 → H100 reduction, eq. 17 from its printed lines";
         }
-        else
-        {
-            costPerFlop = QuantityParser.Ratio(s.CostPerFlopReduction, "--cost-per-flop-reduction");
-            Guard.FractionBelowOne(costPerFlop.Fraction, "--cost-per-flop-reduction");
-            why = "given";
-        }
 
-        Ratio mfuBefore = Mfu(s.MfuBefore, "--mfu-before", catalog.Model(t.MfuBeforeModelId).Mfu!.Value);
-        Ratio mfuAfter = Mfu(s.MfuAfter, "--mfu-after", catalog.Model(t.MfuAfterModelId).Mfu!.Value);
+        Ratio mfuBefore = s.Value(O.MfuBefore) ?? catalog.Model(t.MfuBeforeModelId).Mfu!.Value;
+        Ratio mfuAfter = s.Value(O.MfuAfter) ?? catalog.Model(t.MfuAfterModelId).Mfu!.Value;
         Lever[] levers = [CostTrajectory.Parameters(before, after), CostTrajectory.CostPerFlopChange(costPerFlop, why), CostTrajectory.Utilization(mfuBefore, mfuAfter)];
         var (inference, inferenceD) = CostTrajectory.NetReduction(levers, inference: true);
         var (training, trainingD) = CostTrajectory.NetReduction(levers, inference: false);
@@ -88,16 +56,16 @@ internal sealed class TrajectoryCommand(Io io) : LlmEconCommand<TrajectorySettin
             new Column("lever", "Lever", Kind.Text),
             new Column("factor", "Factor new/old", Kind.Number, "×"),
             new Column("reduction", "Reduction", Kind.Fraction),
-            new Column("inference", "Inference", Kind.Text),
-            new Column("training", "Training", Kind.Text),
-        ], levers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Reduction, l.Inference ? "counted" : "—", l.Training ? "counted" : "—"]));
+            new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") },
+            new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") },
+        ], levers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Reduction, l.Inference, l.Training]));
         Sheet net = Sheet.Record("netReduction", "Net reduction")
             .Add("inference", "Inference", Kind.Fraction, inference.Fraction)
             .Add("training", "Training", Kind.Fraction, training.Fraction);
 
         var derivations = new List<Derivation>(levers.Select(l => l.Derivation)) { inferenceD, trainingD };
         Money start;
-        if (s.StartCost is null)
+        if (!s.Has(O.StartCost))
         {
             var gpt3 = Article().Training.First(x => x.Model.Id == t.ParametersBeforeModelId);
             start = gpt3.Solution.Cost;
@@ -105,26 +73,18 @@ internal sealed class TrajectoryCommand(Io io) : LlmEconCommand<TrajectorySettin
         }
         else
         {
-            start = QuantityParser.Money(s.StartCost, "--start-cost");
+            start = s.Value(O.StartCost)!.Value;
         }
 
-        double growth = s.EfficiencyGrowth is null
-            ? Hardware.Generations.AnnualisedRate(scenario.Generations.PerGenerationUsdGain, scenario.Generations.YearsPerGeneration)
-            : QuantityParser.Ratio(s.EfficiencyGrowth, "--efficiency-growth").Fraction;
+        double growth = s.Value(O.EfficiencyGrowth)?.Fraction
+            ?? Hardware.Generations.AnnualisedRate(scenario.Generations.PerGenerationUsdGain, scenario.Generations.YearsPerGeneration);
         Ratio decline = CostTrajectory.CostDeclineFromEfficiencyGrowth(growth);
-        int years = s.Years is null ? 5 : Flags.Count(s.Years, "--years");
+        int years = (int)s.Value(O.Years, 5);
         IReadOnlyList<ProjectedCost> projection = CostTrajectory.Project(start, [decline], years);
         Sheet projected = Sheet.Table("projection", $"Cost by year at {NumberFormat.Percent(growth)} a year more throughput per $ (cost × {NumberFormat.Compact(1 - decline.Fraction, 4)} a year)", [
-            new Column("year", "Year", Kind.Integer),
+            new Column("year", "Year", Kind.Integer, "years from now"),
             new Column("costUsd", "Cost", Kind.Usd),
         ], projection.Select(p => (IReadOnlyList<object?>)[(double)p.Year, p.Cost.Usd]));
         return new CommandResult("Cost trajectory", [leverSheet, net, projected], [], derivations);
-    }
-
-    private static Ratio Mfu(string? text, string flag, Ratio fallback)
-    {
-        Ratio r = text is null ? fallback : QuantityParser.Ratio(text, flag);
-        Guard.Utilization(r.Fraction, flag);
-        return r;
     }
 }

@@ -40,6 +40,11 @@ internal static class Renderers
                 break;
             case OutputFormat.Csv:
                 output.Write(Csv(result));
+                foreach (string note in result.Notes)
+                {
+                    diagnostics.Write("Note: " + note + "\n");
+                }
+
                 if (explain)
                 {
                     diagnostics.Write(ExplainText(result.Derivations));
@@ -107,7 +112,7 @@ internal static class Renderers
                 foreach (Column c in sheet.Columns)
                 {
                     var col = new TableColumn(c.HeaderWithUnit);
-                    table.AddColumn(c.Kind == Kind.Text ? col : col.RightAligned());
+                    table.AddColumn(c.Kind is Kind.Text or Kind.Flag ? col : col.RightAligned());
                 }
 
                 foreach (IReadOnlyList<object?> row in sheet.Rows)
@@ -179,14 +184,14 @@ internal static class Renderers
         }
 
         sb.Append("| ").AppendJoin(" | ", sheet.Columns.Select(c => Cell(c.HeaderWithUnit))).Append(" |\n");
-        sb.Append('|').AppendJoin("|", sheet.Columns.Select(c => c.Kind == Kind.Text ? "---" : "--:")).Append("|\n");
+        sb.Append('|').AppendJoin("|", sheet.Columns.Select(c => c.Kind is Kind.Text or Kind.Flag ? "---" : "--:")).Append("|\n");
         foreach (IReadOnlyList<object?> row in sheet.Rows)
         {
             sb.Append("| ").AppendJoin(" | ", sheet.Columns.Select((c, i) => Cell(c.Show(row[i])))).Append(" |\n");
         }
     }
 
-    /// <summary>CSV (RFC 4180): per sheet a header row of keys and raw values; sheets separated by a blank line.</summary>
+    /// <summary>CSV (RFC 4180): a header row of keys and raw values (one table: the command chooses which, see --table).</summary>
     public static string Csv(CommandResult result)
     {
         static string Field(object? v) => v switch
@@ -194,6 +199,7 @@ internal static class Renderers
             null => "",
             double d => double.IsFinite(d) ? d.ToString("R", Inv) : "",
             int i => i.ToString(Inv),
+            bool b => b ? "true" : "false",
             IEnumerable<string> list => Quote(string.Join("; ", list)),
             _ => Quote(Convert.ToString(v, Inv) ?? ""),
         };
@@ -385,7 +391,7 @@ internal static class Renderers
                 foreach (IReadOnlyList<object?> row in sheet.Rows)
                 {
                     sb.Append("<tr>").AppendJoin("", sheet.Columns.Select((c, i) =>
-                        (c.Kind == Kind.Text ? "<td>" : "<td class=\"n\">") + E(c.Show(row[i])) + "</td>")).Append("</tr>\n");
+                        (c.Kind is Kind.Text or Kind.Flag ? "<td>" : "<td class=\"n\">") + E(c.Show(row[i])) + "</td>")).Append("</tr>\n");
                 }
             }
 

@@ -13,8 +13,17 @@ internal enum Kind
     Fraction,
     /// <summary>A number with a unit, 4 significant digits, engineering notation from 10^5.</summary>
     Number,
-    /// <summary>A whole number with thousands separators.</summary>
+    /// <summary>A whole number, exact, with thousands separators: <c>16,384</c>.</summary>
     Integer,
+    /// <summary>
+    /// A count as people write it: exact with separators below a million (<c>12,345</c>), then 4 significant digits with a scale
+    /// (<c>30.84M</c>, <c>405B</c>, <c>15.6T</c>); JSON and CSV keep the raw number.
+    /// </summary>
+    Count,
+    /// <summary>A year: a number in JSON, no separator in tables (<c>2023</c>).</summary>
+    Year,
+    /// <summary>Yes or no: a JSON boolean; tables show the column's words for true and false.</summary>
+    Flag,
 }
 
 /// <summary>Who sees a column: everyone, only people (tables, Markdown, HTML) or only programs (JSON, CSV).</summary>
@@ -31,6 +40,9 @@ internal enum Audience
 /// <summary>One column: its JSON/CSV key (which carries the unit), its header, its kind and unit as shown in tables.</summary>
 internal sealed record Column(string Key, string Header, Kind Kind, string Unit = "", Audience Audience = Audience.All)
 {
+    /// <summary>For <see cref="Kind.Flag"/>: what a table shows for true and for false.</summary>
+    public (string Yes, string No) Words { get; init; } = ("yes", "no");
+
     /// <summary>The unit as a table shows it.</summary>
     public string ShownUnit => Kind switch
     {
@@ -49,14 +61,17 @@ internal sealed record Column(string Key, string Header, Kind Kind, string Unit 
         string s => s,
         IEnumerable<string> list => string.Join(", ", list),
         double d when !double.IsFinite(d) => Guard.Show(d),
+        bool b => b ? Words.Yes : Words.No,
         double d => Kind switch
         {
             Kind.Usd => NumberFormat.Usd(d),
             Kind.Fraction => NumberFormat.Compact(d * 100, 4),
             Kind.Integer => d.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
+            Kind.Count => NumberFormat.Count(d),
+            Kind.Year => d.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
             _ => NumberFormat.Compact(d, 4),
         },
-        int i => i.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
+        int i => i.ToString(Kind == Kind.Year ? "0" : "#,0", System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 }
@@ -78,10 +93,16 @@ internal sealed record Sheet(string Key, string Title, IReadOnlyList<Column> Col
 /// <summary>Column filtering per audience.</summary>
 internal static class SheetView
 {
-    /// <summary>The sheet with only the columns <paramref name="audience"/> sees.</summary>
+    /// <summary>
+    /// The sheet with only the columns <paramref name="audience"/> sees. People do not see what is absent: a record's fields with no
+    /// value and a table's columns with no value in any row (programs keep every key, null when absent, so keys are stable).
+    /// </summary>
     public static Sheet For(this Sheet sheet, Audience audience)
     {
-        var keep = sheet.Columns.Select((c, i) => (c, i)).Where(x => x.c.Audience == Audience.All || x.c.Audience == audience).ToList();
+        var keep = sheet.Columns.Select((c, i) => (c, i))
+            .Where(x => x.c.Audience == Audience.All || x.c.Audience == audience)
+            .Where(x => audience == Audience.Programs || sheet.Rows.Count == 0 || sheet.Rows.Any(r => r[x.i] is not null))
+            .ToList();
         return keep.Count == sheet.Columns.Count ? sheet
             : sheet with
             {
@@ -105,10 +126,6 @@ internal sealed class RecordBuilder(string key, string title)
         return this;
     }
 
-    /// <summary>Adds a field only when <paramref name="value"/> is not null.</summary>
-    public RecordBuilder AddIf(string key, string label, Kind kind, object? value, string unit = "") =>
-        value is null ? this : Add(key, label, kind, value, unit);
-
     /// <summary>The sheet.</summary>
     public Sheet Build() => new(key, title, _columns, [_values], true);
 
@@ -116,10 +133,53 @@ internal sealed class RecordBuilder(string key, string title)
     public static implicit operator Sheet(RecordBuilder b) => b.Build();
 }
 
-/// <summary>What a command prints: sheets, notes (what was solved, what was assumed) and, for --explain, derivations.</summary>
+/// <summary>
+/// What a command prints: sheets, notes (what was solved, what was assumed, which flag replaced a catalog value) and, for
+/// --explain, derivations. Warnings (a fit whose grid did not bracket its optimum) go to standard error in every format.
+/// </summary>
 internal sealed record CommandResult(string Title, IReadOnlyList<Sheet> Sheets, IReadOnlyList<string> Notes, IReadOnlyList<Derivation> Derivations)
 {
+    /// <summary>What the user should know on standard error, whatever the format.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Other files the run writes (checked before computing), after the main output: e.g. <c>--save-law</c>.</summary>
+    public IReadOnlyList<(OutputFile File, string Text)> Files { get; init; } = [];
+
+    /// <summary>What a command's own renderer needs beyond the sheets (the report's sections), or null.</summary>
+    public object? Payload { get; init; }
+
     /// <summary>A result of one sheet.</summary>
     public static CommandResult Of(string title, Sheet sheet, IReadOnlyList<Derivation>? derivations = null, IReadOnlyList<string>? notes = null) =>
         new(title, [sheet], notes ?? [], derivations ?? []);
 }
+
+/// <summary>
+/// The last guard before printing: a result with NaN, an infinity or a negative amount of money is never printed as if it were an
+/// answer. Option ranges keep every result finite; reaching this is a bug, reported as one (exit 1).
+/// </summary>
+internal static class ResultCheck
+{
+    /// <summary>Throws a <see cref="ResultException"/> naming the first impossible value.</summary>
+    public static void Require(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (Sheet sheet in result.Sheets)
+        {
+            foreach (IReadOnlyList<object?> row in sheet.Rows)
+            {
+                for (int i = 0; i < sheet.Columns.Count; i++)
+                {
+                    Column c = sheet.Columns[i];
+                    if (row[i] is double d && (!double.IsFinite(d) || (c.Kind == Kind.Usd && d < 0)))
+                    {
+                        throw new ResultException($"the result '{sheet.Key}.{c.Key}' is {Guard.Show(d)}, which is not a possible {(c.Kind == Kind.Usd ? "amount of money" : "value")}; "
+                                                  + "this is a bug: please report the command line");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A result that cannot be printed as an answer (see <see cref="ResultCheck"/>): exit code 1.</summary>
+internal sealed class ResultException(string message) : Exception(message);

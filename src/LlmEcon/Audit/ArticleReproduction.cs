@@ -73,6 +73,12 @@ public sealed class ArticleReproduction
     /// <summary>§5 V100 → H100 in-house, from the stated gains.</summary>
     public InHouseProjection InHouse { get; private set; } = null!;
 
+    /// <summary>The energy of the in-house run on the old generation (GPT-3's, from the catalog).</summary>
+    public Energy InHouseEnergy { get; private set; }
+
+    /// <summary>The electricity price of the in-house projection.</summary>
+    public ElectricityPrice InHouseElectricity { get; private set; }
+
     /// <summary>§5 training memory per model.</summary>
     public IReadOnlyList<(ModelCard Model, MemoryResult Memory)> MemoryRows { get; private set; } = [];
 
@@ -212,8 +218,9 @@ public sealed class ArticleReproduction
             $"{Compact(to.GflopsPerSecondPerWatt)} / {Compact(from.GflopsPerSecondPerWatt)}", Compact(wattGain, 3) + "×"));
 
         ModelCard gpt3 = Catalog.Model(h.ModelId);
-        var (energyBefore, energyD) = InHouseCost.EnergyCost(gpt3.TrainingEnergySourced,
-            ElectricityPrice.FromUsdPerKilowattHour(h.ElectricityUsdPerKilowattHour), "energy cost with V100 (USD)");
+        InHouseEnergy = gpt3.TrainingEnergySourced.Value;
+        InHouseElectricity = ElectricityPrice.FromUsdPerKilowattHour(h.ElectricityUsdPerKilowattHour);
+        var (energyBefore, energyD) = InHouseCost.EnergyCost(gpt3.TrainingEnergySourced, InHouseElectricity, "energy cost with V100 (USD)");
         Add("inhouse.energy-before", energyBefore.Usd, energyD);
         InHouse = InHouseCost.Project(Money.FromUsd(h.HardwareCostBeforeUsd), energyBefore, h.PerUsdGainStated, h.PerWattGainStated);
         Add("inhouse.hardware-after", InHouse.HardwareAfter.Usd, InHouse.Derivation);

@@ -23,6 +23,14 @@ internal sealed class EntryReader
         _entry = entry;
         _problems = problems;
         _prefix = prefix;
+        if (obj.ValueKind == JsonValueKind.Object)
+        {
+            // JSON lets a key appear twice and keeps the last: in a catalog that silently drops a value, so it is a problem.
+            foreach (var twice in obj.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                Problem(twice.Key, "given once (a second value would silently replace the first)", $"{twice.Count()} values");
+            }
+        }
     }
 
     /// <summary>How many problems the whole load has recorded so far (to tell whether a part was clean).</summary>

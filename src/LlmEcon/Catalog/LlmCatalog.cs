@@ -7,10 +7,11 @@ using LlmEcon.Scaling;
 namespace LlmEcon.Catalog;
 
 /// <summary>A catalog entry as written in its file.</summary>
+/// <param name="Id">The entry's id.</param>
 /// <param name="Section">The section, e.g. <c>accelerators</c>.</param>
 /// <param name="Origin">The file (or embedded resource) it came from.</param>
 /// <param name="Json">The entry's JSON object, as written.</param>
-public sealed record CatalogSourceEntry(string Section, string Origin, string Json);
+public sealed record CatalogSourceEntry(string Id, string Section, string Origin, string Json);
 
 /// <summary>
 /// The catalog: accelerators, cloud offers, models, API prices and scaling laws, from JSON embedded in
@@ -22,6 +23,15 @@ public sealed class LlmCatalog
     private static readonly Lazy<LlmCatalog> BuiltInCatalog = new(() => Load(BuiltInSources()));
 
     private static readonly string[] Sections = ["accelerators", "offers", "models", "apiPrices", "scalingLaws"];
+
+    /// <summary>
+    /// The one way a catalog file is read, by loading, validation and <see cref="SourceEntry"/> alike: JSON with comments and
+    /// trailing commas allowed (a hand-edited file may carry a note on its source).
+    /// </summary>
+    public static readonly JsonDocumentOptions FileOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The largest catalog file read: 16 MiB (the built-in catalog is about 30 KB).</summary>
+    public const long MaximumFileBytes = 16L << 20;
 
     private static readonly Dictionary<string, Precision> PrecisionNames =
         Enum.GetValues<Precision>().ToDictionary(CatalogNames.Of, p => p, StringComparer.Ordinal);
@@ -116,7 +126,7 @@ public sealed class LlmCatalog
         CatalogSourceEntry? found = null;
         foreach (var (origin, json) in _sources)
         {
-            using var doc = JsonDocument.Parse(json);
+            using var doc = JsonDocument.Parse(json, FileOptions);
             foreach (JsonProperty section in doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
             {
                 foreach (JsonElement item in section.Value.EnumerateArray())
@@ -124,7 +134,7 @@ public sealed class LlmCatalog
                     if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out JsonElement e) && e.ValueKind == JsonValueKind.String
                         && e.GetString() == known)
                     {
-                        found = new CatalogSourceEntry(section.Name, origin, item.GetRawText());
+                        found = new CatalogSourceEntry(known, section.Name, origin, item.GetRawText());
                     }
                 }
             }
@@ -149,7 +159,7 @@ public sealed class LlmCatalog
             JsonDocument doc;
             try
             {
-                doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                doc = JsonDocument.Parse(json, FileOptions);
             }
             catch (JsonException e)
             {
@@ -164,8 +174,15 @@ public sealed class LlmCatalog
                 continue;
             }
 
+            var sectionsHere = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty section in doc.RootElement.EnumerateObject())
             {
+                if (!sectionsHere.Add(section.Name))
+                {
+                    problems.Add(new CatalogProblem(origin, section.Name, "", "one section of that name per file (a second one would silently replace the first)", "two"));
+                    continue;
+                }
+
                 if (!merged.TryGetValue(section.Name, out var entries))
                 {
                     problems.Add(new CatalogProblem(origin, section.Name, "", "a known section (" + string.Join(", ", Sections) + ")",
@@ -247,12 +264,22 @@ public sealed class LlmCatalog
     /// <summary>This catalog with a user's JSON text merged over it (same id replaces), validated as a whole.</summary>
     public LlmCatalog Merge(string origin, string json) => Load(_sources.Append((origin, json)));
 
-    /// <summary>This catalog with a user's JSON file merged over it; a missing file is an <see cref="InputException"/>.</summary>
-    public LlmCatalog MergeFile(string path)
+    /// <summary>
+    /// This catalog with a user's JSON file merged over it; a missing file, a directory or a file over 16 MiB is an
+    /// <see cref="InputException"/> naming <paramref name="parameter"/>.
+    /// </summary>
+    public LlmCatalog MergeFile(string path, string parameter = "catalog")
     {
-        if (!File.Exists(path))
+        ArgumentNullException.ThrowIfNull(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
         {
-            throw Guard.Fail("catalog", "an existing JSON file", $"'{path}' (no such file)");
+            throw Guard.Fail(parameter, "an existing JSON file", $"'{path}' ({(Directory.Exists(path) ? "a directory" : "no such file")})");
+        }
+
+        if (info.Length > MaximumFileBytes)
+        {
+            throw Guard.Fail(parameter, "a catalog file of at most 16 MiB", string.Create(CultureInfo.InvariantCulture, $"'{path}' ({info.Length / 1048576.0:0.#} MiB)"));
         }
 
         return Merge(Path.GetFileName(path), File.ReadAllText(path));

@@ -171,7 +171,9 @@ public static class TrainingCost
                 Percent(mfu, 2), [.. ntd, new Term("chip-hours", "accelerator-hours", Compact(chipHours))]));
         }
 
-        Guard.Utilization(mfu, "implied mfu");
+        // Knowns that imply more work per second than the chips' peak (or no work at all) describe no possible run.
+        Guard.InRange(mfu, $"the MFU implied by {estimates[0].Name}", 0, 1, lowOpen: true, highOpen: false,
+            "a run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak");
         if (known.ChipHours is null)
         {
             solved.Add("chipHours");
@@ -188,7 +190,7 @@ public static class TrainingCost
             wall = Duration.FromHours(chipHours / cc);
             solved.Add("wallTime");
             steps.Add(new Derivation("wall time", "(9c) wall time = chip-hours / chips", "chip-hours / chips",
-                $"{Compact(chipHours)} chip-h / {Compact(cc)} chips", wall.Value.ToString(), []));
+                $"{Compact(chipHours)} chip-h / {NumberFormat.Integer(cc)} chips", wall.Value.ToString(), []));
         }
         else if (wall is { } ww && chips is null)
         {

@@ -11,7 +11,7 @@ namespace LlmEcon.Memory;
 /// <param name="MinimumChips">⌈bytes / chip memory⌉, when a chip was given.</param>
 /// <param name="ExactChips">bytes / chip memory before rounding up.</param>
 /// <param name="Derivation">The equation substituted.</param>
-public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, int? MinimumChips, double? ExactChips, Derivation Derivation);
+public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, long? MinimumChips, double? ExactChips, Derivation Derivation);
 
 /// <summary>Training state and inference weights in memory.</summary>
 public static class MemoryModel
@@ -45,7 +45,7 @@ public static class MemoryModel
     private static MemoryResult Hold(ParameterCount n, double bytesPerParameter, Sourced<ByteSize>? chipMemory, string what, string equation)
     {
         ByteSize bytes = ByteSize.FromBytes(n.Count * bytesPerParameter);
-        int? min = null;
+        long? min = null;
         double? exact = null;
         string sub = $"{Compact(bytesPerParameter)} B/param × {Compact(n.Count)} params";
         string result = bytes.ToString();
@@ -54,7 +54,7 @@ public static class MemoryModel
         {
             double per = Guard.Positive(cm.Value.Bytes, "chipMemory");
             exact = bytes.Bytes / per;
-            min = (int)Math.Ceiling(exact.Value - 1e-9);
+            min = (long)Math.Ceiling(exact.Value - 1e-9);
             sub += $" / {cm.Value} per chip";
             result += $"; {Compact(exact.Value)} → at least {min} chips";
             terms.Add(Term.Of("M", "memory per chip", cm, cm.Value.ToString()));

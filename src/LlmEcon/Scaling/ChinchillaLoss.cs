@@ -44,6 +44,16 @@ public static class ChinchillaLoss
         return new LossResult(law, n, d, p, q, loss, derivation);
     }
 
+    /// <summary>The compute-optimal exponent of N: N_opt ∝ C^a, a = β / (α + β) (Hoffmann et al. 2022, eq. 4).</summary>
+    public static double ParameterExponent(double alpha, double beta) => beta / (alpha + beta);
+
+    /// <summary>The compute-optimal exponent of N under <paramref name="law"/>: a = β / (α + β).</summary>
+    public static double ParameterExponent(ScalingLaw law)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        return ParameterExponent(law.Alpha, law.Beta);
+    }
+
     /// <summary>
     /// Minimises L subject to C = 6ND (Hoffmann et al. 2022, eq. 4): N_opt = G (C/6)^a, D_opt = G^−1 (C/6)^b,
     /// a = β/(α+β), b = α/(α+β), G = (αA / (βB))^(1/(α+β)).

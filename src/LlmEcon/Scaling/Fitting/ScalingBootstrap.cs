@@ -38,7 +38,7 @@ public static class ScalingBootstrap
     /// <summary>Names of the intervals, in order.</summary>
     public static readonly IReadOnlyList<string> Names = ["E", "A", "B", "alpha", "beta", "parameterExponent", "tokensPerParameter"];
 
-    /// <summary>Runs the bootstrap of <paramref name="fit"/> on <paramref name="data"/>; <paramref name="progress"/> gets the count done.</summary>
+    /// <summary>Runs the bootstrap of <paramref name="fit"/> on <paramref name="data"/>; <paramref name="progress"/> gets the count done, in increasing order.</summary>
     public static BootstrapResult Run(ScalingDataset data, ScalingFitResult fit, BootstrapOptions? options = null, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -50,6 +50,7 @@ public static class ScalingBootstrap
         var samples = new double[r][];
         var evaluations = new long[r];
         int done = 0;
+        var gate = new Lock();
         Parallel.For(0, r, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
             () => (Objective: new HuberLogObjective(data.Rows, fit.Delta), Lbfgs: ScalingFit.Polisher(), Counts: new int[n]),
             (k, _, state) =>
@@ -72,8 +73,15 @@ public static class ScalingBootstrap
                 LbfgsResult result = state.Lbfgs.Minimize(state.Objective, x);
                 samples[k] = x;
                 evaluations[k] = result.Evaluations;
-                int count = Interlocked.Increment(ref done);
-                progress?.Report(count);
+                if (progress is not null)
+                {
+                    // Count and report under one lock: the reports arrive in increasing order whatever thread finishes first.
+                    lock (gate)
+                    {
+                        progress.Report(++done);
+                    }
+                }
+
                 return state;
             },
             _ => { });
@@ -82,7 +90,7 @@ public static class ScalingBootstrap
         double[] Quantities(IReadOnlyList<double> x)
         {
             double e = Math.Exp(x[2]), a = Math.Exp(x[0]), b = Math.Exp(x[1]), alpha = x[3], beta = x[4];
-            return [e, a, b, alpha, beta, beta / (alpha + beta), TokensPerParameter(a, b, alpha, beta, budget)];
+            return [e, a, b, alpha, beta, ChinchillaLoss.ParameterExponent(alpha, beta), TokensPerParameter(a, b, alpha, beta, budget)];
         }
 
         double[] estimate = Quantities(fit.LogParameters);

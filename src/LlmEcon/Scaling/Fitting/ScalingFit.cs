@@ -88,7 +88,7 @@ public sealed record ScalingFitResult(
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The compute-optimal exponent of N: N_opt ∝ C^a, a = β / (α + β) (Hoffmann et al. 2022, eq. 4).</summary>
-    public double ParameterExponent => Law.Beta / (Law.Alpha + Law.Beta);
+    public double ParameterExponent => ChinchillaLoss.ParameterExponent(Law);
 }
 
 /// <summary>

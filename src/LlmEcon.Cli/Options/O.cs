@@ -1,0 +1,187 @@
+using LlmEcon.Quantities;
+
+namespace LlmEcon.Cli.Options;
+
+/// <summary>
+/// Every option of <c>llmecon</c>, each defined once: name, value, meaning, an example in the one grammar and the one rule its
+/// value keeps. Commands list the options they take; two commands that take <c>--mfu</c> take the same <c>--mfu</c>.
+/// Ranges are what a run can mean (a parameter count of at least 1; an MFU of at least 1e-6, so no cost overflows) and keep
+/// every result finite.
+/// </summary>
+internal static class O
+{
+    // Common to every command.
+    public static readonly ChoiceOpt Format = new("--format", "FORMAT", "How to print: table (default), json, csv or markdown; report: markdown (default), html or json.",
+        ["table", "json", "csv", "markdown", "html"]);
+    public static readonly SwitchOpt Explain = new("--explain", "Also print how every number was computed: formula, the numbers substituted, each input with its catalog source and date.");
+    public static readonly TextOpt Catalog = new("--catalog", "FILE", "A JSON catalog file merged over the built-in one (the same id replaces an entry); validated as a whole.", "docs/examples/my-catalog.json");
+    public static readonly TextOpt Out = new("--out", "FILE", "Write the output to FILE instead of standard output ('-' is standard output): whole or not at all, "
+        + "through a symbolic link to its target, keeping the file's permissions; a FIFO or device is written directly.", "report.md");
+    public static readonly TextOpt Table = new("--table", "NAME", "Print only the table NAME (JSON key) of a command that prints several; CSV prints one table, the first unless this names another.", "projection");
+    public static readonly SwitchOpt Debug = new("--debug", "On failure, print the stack trace too.");
+
+    // The model and its size.
+    public static readonly ValueOpt<ParameterCount> Params = Parameters("--params", "Model parameters N.");
+    public static readonly TextOpt Model = Id("--model", "A model from the catalog (llmecon catalog list --section models); fills N (and D where the command needs it).", "gpt-3");
+    public static readonly ValueOpt<TokenCount> Tokens = TokenCountOpt("--tokens", "D", "Training tokens D.", "300B");
+    public static readonly ValueOpt<Ratio> Mfu = Utilization("--mfu", "Model FLOPs utilization: achieved FLOP/s over peak.");
+
+    // The machine.
+    public static readonly TextOpt Offer = Id("--offer", "A cloud offer from the catalog: its accelerator, chips per machine and price per machine-hour.", "aws-p4d-1yr");
+    public static readonly TextOpt Chip = Id("--chip", "An accelerator from the catalog (llmecon hardware list).", "h100-sxm");
+    public static readonly ValueOpt<long> ChipsPerMachine = Whole("--chips-per-machine", "N", "Accelerators per rented machine (replaces the offer's).", "8", 1, 100_000);
+    public static readonly ValueOpt<MoneyRate> MachinePricePerHour = Value("--machine-price-per-hour", "USD/H", "Price per machine-hour (replaces the offer's).", "$98.32",
+        QuantityParser.MoneyRate, r => r.UsdPerHour, new Range(0.0001, 1e6, false, false, "a price in USD per hour"));
+    public static readonly ValueOpt<MoneyRate> PricePerChipHour = Value("--price-per-chip-hour", "USD/H", "Price per accelerator-hour (instead of a machine price).", "$2.50",
+        QuantityParser.MoneyRate, r => r.UsdPerHour, new Range(0.0001, 1e5, false, false, "a price in USD per hour"));
+    public static readonly ValueOpt<FlopRate> PeakFlops = Value("--peak-flops", "FLOP/S", "Peak FLOP/s per chip (replaces the catalog's).", "312T",
+        QuantityParser.FlopRate, r => r.FlopPerSecond, new Range(1e9, 1e18, false, false, "a throughput in FLOP/s"));
+    public static readonly ChoiceOpt Precision = new("--precision", "PRECISION", "Which of the chip's catalog peaks: fp64, fp32, tf32, fp16, bf16, fp8 or int8. Default: mixed fp16 (bf16 on TPUs).",
+        ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8"]);
+    public static readonly ChoiceOpt Sparsity = new("--sparsity", "SPARSITY", "The dense peak or the 2:4 structured sparse one. Default: dense.", ["dense", "sparse"]);
+
+    // Training runs.
+    public static readonly ValueOpt<double> ChipHours = Value("--chip-hours", "H", "Accelerator-hours of the run.", "30.84M",
+        (t, f) => QuantityParser.Count(t, f, "30.84M", "chip-hours", "chip-h"), v => v, new Range(0.001, 1e12, false, false, "a count of chip-hours"));
+    public static readonly ValueOpt<long> Chips = Whole("--chips", "K", "Accelerators used at once.", "16384", 1, 10_000_000);
+    public static readonly ValueOpt<Duration> Days = Value("--days", "DAYS", "Wall-clock time of the run, in days unless a unit says otherwise.", "54",
+        (t, f) => QuantityParser.Duration(t, f, "days"), d => d.Days, new Range(0.0001, 36_500, false, false, "a duration in days"));
+    public static readonly ValueOpt<Money> Cost = UsdOpt("--cost", "The run's total cost.", "$4.6M", 0.01, 1e13);
+
+    // Search (§3).
+    public static readonly ChoiceOpt Architecture = new("--architecture", "ARCHITECTURE", "Which LLM search: both (default), chatgpt-equivalent or two-stage.",
+        ["both", "chatgpt-equivalent", "two-stage"]);
+    public static readonly TextOpt ApiPrice = Id("--api-price", "An API price from the catalog. Default: openai-davinci-2022 ($0.02 per 1000 tokens).", "openai-davinci-2022");
+    public static readonly ValueOpt<MoneyPerToken> PricePer1kTokens = Value("--price-per-1k-tokens", "USD", "API price per 1000 tokens (or per million, said so: '$20/1M'); replaces --api-price.", "$0.02",
+        QuantityParser.MoneyPer1kTokens, p => p.UsdPer1kTokens, new Range(1e-9, 1000, false, false, "a price in USD per 1000 tokens"));
+    public static readonly ValueOpt<Ratio> CacheHitRate = Share("--cache-hit-rate", "Share of queries served from a cache. Default: 30%.", "30%");
+    public static readonly ValueOpt<Ratio> GrossMargin = Share("--gross-margin", "The API provider's gross margin. Default: 75%.", "75%");
+    public static readonly ValueOpt<WordCount> PromptWords = Words("--prompt-words", "Words of the query in the prompt. Default: 50.", "50");
+    public static readonly ValueOpt<WordCount> ResponseWords = Words("--response-words", "Words generated per response (ChatGPT-equivalent) or per link (two-stage). Default: 400.", "400");
+    public static readonly ValueOpt<long> Responses = Whole("--responses", "N", "ChatGPT-equivalent: responses sampled per query. Default: 5.", "5", 1, 1000);
+    public static readonly ValueOpt<long> Links = Whole("--links", "K", "Two-stage: search results summarised per query. Default: 10.", "10", 1, 1000);
+    public static readonly ValueOpt<WordCount> ResultWords = Words("--result-words", "Two-stage: words of each search result in the prompt. Default: 1000.", "1000");
+    public static readonly ValueOpt<double> WordsPer1kTokens = Number("--words-per-1k-tokens", "WORDS", "Words per 1000 tokens. Default: 750.", "750", 1, 10_000, false, "a number of words");
+    public static readonly ValueOpt<MoneyPerQuery> RevenuePerQuery = Value("--revenue-per-query", "USD", "Search revenue per query. Default: $100B / 2.1T searches = $0.0476.", "$0.05",
+        (t, f) => MoneyPerQuery.FromUsdPerQuery(QuantityParser.Money(t, f).Usd, f), q => q.UsdPerQuery, new Range(1e-9, 1000, false, false, "an amount in USD per query"));
+    public static readonly ValueOpt<double> AnnualQueries = Value("--annual-queries", "N", "Queries per year, for the annual cost. Default: 2.1T.", "2.1T",
+        (t, f) => QuantityParser.Count(t, f, "2.1T", "queries"), v => v, new Range(1, 1e15, false, false, "a count of queries"));
+    public static readonly ValueOpt<double> ModelSideDivisor = Number("--model-side-divisor", "X", "Cost divisor from quantisation, distillation and compute-optimal models. Default: 4.", "4", 1, 1e6, false, "a divisor");
+    public static readonly ValueOpt<double> InHouseDivisor = Number("--in-house-divisor", "X", "Cost divisor from serving in-house instead of on a cloud with ~50% margin. Default: 2.", "2", 1, 1e6, false, "a divisor");
+
+    // Scaling laws.
+    public static readonly TextOpt Law = Id("--law", "A scaling law from the catalog. Default: chinchilla-article (E 1.69, A 406.4, B 410.7, α 0.34, β 0.28).", "besiroglu-2024");
+    public static readonly TextOpt Laws = new("--law", "ID", "A scaling law from the catalog; repeat it (or give a comma list) for several side by side. Default: chinchilla-article.",
+        "besiroglu-2024", repeatable: true);
+    public static readonly ValueOpt<FlopCount> Flops = Value("--flops", "FLOP", "Training compute budget C.", "5.76e23",
+        QuantityParser.FlopCount, c => c.Flop, new Range(1e10, 1e35, false, false, "an amount of work in FLOP"));
+    public static readonly ValueOpt<FlopCount> BudgetFlops = Value("--budget-flops", "FLOP", "The FLOP budget at which to compare compute-optimal models (and bootstrap tokens per parameter). Default: 5.76e23 (Chinchilla's).", "1e24",
+        QuantityParser.FlopCount, c => c.Flop, new Range(1e10, 1e35, false, false, "an amount of work in FLOP"));
+    public static readonly ValueOpt<Money> Budget = UsdOpt("--budget", "A dollar budget, spent on a machine (--offer or --chip with a price) at --mfu.", "$10M", 0.01, 1e13);
+    public static readonly ValueOpt<double> TargetLoss = Number("--target-loss", "L", "A target loss in nats/token: the cheapest N and D reaching it.", "2.0", 0, 100, true, "a loss in nats/token");
+    public static readonly ValueOpt<TokenCount> LifetimeTokens = TokenCountOpt("--lifetime-tokens", "T", "With --target-loss: tokens the model will serve; the plan then minimises training + serving cost.", "10T");
+    public static readonly ValueOpt<Ratio> InferenceMfu = Utilization("--inference-mfu", "MFU when serving, for --lifetime-tokens. Default: --mfu.");
+    public static readonly ValueOpt<Ratio> TrainingMfu = Utilization("--mfu", "Training MFU on the machine, for costs.");
+    public static readonly TextOpt FitFile = new("--fit", "FILE", "Also fit a law to this CSV of runs (columns detected, as scaling fit) and plan with it.", "runs.csv");
+
+    // Scaling fit.
+    public static readonly TextOpt ParamsColumn = Column("--params-column", "The column of parameters N (default: detected, e.g. 'Model Size', 'parameters', 'N').", "Model Size");
+    public static readonly TextOpt TokensColumn = Column("--tokens-column", "The column of training tokens D (default: detected, e.g. 'tokens', 'D').", "tokens");
+    public static readonly TextOpt FlopsColumn = Column("--flops-column", "The column of training FLOP C when there is no tokens column: D = C / 6N (default: detected, e.g. 'Training FLOP').", "Training FLOP");
+    public static readonly TextOpt LossColumn = Column("--loss-column", "The column of final loss L (default: detected, e.g. 'loss').", "loss");
+    public static readonly ValueOpt<long> DropHighest = Whole("--drop-highest", "K", "Drop the K highest-loss runs before fitting (Besiroglu et al. 2024 drop 5 of the Figure 4 data). Default: 0.", "5", 0, 1_000_000);
+    public static readonly ValueOpt<double> Delta = Number("--delta", "δ", "Huber δ on log residuals. Default: 1e-3 (Hoffmann et al. 2022).", "1e-3", 1e-9, 1, false, "a number");
+    public static readonly TextOpt GridAlpha = Grid("--grid-alpha", "Starting α values: 'low:high:step' or a comma list. Default: 0:2:0.5.", "0:2:0.5");
+    public static readonly TextOpt GridBeta = Grid("--grid-beta", "Starting β values. Default: 0:2:0.5.", "0:2:0.5");
+    public static readonly TextOpt GridE = Grid("--grid-e", "Starting e = ln E values. Default: -1:1:0.5.", "-1:1:0.5");
+    public static readonly TextOpt GridA = Grid("--grid-a", "Starting a = ln A values. Default: 0:25:5.", "0:25:5");
+    public static readonly TextOpt GridB = Grid("--grid-b", "Starting b = ln B values. Default: 0:25:5.", "0:25:5");
+    public static readonly ValueOpt<long> Bootstrap = Whole("--bootstrap", "R", "Refit on R resamples of the runs (with replacement): standard errors and 95% intervals; progress on standard error.", "1000", 2, 100_000);
+    public static readonly ValueOpt<long> Seed = Whole("--seed", "S", "Seed of the bootstrap's resampling (the same seed, the same intervals). Default: 42.", "1", 0, int.MaxValue);
+    public static readonly TextOpt SaveLaw = new("--save-law", "FILE", "Write the fitted law as a catalog file (use it with --catalog FILE --law ID); never a file this run reads.", "my-law.json");
+    public static readonly TextOpt LawId = new("--law-id", "ID", "The fitted law's id: lower case letters, digits, '.' and '-', not an id the catalog has. Default: fitted.", "my-law",
+        check: CheckId);
+
+    // Memory.
+    public static readonly ValueOpt<double> BytesPerParam = Number("--bytes-per-param", "B", "Training bytes per parameter. Default: 20 (mixed-precision Adam: weights, gradients, optimizer states).", "20", 0, 1000, true, "a number of bytes");
+    public static readonly ValueOpt<ByteSize> ChipMemory = Value("--chip-memory", "BYTES", "Memory per chip (replaces --chip's): 80GB is 10^9 bytes, 80GiB 2^30.", "80GB",
+        QuantityParser.ByteSize, b => b.Bytes, new Range(1e6, 1e14, false, false, "a size in bytes"));
+
+    // In-house (§5).
+    public static readonly ValueOpt<Money> HardwareBefore = UsdOpt("--hardware-before", "Projection: hardware cost on the old generation. Default: $628,080 (GPT-3 on V100, as the article gives it).", "$628,080", 0, 1e13);
+    public static readonly ValueOpt<Energy> Energy = Value("--energy", "ENERGY", "Projection: energy of the run on the old generation. Default: 1287MWh (GPT-3, Patterson et al. 2021).", "1287MWh",
+        QuantityParser.Energy, e => e.MegawattHours, new Range(0, 1e9, false, false, "an energy in MWh"));
+    public static readonly ValueOpt<double> PerUsdGain = Number("--per-usd-gain", "X", "Projection: throughput per $, new over old. Default: 2.3 (H100 over V100).", "2.3", 1e-6, 1e6, false, "a ratio");
+    public static readonly ValueOpt<double> PerWattGain = Number("--per-watt-gain", "X", "Projection: throughput per watt, new over old. Default: 3.4.", "3.4", 1e-6, 1e6, false, "a ratio");
+    public static readonly ValueOpt<ElectricityPrice> ElectricityPrice = Value("--electricity-price", "USD/KWH", "Electricity price. Default: $0.09/kWh.", "$0.08/kWh",
+        QuantityParser.ElectricityPrice, p => p.UsdPerKilowattHour, new Range(0, 100, false, false, "a price in USD per kWh"));
+    public static readonly ValueOpt<long> RunChips = Whole("--chips", "K", "Run: chips used (switches from the projection to a run).", "1024", 1, 10_000_000);
+    public static readonly ValueOpt<Money> PurchasePrice = UsdOpt("--purchase-price", "Run: purchase price per chip, with its share of the server.", "$30,000", 0, 1e9);
+    public static readonly ValueOpt<Duration> Lifetime = Value("--lifetime", "DURATION", "Run: depreciation lifetime. Default: 4y.", "4y",
+        (t, f) => QuantityParser.Duration(t, f), d => d.Years, new Range(0, 100, true, false, "a duration in years"));
+    public static readonly ValueOpt<Duration> RunTime = Value("--run-time", "DURATION", "Run: wall time, at most the lifetime.", "30d",
+        (t, f) => QuantityParser.Duration(t, f), d => d.Days, new Range(0, 36_500, true, false, "a duration in days"));
+    public static readonly ValueOpt<Power> Power = Value("--power", "W", "Run: power per chip (replaces --chip's).", "700W",
+        QuantityParser.Power, p => p.Watts, new Range(0, 1e6, true, false, "a power in W"));
+    public static readonly ValueOpt<double> Pue = Number("--pue", "X", "Run: data-centre power usage effectiveness (facility power / IT power). Default: 1.1.", "1.2", 1, 10, false, "a ratio");
+
+    // The trajectory (§5).
+    public static readonly ValueOpt<ParameterCount> ParamsBefore = Parameters("--params-before", "Parameters before (the inference lever). Default: GPT-3's 175B.");
+    public static readonly ValueOpt<ParameterCount> ParamsAfter = Parameters("--params-after", "Parameters after, at the same quality. Default: Chinchilla's 70B.", "70B");
+    public static readonly ValueOpt<Ratio> CostPerFlopReduction = Share("--cost-per-flop-reduction", "Fall in cost per FLOP (both levers). Default: 58.06%, the article's V100 → H100 in-house reduction (eq. 17, from its printed lines).", "58%");
+    public static readonly ValueOpt<Ratio> MfuBefore = Utilization("--mfu-before", "Training MFU before. Default: GPT-3's 21.3%.");
+    public static readonly ValueOpt<Ratio> MfuAfter = Utilization("--mfu-after", "Training MFU after. Default: PaLM's 46.2%.", "46.2%");
+    public static readonly ValueOpt<Money> StartCost = UsdOpt("--start-cost", "Projection: the cost in year 0. Default: GPT-3 on GCP TPU v4 at PaLM's MFU, $1,398,072.", "$11.2M", 0, 1e13);
+    public static readonly ValueOpt<Ratio> EfficiencyGrowth = Value("--efficiency-growth", "FRACTION", "Projection: yearly growth of throughput per $; the cost falls 1 − 1/(1+g) a year. Default: 22% (the article's +50% per 2-year generation).", "30%",
+        QuantityParser.Ratio, r => r.Fraction, new Range(0, 10, false, false, "a fraction", Percent: true));
+    public static readonly ValueOpt<long> Years = Whole("--years", "N", "Projection: years. Default: 5.", "3", 1, 100);
+
+    // The catalog.
+    public static readonly ChoiceOpt Section = new("--section", "SECTION", "Which section: all (default), accelerators, offers, models, api-prices or scaling-laws.",
+        ["all", "accelerators", "offers", "models", "api-prices", "scaling-laws"]);
+
+    /// <summary>The id rule of catalog entries (the catalog's own): lower-case letters, digits, '.' and '-', starting with a letter or digit.</summary>
+    public static bool IsId(string s) =>
+        s.Length > 0 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '.');
+
+    private static void CheckId(string flag, string text)
+    {
+        if (!IsId(text))
+        {
+            throw Guard.Fail(flag, "a lower-case id of letters, digits, '.' and '-'", $"'{text}'");
+        }
+    }
+
+    private static TextOpt Id(string name, string help, string example) => new(name, "ID", help, example);
+
+    private static TextOpt Column(string name, string help, string example) => new(name, "NAME", help, example);
+
+    private static TextOpt Grid(string name, string help, string example) => new(name, "LIST", help, example);
+
+    private static ValueOpt<T> Value<T>(string name, string valueName, string help, string example, Func<string, string, T> read, Func<T, double> magnitude, Range range)
+        where T : struct => new(name, valueName, help, example, read, magnitude, range);
+
+    private static ValueOpt<ParameterCount> Parameters(string name, string help, string example = "175B") =>
+        Value(name, "N", help, example, QuantityParser.ParameterCount, p => p.Count, new Range(1, 1e15, false, false, "a parameter count"));
+
+    private static ValueOpt<TokenCount> TokenCountOpt(string name, string valueName, string help, string example) =>
+        Value(name, valueName, help, example, QuantityParser.TokenCount, t => t.Count, new Range(1, 1e18, false, false, "a token count"));
+
+    private static ValueOpt<WordCount> Words(string name, string help, string example) =>
+        Value(name, "WORDS", help, example, QuantityParser.WordCount, w => w.Count, new Range(0, 1e7, false, false, "a word count"));
+
+    private static ValueOpt<Ratio> Utilization(string name, string help, string example = "21.3%") =>
+        Value(name, "FRACTION", help, example, QuantityParser.Ratio, r => r.Fraction, new Range(1e-6, 1, false, false, "a fraction", Percent: true));
+
+    private static ValueOpt<Ratio> Share(string name, string help, string example) =>
+        Value(name, "FRACTION", help, example, QuantityParser.Ratio, r => r.Fraction, new Range(0, 1, false, true, "a fraction", Percent: true));
+
+    private static ValueOpt<Money> UsdOpt(string name, string help, string example, double low, double high) =>
+        Value(name, "USD", help, example, QuantityParser.Money, m => m.Usd, new Range(low, high, false, false, "an amount in USD"));
+
+    private static ValueOpt<long> Whole(string name, string valueName, string help, string example, long low, long high) =>
+        Value(name, valueName, help, example, QuantityParser.WholeNumber, v => v, new Range(low, high, false, false, "a whole number"));
+
+    private static ValueOpt<double> Number(string name, string valueName, string help, string example, double low, double high, bool lowOpen, string what) =>
+        Value(name, valueName, help, example, QuantityParser.Number, v => v, new Range(low, high, lowOpen, false, what));
+}
