@@ -120,3 +120,50 @@ public class FormatTests
         }
     }
 }
+
+/// <summary>Progress of long work on standard error (issue 8 §10): in order, nothing for work under a second, at most once a second.</summary>
+public class ProgressTests
+{
+    [Fact]
+    public void TimedProgress_SaysNothingForTheFirstSecond_ThenAtMostOnceASecond_AndEndsWithTheTotal()
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var now = TimeSpan.Zero;
+        var progress = new LlmEcon.Cli.Output.Progress("fit", "starts", 4500, new Io(TextWriter.Null, error, 100), clock: () => now);
+        for (int i = 1; i <= 4500; i++)
+        {
+            now = TimeSpan.FromMilliseconds(i);   // 4.5 s in all, a millisecond a start
+            progress.Report((long)i);
+        }
+
+        progress.Done();
+        Assert.Equal("fit: 1,000/4,500 starts\nfit: 2,000/4,500 starts\nfit: 3,000/4,500 starts\nfit: 4,000/4,500 starts\nfit: 4,500/4,500 starts\n", error.ToString());
+    }
+
+    [Fact]
+    public void QuickWork_PrintsNoProgress()
+    {
+        var error = new StringWriter();
+        var progress = new LlmEcon.Cli.Output.Progress("fit", "starts", 4500, new Io(TextWriter.Null, error, 100), clock: () => TimeSpan.FromMilliseconds(200));
+        for (int i = 1; i <= 4500; i++)
+        {
+            progress.Report((long)i);
+        }
+
+        progress.Done();
+        Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
+    public void ReportsOutOfOrder_AreNeverPrintedBackwards()
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var progress = new LlmEcon.Cli.Output.Progress("bootstrap", "resamples", 100, new Io(TextWriter.Null, error, 100), every: 10);
+        foreach (int v in new[] { 20, 10, 30 })
+        {
+            progress.Report(v);
+        }
+
+        Assert.Equal("bootstrap: 20/100 resamples\nbootstrap: 30/100 resamples\n", error.ToString());
+    }
+}

@@ -8,9 +8,9 @@ namespace LlmEcon.Cli.Output;
 /// <c>every</c> items when that is given (the bootstrap's tenths), else once the work has run a second and then at most once a second,
 /// with a last line when it is done. Reports arrive under the library's lock, in increasing order.
 /// </summary>
-internal sealed class Progress(string what, string unit, long total, Io io, long every = 0) : IProgress<long>, IProgress<int>
+internal sealed class Progress(string what, string unit, long total, Io io, long every = 0, Func<TimeSpan>? clock = null) : IProgress<long>, IProgress<int>
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Func<TimeSpan> _elapsed = clock ?? StartClock();
     private readonly Lock _gate = new();
     private TimeSpan _last = TimeSpan.Zero;
     private long _shown;
@@ -25,8 +25,9 @@ internal sealed class Progress(string what, string unit, long total, Io io, long
                 return;
             }
 
+            TimeSpan now = _elapsed();
             bool due = every > 0 ? value % every == 0 || value == total
-                : _clock.Elapsed >= TimeSpan.FromSeconds(1) && _clock.Elapsed - _last >= TimeSpan.FromSeconds(1);
+                : now >= TimeSpan.FromSeconds(1) && now - _last >= TimeSpan.FromSeconds(1);
             if (due)
             {
                 Write(value);
@@ -36,6 +37,12 @@ internal sealed class Progress(string what, string unit, long total, Io io, long
 
     /// <inheritdoc/>
     public void Report(int value) => Report((long)value);
+
+    private static Func<TimeSpan> StartClock()
+    {
+        var watch = Stopwatch.StartNew();
+        return () => watch.Elapsed;
+    }
 
     /// <summary>A last line when anything was shown and the work ended after it.</summary>
     public void Done()
@@ -52,7 +59,7 @@ internal sealed class Progress(string what, string unit, long total, Io io, long
     private void Write(long value)
     {
         _shown = value;
-        _last = _clock.Elapsed;
+        _last = _elapsed();
         io.Error.Write(string.Create(CultureInfo.InvariantCulture, $"{what}: {value:#,0}/{total:#,0} {unit}\n"));
         io.Error.Flush();
     }

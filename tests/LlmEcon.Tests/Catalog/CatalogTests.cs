@@ -126,4 +126,55 @@ public class CatalogTests
         var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("u.json", json));
         Assert.Contains("set per to 1000", Assert.Single(e.Problems).ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASectionGivenTwice_IsAProblem()
+    {
+        // JSON keeps the last of two equal keys: the first "models" would vanish without a word.
+        const string json = """{ "models": [], "models": [] }""";
+        var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("twice.json", json));
+        Assert.Equal("twice.json: models must be one section of that name per file (a second one would silently replace the first); got two.",
+            Assert.Single(e.Problems).ToString());
+    }
+
+    [Fact]
+    public void AFieldGivenTwice_IsAProblem()
+    {
+        const string json = """
+            { "offers": [ { "id": "x", "name": "X", "provider": "P", "acceleratorId": "a100-40gb", "chipsPerMachine": 8, "usdPerHour": 10,
+                            "usdPerHour": 20, "commitment": "on-demand", "source": "s", "published": "2026" } ] }
+            """;
+        var e = Assert.Throws<CatalogException>(() => BuiltIn.Merge("dup.json", json));
+        Assert.Contains(e.Problems, p => p.ToString() == "dup.json: offers[x].usdPerHour must be given once (a second value would silently replace the first); got 2 values.");
+    }
+
+    [Fact]
+    public void CommentsAndTrailingCommas_AreReadTheSameWayEverywhere()
+    {
+        // One reader: what loads also shows (catalog validate and catalog show --catalog read alike).
+        const string json = """
+            { // a user's note
+              "offers": [ { "id": "x", "name": "X", "provider": "P", "acceleratorId": "a100-40gb", "chipsPerMachine": 8, "usdPerHour": 10,
+                            "commitment": "on-demand", "source": "s", "published": "2026", }, ], }
+            """;
+        LlmCatalog merged = BuiltIn.Merge("mine.json", json);
+        Assert.Equal("offers", merged.SourceEntry("x").Section);
+        Assert.Equal("mine.json", merged.SourceEntry("x").Origin);
+    }
+
+    [Theory]
+    [InlineData("h10O", "did you mean 'h100-sxm'?")]   // one edit from the prefix "h100"
+    [InlineData("H100-SXM", "did you mean 'h100-sxm'?")]
+    [InlineData("a100", "did you mean 'a100-40gb' or 'a100-80gb'?")]
+    [InlineData("zzzzzzzz", "available: a100-40gb, a100-80gb, h100-sxm, p100-sxm2, tpu-v3, tpu-v4, v100-sxm2")]
+    public void Suggestions_AreTheNearestFew(string typed, string hint) =>
+        Assert.Equal(hint, Suggest.Hint(typed, BuiltIn.Accelerators.Select(a => a.Id).ToList()));
+
+    [Fact]
+    public void Suggestions_NeverListALongCatalog()
+    {
+        var many = Enumerable.Range(0, 40).Select(i => $"model-{i}").ToList();
+        Assert.Equal("none of the 40 is close", Suggest.Hint("qqqqqqqqqq", many));
+        Assert.Equal(3, Suggest.Nearest("model-", many).Count);
+    }
 }
