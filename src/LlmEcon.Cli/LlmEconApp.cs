@@ -252,7 +252,7 @@ internal static class LlmEconApp
 
     private static int? Classify(Exception e) => e switch
     {
-        InputException or CatalogException or UsageException => Usage,
+        InputException or CatalogException or CatalogFileException or UsageException => Usage,
         OperationCanceledException => null,
         _ => Failure,
     };
@@ -261,7 +261,7 @@ internal static class LlmEconApp
     {
         CatalogException c when c.Problems.Count > 0 =>
             $"the catalog has {c.Problems.Count} problem{(c.Problems.Count == 1 ? "" : "s")}:\n" + string.Join("\n", c.Problems.Select(p => "  " + p)),
-        InputException or UsageException or ResultException => e.Message,
+        InputException or UsageException or ResultException or CatalogFileException => e.Message,
         UnauthorizedAccessException or IOException => "could not read or write a file: " + e.Message,
         _ => "an internal error (" + e.GetType().Name + "): " + e.Message + " This is a bug: please report the command line (and run it with --debug for the stack trace).",
     };

@@ -31,7 +31,8 @@ public static class NumberFormat
         {
             int exp = (int)Math.Floor(Math.Log10(abs));
             int eng = (int)Math.Floor(exp / 3.0) * 3;
-            double mantissa = RoundSignificant(value / Math.Pow(10, eng), significant);
+            // Scaled in two steps below 10^-300: 10^-324 alone underflows to 0 (and the mantissa to ∞).
+            double mantissa = RoundSignificant(eng < -300 ? value * 1e300 / Math.Pow(10, eng + 300) : value / Math.Pow(10, eng), significant);
             if (Math.Abs(mantissa) >= 1000)
             {
                 mantissa /= 1000;

@@ -198,7 +198,7 @@ public class ErrorTests
             string file = Path.GetFileName(path);
             Assert.Equal(
             [
-                "Error: the catalog has 2 problems:",
+                $"Error: FILE '{path}' has 2 problems:",
                 $"  {file}: offers[my-offer].usdPerHour must be in [0.01, 100e3] USD per machine-hour; got -1.",
                 $"  {file}: offers[my-other].acceleratorId must be the id of a catalog accelerator; got 'h10'. Did you mean 'h100-sxm'?",
             ], lines);

@@ -152,7 +152,7 @@ public sealed class FileSafetyTests : IDisposable
 
         var (code, _, error) = Cli.Run([.. Inference, "--catalog", P("huge.json")]);
         Assert.Equal(2, code);
-        Assert.Equal($"Error: --catalog must be a catalog file of at most 16 MiB; got '{P("huge.json")}' (16 MiB).\n", error);
+        Assert.Equal($"Error: --catalog must be a JSON file of at most 16 MiB; got '{P("huge.json")}' (16 MiB).\n", error);
     }
 
     [Fact]

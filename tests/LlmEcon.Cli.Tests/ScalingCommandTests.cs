@@ -67,6 +67,14 @@ public class ScalingCommandTests
     }
 
     [Fact]
+    public void Fit_GridWithANegativeLow_IsRead()
+    {
+        // e from -2 to 1 by 0.5: 7 values; with the default 5 α × 5 β × 6 a × 6 b that is 5 × 5 × 7 × 6 × 6 = 6,300 starts.
+        JsonElement fit = Json("scaling", "fit", Figure4(), "--drop-highest", "5", "--grid-e", "-2:1:0.5").GetProperty("fit");
+        Assert.Equal(6300, fit.GetProperty("starts").GetDouble());
+    }
+
+    [Fact]
     public void Plan_Budget_SpendsIt()
     {
         // $10M at $2.03 per TPU v4 chip-hour, 275e12 FLOP/s × 46.2%: C = 1e7 / 2.03 × 275e12 × 0.462 × 3600.
@@ -113,8 +121,9 @@ public class ScalingCommandTests
     [InlineData("scaling fit /no/such.csv", "Error: FILE must be an existing CSV file; got '/no/such.csv' (no such file).")]
     [InlineData("scaling fit FIGURE4 --loss-column los", "Error: --loss-column must be a column of chinchilla-figure4.csv; got 'los'. Did you mean 'loss'?")]
     [InlineData("scaling fit FIGURE4 --drop-highest 300", "Error: --drop-highest must be a whole number in [0, 239] (the fit needs 6 of the 245 runs); got 300.")]
-    [InlineData("scaling fit FIGURE4 --grid-alpha 2:0:0.5", "Error: --grid-alpha must be 'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers; got '2:0:0.5'.")]
-    [InlineData("scaling fit FIGURE4 --grid-alpha 0:100:0.01 --grid-beta 0:100:0.01", "Error: --grid-alpha × --grid-beta × --grid-e × --grid-a × --grid-b must be at most 1,000,000 starting points together (the default grid has 4,500); got 18,003,600,180. Use coarser steps.")] // 10,001² α-β pairs × 5 e × 6 a × 6 b
+    [InlineData("scaling fit FIGURE4 --grid-alpha 2:0:0.5", "Error: --grid-alpha must be 'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers, each in [0, 10]; got '2:0:0.5'.")]
+    [InlineData("scaling fit FIGURE4 --grid-e 1000", "Error: --grid-e must be 'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers, each in [-100, 100]; got '1000'.")]
+    [InlineData("scaling fit FIGURE4 --grid-alpha 0:10:0.001 --grid-beta 0:10:0.001", "Error: --grid-alpha × --grid-beta × --grid-e × --grid-a × --grid-b must be at most 1,000,000 starting points together (the default grid has 4,500); got 18,003,600,180. Use coarser steps.")] // 10,001² α-β pairs × 5 e × 6 a × 6 b
     [InlineData("scaling fit FIGURE4 --delta 0", "Error: --delta must be a number in [1e-9, 1]; got 0.")]
     public void BadInput_Exits2(string commandLine, string expected)
     {

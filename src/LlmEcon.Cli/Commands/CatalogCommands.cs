@@ -162,7 +162,7 @@ internal sealed class CatalogValidateCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         string file = a.Arguments[0];
-        LlmCatalog merged = catalog.MergeFile(file, "FILE");
+        LlmCatalog merged = Merge(catalog, file, "FILE");
         Sheet sheet = Sheet.Record("validation", $"{file}: valid, merged over the built-in catalog")
             .Add("accelerators", "Accelerators", Kind.Integer, (double)merged.Accelerators.Count, "entries")
             .Add("offers", "Offers", Kind.Integer, (double)merged.Offers.Count, "entries")

@@ -66,7 +66,7 @@ internal abstract class LlmEconCommand
         ArgumentNullException.ThrowIfNull(io);
         var format = Enum.Parse<OutputFormat>(a.Choice(O.Format, Formats), ignoreCase: true);
         OutputFile? target = a.Raw(O.Out) is { } path ? OutputFile.Prepare(path, O.Out.Name, AllInputs(a)) : null;
-        LlmCatalog catalog = a.Raw(O.Catalog) is { } catalogFile ? LlmCatalog.BuiltIn.MergeFile(catalogFile, O.Catalog.Name) : LlmCatalog.BuiltIn;
+        LlmCatalog catalog = a.Raw(O.Catalog) is { } catalogFile ? Merge(LlmCatalog.BuiltIn, catalogFile, O.Catalog.Name) : LlmCatalog.BuiltIn;
         CommandResult result = Select(Build(a, catalog, io), a, format);
         ResultCheck.Require(result);
         string text = Render(result, format, a, io);
@@ -98,6 +98,20 @@ internal abstract class LlmEconCommand
         }
 
         return LlmEconApp.Ok;
+    }
+
+    /// <summary>A catalog file merged over <paramref name="catalog"/>; its problems are reported as the problems of <paramref name="flag"/>'s file.</summary>
+    protected static LlmCatalog Merge(LlmCatalog catalog, string path, string flag)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        try
+        {
+            return catalog.MergeFile(path, flag);
+        }
+        catch (CatalogException e)
+        {
+            throw new CatalogFileException(flag, path, e);
+        }
     }
 
     /// <summary>

@@ -38,7 +38,8 @@ internal static class FitData
     public static FitOptions FitOptionsOf(Args a)
     {
         FitGrid d = FitGrid.Chinchilla;
-        var grid = new FitGrid(List(a, O.GridAlpha, d.Alpha), List(a, O.GridBeta, d.Beta), List(a, O.GridE, d.E), List(a, O.GridA, d.A), List(a, O.GridB, d.B));
+        var grid = new FitGrid(List(a, O.GridAlpha, d.Alpha, 0, 10), List(a, O.GridBeta, d.Beta, 0, 10), List(a, O.GridE, d.E, -100, 100),
+            List(a, O.GridA, d.A, -100, 100), List(a, O.GridB, d.B, -100, 100));
         if (grid.Count > ScalingFit.MaximumStarts)
         {
             throw Guard.Fail("--grid-alpha × --grid-beta × --grid-e × --grid-a × --grid-b",
@@ -58,38 +59,41 @@ internal static class FitData
         return fit;
     }
 
-    private static IReadOnlyList<double> List(Args a, TextOpt option, IReadOnlyList<double> fallback)
+    /// <summary>
+    /// A grid list: 'low:high:step' or a comma list, every value in [<paramref name="min"/>, <paramref name="max"/>] (exponents
+    /// α, β in [0, 10]; logs e, a, b in [-100, 100]: beyond them e^x overflows the objective).
+    /// </summary>
+    private static IReadOnlyList<double> List(Args a, TextOpt option, IReadOnlyList<double> fallback, double min, double max)
     {
         if (a.Text(option) is not { } text)
         {
             return fallback;
         }
 
-        string rule = "'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers";
+        string rule = string.Create(CultureInfo.InvariantCulture,
+            $"'low:high:step' (low ≤ high, step > 0, at most 10,001 values) or a comma list of numbers, each in [{Guard.Show(min)}, {Guard.Show(max)}]");
+        double Value(string v) => (v.Trim().StartsWith('-') ? -1 : 1) * QuantityParser.Number(v.Trim().TrimStart('-'), option.Name);
         string[] range = text.Split(':');
+        IReadOnlyList<double> values;
         try
         {
             if (range.Length == 3)
             {
-                double low = QuantityParser.Number(Signed(range[0]), option.Name), high = QuantityParser.Number(Signed(range[1]), option.Name);
-                double step = QuantityParser.Number(range[2], option.Name);
-                return low <= high && step > 0 && (high - low) / step <= 10_000 ? FitGrid.Steps(Sign(range[0]) * low, Sign(range[1]) * high, step)
-                    : throw Guard.Fail(option.Name, rule, $"'{text}'");
+                double low = Value(range[0]), high = Value(range[1]), step = Value(range[2]);
+                values = low <= high && step > 0 && (high - low) / step <= 10_000 ? FitGrid.Steps(low, high, step) : throw Guard.Fail(option.Name, rule, $"'{text}'");
             }
-
-            return range.Length == 1
-                ? [.. text.Split(',').Select(v => Sign(v) * QuantityParser.Number(Signed(v), option.Name))]
-                : throw Guard.Fail(option.Name, rule, $"'{text}'");
+            else
+            {
+                values = range.Length == 1 ? [.. text.Split(',').Select(Value)] : throw Guard.Fail(option.Name, rule, $"'{text}'");
+            }
         }
         catch (InputException e) when (e.Rule != rule)
         {
             throw Guard.Fail(option.Name, rule, $"'{text}'");
         }
+
+        return values.All(v => v >= min && v <= max) ? values : throw Guard.Fail(option.Name, rule, $"'{text}'");
     }
-
-    private static string Signed(string v) => v.Trim().TrimStart('-');
-
-    private static double Sign(string v) => v.Trim().StartsWith('-') ? -1 : 1;
 }
 
 /// <summary><c>llmecon scaling fit FILE</c>: Hoffmann et al. (2022) approach 3 on the user's runs.</summary>

@@ -23,7 +23,7 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
 
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
-        [O.Flops, O.Budget, O.TargetLoss, O.LifetimeTokens, O.Laws, O.FitFile, O.DropHighest, O.TrainingMfu, O.InferenceMfu, .. Machine.Options];
+        [O.Flops, O.Budget, O.TargetLoss, O.LifetimeTokens, O.Laws, O.FitFile, .. FitData.Options, O.TrainingMfu, O.InferenceMfu, .. Machine.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -68,14 +68,14 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
         if (a.Text(O.FitFile) is { } fitFile)
         {
             ScalingDataset data = FitData.Read(a, fitFile, O.FitFile.Name);
-            ScalingFitResult fit = FitData.Fit(data, new FitOptions(), "fitted:" + data.Origin, io);
+            ScalingFitResult fit = FitData.Fit(data, FitData.FitOptionsOf(a), "fitted:" + data.Origin, io);
             laws.Add(fit.Law);
             warnings.AddRange(fit.Warnings);
             notes.Add($"Law 'fitted:{data.Origin}' fitted to {data.Rows.Count} runs (E {Compact(fit.Law.E)}, A {Compact(fit.Law.A)}, B {Compact(fit.Law.B)}, α {Compact(fit.Law.Alpha)}, β {Compact(fit.Law.Beta)}).");
         }
-        else if (a.Has(O.DropHighest))
+        else if (FitData.Options.FirstOrDefault(a.Has) is { } fitOption)
         {
-            throw new UsageException("--drop-highest applies to --fit: give --fit FILE too.");
+            throw new UsageException($"{fitOption.Name} applies to --fit: give --fit FILE too.");
         }
 
         double? trainCostPerFlop = null, serveCostPerFlop = null;

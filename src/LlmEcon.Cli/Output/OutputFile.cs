@@ -70,7 +70,7 @@ internal sealed class OutputFile
                 throw Guard.Fail(flag, "a file in an existing directory", $"'{path}'");
         }
 
-        foreach (var (inFlag, inPath) in inputs)
+        foreach (var (inFlag, inPath) in inputs.Where(i => i.Path.Length > 0))
         {
             string inTarget = Resolve(Path.GetFullPath(inPath));
             if (status.Kind == FileKind.Regular && (string.Equals(inTarget, target, StringComparison.Ordinal) || status.SameFileAs(FileStatus.Of(inTarget))))

@@ -265,25 +265,11 @@ public sealed class LlmCatalog
     public LlmCatalog Merge(string origin, string json) => Load(_sources.Append((origin, json)));
 
     /// <summary>
-    /// This catalog with a user's JSON file merged over it; a missing file, a directory or a file over 16 MiB is an
-    /// <see cref="InputException"/> naming <paramref name="parameter"/>.
+    /// This catalog with a user's JSON file merged over it; a missing file, a directory, an unreadable file or one over 16 MiB is an
+    /// <see cref="InputException"/> naming <paramref name="parameter"/> (<see cref="InputFile"/>).
     /// </summary>
-    public LlmCatalog MergeFile(string path, string parameter = "catalog")
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw Guard.Fail(parameter, "an existing JSON file", $"'{path}' ({(Directory.Exists(path) ? "a directory" : "no such file")})");
-        }
-
-        if (info.Length > MaximumFileBytes)
-        {
-            throw Guard.Fail(parameter, "a catalog file of at most 16 MiB", string.Create(CultureInfo.InvariantCulture, $"'{path}' ({info.Length / 1048576.0:0.#} MiB)"));
-        }
-
-        return Merge(Path.GetFileName(path), File.ReadAllText(path));
-    }
+    public LlmCatalog MergeFile(string path, string parameter = "catalog") =>
+        Merge(Path.GetFileName(path), InputFile.ReadAllText(path, parameter, "JSON file", MaximumFileBytes));
 
     /// <summary>The JSON texts embedded in the library, in a fixed order.</summary>
     public static IReadOnlyList<(string Origin, string Json)> BuiltInSources()

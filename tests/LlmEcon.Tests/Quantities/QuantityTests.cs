@@ -166,6 +166,13 @@ public class QuantityTests
     public void Count_RefusesWhatIsNotANumber(string text) =>
         Assert.StartsWith("--params must be", Assert.Throws<InputException>(() => QuantityParser.ParameterCount(text, "--params")).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData(4.9406564584124654E-324, "4.941e-324")] // the smallest double: 10^-324 alone underflows
+    [InlineData(1.5e-310, "150e-312")]
+    [InlineData(175e9, "175e9")]
+    [InlineData(0.003515, "0.003515")]
+    public void Compact_FormatsEveryFiniteDouble(double value, string shown) => Assert.Equal(shown, NumberFormat.Compact(value));
+
     [Fact]
     public void Ratio_RemembersWhetherItWasAPercentage()
     {

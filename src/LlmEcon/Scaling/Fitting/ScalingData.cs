@@ -80,22 +80,8 @@ public static class ScalingCsv
     public const long MaximumFileBytes = 64L << 20;
 
     /// <summary>Reads a CSV file; <paramref name="columns"/> names the columns, or they are detected from the header.</summary>
-    public static ScalingDataset ReadFile(string path, ScalingColumns? columns = null, string parameter = "file")
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw Guard.Fail(parameter, "an existing CSV file", $"'{path}' ({(Directory.Exists(path) ? "a directory" : "no such file")})");
-        }
-
-        if (info.Length > MaximumFileBytes)
-        {
-            throw Guard.Fail(parameter, "a CSV file of at most 64 MiB", string.Create(CultureInfo.InvariantCulture, $"'{path}' ({info.Length / 1048576.0:0.#} MiB)"));
-        }
-
-        return Read(File.ReadAllText(path), Path.GetFileName(path), columns);
-    }
+    public static ScalingDataset ReadFile(string path, ScalingColumns? columns = null, string parameter = "file") =>
+        Read(InputFile.ReadAllText(path, parameter, "CSV file", MaximumFileBytes), Path.GetFileName(path), columns);
 
     /// <summary>
     /// Reads CSV text; <paramref name="origin"/> names it in errors. Cells take the library's grammar (<c>1e8</c>, <c>100M</c>,

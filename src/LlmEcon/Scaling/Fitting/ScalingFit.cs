@@ -168,7 +168,7 @@ public static class ScalingFit
         int[] order = [.. Enumerable.Range(0, starts).Where(i => double.IsFinite(values[i])).OrderBy(i => values[i]).ThenBy(i => i).Take(PolishCount)];
         if (order.Length == 0)
         {
-            throw new InvalidOperationException("No starting point of the grid reached a finite objective.");
+            throw Guard.Fail("grid", "starting points from which the objective is finite", string.Create(CultureInfo.InvariantCulture, $"none of the {starts:#,0}"));
         }
 
         var polished = new double[order.Length];
