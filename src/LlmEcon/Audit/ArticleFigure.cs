@@ -4,11 +4,14 @@ using System.Text.Json.Serialization;
 namespace LlmEcon.Audit;
 
 /// <summary>How a printed figure is to be read.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FigureBound>))]
 public enum FigureBound
 {
     /// <summary>Rounded to <see cref="ArticleFigure.Resolution"/>: agrees when |value − printed| ≤ resolution / 2.</summary>
+    [JsonStringEnumMemberName("rounded")]
     Rounded,
     /// <summary>A floor (">60%"): agrees when the value, rounded to the resolution, is at least the printed one.</summary>
+    [JsonStringEnumMemberName("atLeast")]
     AtLeast,
 }
 
@@ -24,14 +27,8 @@ public enum FigureBound
 public sealed record ArticleFigure(string Id, string Section, string Label, double Printed, double Resolution, string Unit, string Text,
     FigureBound Bound = FigureBound.Rounded)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private static readonly Lazy<IReadOnlyList<ArticleFigure>> Embedded = new(() =>
-        JsonSerializer.Deserialize<FigureFile>(ArticleScenario.ReadResource("article-figures.json"), Options)!.Figures);
+        JsonSerializer.Deserialize(ArticleScenario.ReadResource("article-figures.json"), ArticleJson.Default.FigureFile)!.Figures);
 
     /// <summary>Every printed figure of the article (Catalog/Data/article-figures.json).</summary>
     public static IReadOnlyList<ArticleFigure> All => Embedded.Value;
@@ -45,5 +42,18 @@ public sealed record ArticleFigure(string Id, string Section, string Label, doub
             : Math.Abs(value - Printed) <= Resolution / 2 * (1 + slack);
     }
 
-    private sealed record FigureFile(IReadOnlyList<ArticleFigure> Figures);
 }
+
+/// <summary>The file of printed figures: <c>{ "figures": [ … ] }</c>.</summary>
+/// <param name="Figures">Every figure.</param>
+internal sealed record FigureFile(IReadOnlyList<ArticleFigure> Figures);
+
+/// <summary>
+/// The article's embedded data read by source-generated serializers (no reflection, so the tool compiles ahead of time): camelCase
+/// names, unknown members and missing constructor parameters refused, nullability respected.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(ArticleScenario))]
+[JsonSerializable(typeof(FigureFile))]
+internal sealed partial class ArticleJson : JsonSerializerContext;

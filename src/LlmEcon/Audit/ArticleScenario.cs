@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LlmEcon.Audit;
 
@@ -10,13 +9,6 @@ public sealed record ArticleScenario(
     TrajectoryScenario Trajectory, ScalingScenario Scaling, GenerationsScenario Generations, InHouseScenario InHouse,
     MemoryScenario Memory, JasperScenario Jasper)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
-
     private static readonly Lazy<ArticleScenario> Embedded = new(() => Parse(ReadResource("article-scenario.json"), "article-scenario.json"));
 
     /// <summary>The scenario shipped inside the library.</summary>
@@ -27,7 +19,7 @@ public sealed record ArticleScenario(
     {
         try
         {
-            return JsonSerializer.Deserialize<ArticleScenario>(json, Options)
+            return JsonSerializer.Deserialize(json, ArticleJson.Default.ArticleScenario)
                    ?? throw Guard.Fail(origin, "a JSON object", "null");
         }
         catch (JsonException e)
