@@ -108,8 +108,8 @@ internal sealed class ReportCommand : LlmEconCommand
     private static Sheet TrainingSheet(ArticleReproduction r) =>
         Sheet.Table("training", $"On {r.Scenario.Training.OfferId} at {r.Scenario.Training.MfuModelId}'s MFU (eq. 8)", [
             new Column("model", "Model", Kind.Text),
-            new Column("parameters", "N", Kind.Count, "parameters"),
-            new Column("tokens", "D", Kind.Count, "tokens"),
+            Columns.Parameters(),
+            Columns.Tokens(),
             new Column("mfu", "MFU", Kind.Fraction),
             new Column("chipHours", "Chip-hours", Kind.Count, "chip-h"),
             new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"),
@@ -122,7 +122,7 @@ internal sealed class ReportCommand : LlmEconCommand
         Sheet.Table("mfu", "Model FLOPs utilization of notable runs (catalog)", [
             new Column("model", "Model", Kind.Text),
             new Column("year", "Year", Kind.Year),
-            new Column("parameters", "N", Kind.Count, "parameters"),
+            Columns.Parameters(),
             new Column("chips", "Chips", Kind.Text),
             new Column("mfu", "MFU", Kind.Fraction),
         ], r.Scenario.Training.ModelIds.Select(catalog.Model).Select(m => (IReadOnlyList<object?>)
@@ -145,11 +145,11 @@ internal sealed class ReportCommand : LlmEconCommand
     private static Sheet ChinchillaSheet(ArticleReproduction r) =>
         Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 13)", [
             new Column("case", "Case", Kind.Text),
-            new Column("parameters", "N", Kind.Count, "parameters"),
-            new Column("tokens", "D", Kind.Count, "tokens"),
+            Columns.Parameters(),
+            Columns.Tokens(),
             new Column("parameterTerm", "A/N^α", Kind.Number, "nats/token"),
             new Column("dataTerm", "B/D^β", Kind.Number, "nats/token"),
-            new Column("loss", "Loss", Kind.Number, "nats/token"),
+            Columns.Loss(),
         ], r.Losses.Select(x => (IReadOnlyList<object?>)[x.Case.Label, x.Case.Parameters, x.Case.Tokens, x.Loss.ParameterTerm, x.Loss.DataTerm, x.Loss.Loss]));
 
     private static Sheet InHouseSheet(ArticleReproduction r) =>
@@ -165,7 +165,7 @@ internal sealed class ReportCommand : LlmEconCommand
     private static Sheet MemorySheet(ArticleReproduction r) =>
         Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 18)", [
             new Column("model", "Model", Kind.Text),
-            new Column("parameters", "N", Kind.Count, "parameters"),
+            Columns.Parameters(),
             new Column("bytes", "Training state", Kind.Number, "bytes"),
             new Column("minimumChips", $"Minimum {r.Scenario.Memory.ChipId}", Kind.Integer),
         ], r.MemoryRows.Select(x => (IReadOnlyList<object?>)[x.Model.Name, x.Model.Parameters.Count, x.Memory.Bytes.Bytes, (double?)x.Memory.MinimumChips]));

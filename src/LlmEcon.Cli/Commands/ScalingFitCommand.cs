@@ -212,8 +212,8 @@ internal sealed class ScalingFitCommand : LlmEconCommand
 
         return Sheet.Table("predictions", $"Predictions: the fit beside law '{reference.Id}'", [
             new Column("case", "Case", Kind.Text),
-            new Column("parameters", "N", Kind.Count, "parameters"),
-            new Column("tokens", "D", Kind.Count, "tokens"),
+            Columns.Parameters(),
+            Columns.Tokens(),
             new Column("observedLoss", "Observed", Kind.Number, "nats/token"),
             new Column("fittedLoss", "Fit", Kind.Number, "nats/token"),
             new Column("referenceLoss", reference.Id, Kind.Number, "nats/token"),
@@ -230,10 +230,10 @@ internal sealed class ScalingFitCommand : LlmEconCommand
     public static Sheet OptimalSheet(double budget, IEnumerable<ScalingLaw> laws) =>
         Sheet.Table("optimal", $"Compute-optimal model at {Compact(budget)} FLOP, law by law", [
             new Column("law", "Law", Kind.Text),
-            new Column("parameters", "N_opt", Kind.Count, "parameters"),
-            new Column("tokens", "D_opt", Kind.Count, "tokens"),
+            Columns.Parameters("N_opt"),
+            Columns.Tokens("D_opt"),
             new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
-            new Column("loss", "Loss", Kind.Number, "nats/token"),
+            Columns.Loss(),
         ], laws.Select(l => Laws.Optimal(l, FlopCount.FromFlop(budget), O.BudgetFlops.Name)).Select(o => (IReadOnlyList<object?>)
             [o.Law.Id, o.Parameters.Count, o.Tokens.Count, o.TokensPerParameter, o.Loss]));
 

@@ -183,11 +183,11 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
     private static Sheet PlanSheet(string title, IEnumerable<PlanRow> plans) =>
         Sheet.Table("plans", title, [
             new Column("law", "Law", Kind.Text),
-            new Column("parameters", "N", Kind.Count, "parameters"),
-            new Column("tokens", "D", Kind.Count, "tokens"),
+            Columns.Parameters(),
+            Columns.Tokens(),
             new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
             new Column("flops", "C = 6ND", Kind.Number, "FLOP"),
-            new Column("loss", "Loss", Kind.Number, "nats/token"),
+            Columns.Loss(),
             new Column("trainingCostUsd", "Training", Kind.Usd),
             new Column("servingCostUsd", "Serving", Kind.Usd),
             new Column("totalCostUsd", "Total", Kind.Usd),

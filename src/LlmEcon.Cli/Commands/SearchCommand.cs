@@ -34,7 +34,7 @@ internal sealed class SearchCommand : LlmEconCommand
         new("architecture", "Architecture", Kind.Text),
         new("inputWords", "Input", Kind.Count, "words"),
         new("outputWords", "Output", Kind.Count, "words"),
-        new("tokens", "Tokens", Kind.Count, "tokens"),
+        Columns.Tokens("Tokens"),
         new("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"),
         new("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"),
     ];

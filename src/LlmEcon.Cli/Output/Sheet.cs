@@ -90,6 +90,19 @@ internal sealed record Sheet(string Key, string Title, IReadOnlyList<Column> Col
         new(key, title, columns, rows.ToList(), false);
 }
 
+/// <summary>The columns of quantities many tables show, defined once so that one quantity has one key everywhere.</summary>
+internal static class Columns
+{
+    /// <summary>N, parameters: key <c>parameters</c>.</summary>
+    public static Column Parameters(string header = "N") => new("parameters", header, Kind.Count, "parameters");
+
+    /// <summary>D, training tokens: key <c>tokens</c>.</summary>
+    public static Column Tokens(string header = "D") => new("tokens", header, Kind.Count, "tokens");
+
+    /// <summary>A loss in nats per token: key <c>loss</c>.</summary>
+    public static Column Loss(string header = "Loss") => new("loss", header, Kind.Number, "nats/token");
+}
+
 /// <summary>Column filtering per audience.</summary>
 internal static class SheetView
 {
