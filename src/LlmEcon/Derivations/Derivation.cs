@@ -55,6 +55,28 @@ public sealed record Term(string Symbol, string Meaning, string Value, Provenanc
 /// <param name="Inputs">Every input with its source.</param>
 public sealed record Derivation(string Quantity, string Equation, string Formula, string Substituted, string Result, IReadOnlyList<Term> Inputs)
 {
+    /// <summary>
+    /// The value the expression computed, which <see cref="Substituted"/> evaluates to (up to the rounding of the shown inputs); null for
+    /// a procedure (a fit, a search) that no one line states.
+    /// </summary>
+    public double? Value { get; init; }
+
+    /// <summary>
+    /// The derivation of <paramref name="expression"/>: its formula, its substituted line, its inputs and its value, all read from the
+    /// one expression that computed the number; <paramref name="result"/> formats the value with its unit.
+    /// </summary>
+    public static Derivation Of(string quantity, string equation, Expr expression, Func<double, string> result)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(result);
+        return new Derivation(quantity, equation, expression.Formula, expression.Substituted, result(expression.Value),
+            [.. expression.Inputs.Select(i => i.ToTerm())]) { Value = expression.Value };
+    }
+
+    /// <summary>A procedure's account (a fit by L-BFGS, a golden-section search): what was done, not one line to evaluate.</summary>
+    public static Derivation Procedure(string quantity, string equation, string method, string applied, string result, IReadOnlyList<Term> inputs) =>
+        new(quantity, equation, method, applied, result, inputs);
+
     /// <summary>The substituted formula and result on one line, e.g. <c>… × $19.22/h / 3600 s/h = $0.003515</c>.</summary>
     public string OneLine => $"{Substituted} = {Result}";
 
