@@ -86,7 +86,7 @@ public class OutputContractTests
         // 16,384 chips: the table and the wall-time derivation carry the integer, not 16380.
         string table = Cli.Ok("train", "--model", "gpt-3", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48", "--mfu", "21.3%", "--chips", "16384", "--explain");
         Assert.Matches(@"│ Chips at once +│ +16,384 │ chips", table);
-        Assert.Contains("chip-h / 16,384 chips", table, StringComparison.Ordinal);
+        Assert.Contains("chip-h / 16,384 / 24 h/d", table, StringComparison.Ordinal);
         Assert.DoesNotContain("16380", table, StringComparison.Ordinal);
         Assert.Contains("12,345", Cli.Ok("search", "--prompt-words", "12345", "--architecture", "chatgpt-equivalent"), StringComparison.Ordinal);
     }

@@ -8,8 +8,16 @@ using LlmEcon.Quantities;
 namespace LlmEcon.Cli.Commands;
 
 /// <summary><c>llmecon train</c>: eqs. 8–9.</summary>
-internal sealed class TrainCommand : LlmEconCommand
+internal sealed partial class TrainCommand : LlmEconCommand
 {
+    private static readonly Dictionary<string, string> KnownFlags = new(StringComparer.Ordinal)
+    {
+        ["mfu"] = "--mfu", ["chipHours"] = "--chip-hours", ["chips × wallTime"] = "--chips × --days", ["cost"] = "--cost",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"chips × wallTime|\bchipHours\b|\bmfu\b|\bcost\b")]
+    private static partial System.Text.RegularExpressions.Regex Knowns();
+
     /// <inheritdoc/>
     public override string Path => "train";
 
@@ -63,7 +71,17 @@ internal sealed class TrainCommand : LlmEconCommand
             notes.Add($"MFU {NumberFormat.Percent(published.Value.Fraction)} is {model.Id}'s published MFU ({published.Origin}).");
         }
 
-        TrainingSolution r = TrainingCost.Solve(inputs, new TrainingKnowns(mfu, chipHours, chips, wall, cost), mfuFrom);
+        TrainingSolution r;
+        try
+        {
+            r = TrainingCost.Solve(inputs, new TrainingKnowns(mfu, chipHours, chips, wall, cost), mfuFrom);
+        }
+        catch (InputException e)
+        {
+            // The library names its knowns (mfu, chipHours, chips × wallTime, cost); the user typed options.
+            throw new InputException(Knowns().Replace(e.Parameter, k => KnownFlags[k.Value]), e.Rule, e.Actual, e.Hint);
+        }
+
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");
         Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Count(n.Value.Count)} parameters on {NumberFormat.Count(d.Value.Count)} tokens, {m.Name}")
             .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")

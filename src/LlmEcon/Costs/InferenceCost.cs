@@ -53,24 +53,13 @@ public static class InferenceCost
         Guard.PositiveCount(x.ChipsPerMachine.Value, "chipsPerMachine");
         Guard.Utilization(x.Mfu.Value.Fraction, "mfu");
         Guard.Positive(x.PeakPerChip.Value.FlopPerSecond, "peakFlops");
-        double k = FlopsPerToken.Inference(x.Architecture);
-        FlopCount work = FlopsPerToken.InferenceWork(x.Parameters.Value, TokenCount.FromCount(1000), x.Architecture);
-        FlopRate realised = x.PeakPerChip.Value * x.ChipsPerMachine.Value * x.Mfu.Value;
-        Duration time = work / realised;
-        Money cost = x.MachinePrice.Value * time;
-        var d = new Derivation(
-            "inference cost per 1000 tokens (USD)", "(7) Sun 2023, cloud compute cost",
-            "k·N × 1000 tokens / (chips × peak × MFU) × price per machine-hour / 3600 s/h",
-            $"{Compact(x.Parameters.Value.Count)} params × {Compact(k)} FLOP/param/token × 1000 tokens / ({x.ChipsPerMachine.Value} × {Compact(x.PeakPerChip.Value.FlopPerSecond)} FLOP/s × {Compact(x.Mfu.Value.Fraction)}) × ${Compact(x.MachinePrice.Value.UsdPerHour)}/h / 3600 s/h",
-            Usd(cost.Usd),
-            [
-                Term.Of("N", "parameters", x.Parameters, Compact(x.Parameters.Value.Count)),
-                new Term("k", "FLOP per parameter per token (eq. 1)", Compact(k)),
-                Term.Of("chips", "chips per machine", x.ChipsPerMachine, x.ChipsPerMachine.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Term.Of("peak", "FLOP/s per chip", x.PeakPerChip, Compact(x.PeakPerChip.Value.FlopPerSecond)),
-                Term.Of("MFU", "model FLOPs utilization", x.Mfu, Percent(x.Mfu.Value.Fraction)),
-                Term.Of("price", "USD per machine-hour", x.MachinePrice, Usd(x.MachinePrice.Value.UsdPerHour)),
-            ]);
-        return new InferenceCostResult(x, work, realised, time, cost / TokenCount.FromCount(1000), d);
+        Input n = Symbols.Parameters(x.Parameters), k = Symbols.FlopPerParameterPerToken(FlopsPerToken.Inference(x.Architecture));
+        Input chips = Symbols.ChipsPerMachine(x.ChipsPerMachine), peak = Symbols.Peak(x.PeakPerChip), mfu = Symbols.Mfu(x.Mfu);
+        Input price = Symbols.PricePerHour(x.MachinePrice);
+        Expr tokens = Expr.Const(1000, "1000 tokens");
+        Expr work = n * k * tokens, seconds = work / (chips * peak * mfu), cost = seconds * price / Symbols.SecondsPerHour;
+        var d = Derivation.Of("inference cost per 1000 tokens (USD)", "(7) Sun 2023, cloud compute cost", cost, Usd);
+        return new InferenceCostResult(x, FlopCount.FromFlop(work.Value), FlopRate.FromFlopPerSecond((chips * peak * mfu).Value),
+            Duration.FromSeconds(seconds.Value), MoneyPerToken.FromUsdPer1kTokens(cost.Value), d);
     }
 }

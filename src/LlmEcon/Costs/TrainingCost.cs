@@ -56,7 +56,11 @@ public sealed record TrainingKnowns(Ratio? Mfu = null, double? ChipHours = null,
 /// <param name="Steps">Every solved quantity's derivation, in order.</param>
 public sealed record TrainingSolution(
     TrainingInputs Inputs, FlopCount Work, Ratio Mfu, double ChipHours, double? Chips, Duration? WallTime, Money Cost,
-    MoneyPerToken CostPer1kTokens, IReadOnlyList<string> Solved, Derivation Derivation, IReadOnlyList<Derivation> Steps);
+    MoneyPerToken CostPer1kTokens, IReadOnlyList<string> Solved, Derivation Derivation, IReadOnlyList<Derivation> Steps)
+{
+    /// <summary>How the cost per 1000 training tokens was computed: cost / D × 1000.</summary>
+    public Derivation CostPer1kTokensDerivation { get; init; } = Derivation;
+}
 
 /// <summary>
 /// Training cost (eq. 8; Sun 2023 §4) and its inverse (eq. 9): from published chip-hours or chips × days and a price,
@@ -108,21 +112,25 @@ public static class TrainingCost
             Guard.Positive(cost0.Usd, "cost");
         }
 
-        // Each known gives an estimate of chip-hours, the pivot of eq. 9.
-        var estimates = new List<(string Name, double ChipHours)>();
+        // Each known gives an estimate of chip-hours, the pivot of eq. 9, as an expression.
+        Input n = Symbols.Parameters(x.Parameters), d = Symbols.Tokens(x.Tokens), kIn = Symbols.FlopPerParameterPerToken(k);
+        Input peakIn = Symbols.Peak(x.PeakPerChip), perMachineIn = Symbols.ChipsPerMachine(x.ChipsPerMachine);
+        Input priceIn = Symbols.PricePerHour(x.MachinePrice, meaning: perMachine == 1 ? "USD per chip-hour" : "USD per machine-hour");
+        Expr kND = kIn * n * d;
+        var estimates = new List<(string Name, Expr ChipHours)>();
         if (known.Mfu is { } m)
         {
-            estimates.Add(("--mfu", work.Flop / (peak * m.Fraction * Duration.SecondsPerHour)));
+            estimates.Add(("mfu", kND / (peakIn * Symbols.Mfu(m) * Symbols.SecondsPerHour)));
         }
 
         if (known.ChipHours is { } h)
         {
-            estimates.Add(("--chip-hours", h));
+            estimates.Add(("chipHours", ChipHoursIn(h)));
         }
 
         if (known.Chips is { } c && known.WallTime is { } t)
         {
-            estimates.Add(("--chips × --days", c * t.Hours));
+            estimates.Add(("chips × wallTime", ChipsIn(c) * Expr.In("days", "wall-clock days", t.Days, Compact(t.Days) + " d") * Expr.Const(24, "24 h/d")));
         }
 
         if (known.Cost is { } cost)
@@ -132,7 +140,7 @@ public static class TrainingCost
                 throw Guard.Fail("pricePerChipHour", "> 0 to solve from a cost", Guard.Show(pricePerChipHour));
             }
 
-            estimates.Add(("--cost", cost.Usd / pricePerChipHour));
+            estimates.Add(("cost", Expr.In("cost", "USD", cost.Usd, Usd(cost.Usd)) / (priceIn / perMachineIn)));
         }
 
         if (estimates.Count == 0)
@@ -140,81 +148,75 @@ public static class TrainingCost
             throw Guard.Fail("knowns", "at least one of MFU, chip-hours, chips with wall time, or cost", "none of them");
         }
 
-        double chipHours = estimates[0].ChipHours;
+        double chipHours = estimates[0].ChipHours.Value;
         foreach (var e in estimates.Skip(1))
         {
-            if (Math.Abs(e.ChipHours / chipHours - 1) > ConsistencyTolerance)
+            if (Math.Abs(e.ChipHours.Value / chipHours - 1) > ConsistencyTolerance)
             {
                 throw Guard.Fail($"{estimates[0].Name} and {e.Name}", "consistent (they imply the same chip-hours within 0.5%)",
-                    string.Create(CultureInfo.InvariantCulture, $"{Compact(chipHours)} vs {Compact(e.ChipHours)} chip-hours"),
+                    string.Create(CultureInfo.InvariantCulture, $"{Compact(chipHours)} vs {Compact(e.ChipHours.Value)} chip-hours"),
                     "give only one of them, or make them agree");
             }
         }
 
         var solved = new List<string>();
         var steps = new List<Derivation>();
-        var ntd = new List<Term>
-        {
-            Term.Of("N", "parameters", x.Parameters, Compact(x.Parameters.Value.Count)),
-            Term.Of("D", "training tokens", x.Tokens, Compact(x.Tokens.Value.Count)),
-            new("k", "FLOP per parameter per token (eq. 1)", Compact(k)),
-            Term.Of("peak", "FLOP/s per chip", x.PeakPerChip, Compact(peak)),
-        };
-
-        double mfu = work.Flop / (chipHours * Duration.SecondsPerHour * peak);
+        Input hours = ChipHoursIn(chipHours);
+        Expr mfuExpr = kND / (hours * Symbols.SecondsPerHour * peakIn);
+        double mfu = known.Mfu?.Fraction ?? mfuExpr.Value;
         if (known.Mfu is null)
         {
             solved.Add("mfu");
-            steps.Add(new Derivation("implied MFU", "(9a) MFU = k·N·D / (chip-hours × 3600 s/h × peak)",
-                "k·N·D / (chip-hours × 3600 s/h × peak)",
-                $"{Compact(k)} × {Compact(x.Parameters.Value.Count)} × {Compact(x.Tokens.Value.Count)} FLOP / ({Compact(chipHours)} chip-h × 3600 s/h × {Compact(peak)} FLOP/s)",
-                Percent(mfu, 2), [.. ntd, new Term("chip-hours", "accelerator-hours", Compact(chipHours))]));
+            steps.Add(Derivation.Of("implied MFU", "(9a) MFU = k·N·D / (chip-hours × 3600 s/h × peak)", mfuExpr, v => Percent(v, 2)));
         }
 
         // Knowns that imply more work per second than the chips' peak (or no work at all) describe no possible run.
         Guard.InRange(mfu, $"the MFU implied by {estimates[0].Name}", 0, 1, lowOpen: true, highOpen: false,
             "a run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak");
+        Sourced<Ratio> mfuSourced = new(Ratio.FromFraction(mfu), known.Mfu is null ? null : mfuFrom);
         if (known.ChipHours is null)
         {
             solved.Add("chipHours");
-            steps.Add(new Derivation("chip-hours", "(9b) chip-hours = k·N·D / (peak × MFU × 3600 s/h)",
-                "k·N·D / (peak × MFU × 3600 s/h)",
-                $"{Compact(k)} × {Compact(x.Parameters.Value.Count)} × {Compact(x.Tokens.Value.Count)} FLOP / ({Compact(peak)} FLOP/s × {Compact(mfu)} × 3600 s/h)",
-                Compact(chipHours) + " chip-h", [.. ntd, new Term("MFU", "model FLOPs utilization", Percent(mfu, 2), mfuFrom)]));
+            Expr hoursExpr = kND / (peakIn * Symbols.Mfu(mfuSourced) * Symbols.SecondsPerHour);
+            steps.Add(Derivation.Of("chip-hours", "(9b) chip-hours = k·N·D / (peak × MFU × 3600 s/h)", hoursExpr, v => Compact(v) + " chip-h"));
         }
 
         double? chips = known.Chips;
         Duration? wall = known.WallTime;
         if (chips is { } cc && wall is null)
         {
-            wall = Duration.FromHours(chipHours / cc);
+            Expr days = hours / ChipsIn(cc) / Expr.Const(24, "24 h/d");
+            wall = Duration.FromDays(days.Value);
             solved.Add("wallTime");
-            steps.Add(new Derivation("wall time", "(9c) wall time = chip-hours / chips", "chip-hours / chips",
-                $"{Compact(chipHours)} chip-h / {NumberFormat.Integer(cc)} chips", wall.Value.ToString(), []));
+            steps.Add(Derivation.Of("wall time (days)", "(9c) wall time = chip-hours / chips", days, v => Compact(v) + " days"));
         }
         else if (wall is { } ww && chips is null)
         {
-            chips = chipHours / ww.Hours;
+            Expr atOnce = hours / (Expr.In("days", "wall-clock days", ww.Days, Compact(ww.Days) + " d") * Expr.Const(24, "24 h/d"));
+            chips = atOnce.Value;
             solved.Add("chips");
-            steps.Add(new Derivation("chips", "(9c) chips = chip-hours / wall time", "chip-hours / wall time",
-                $"{Compact(chipHours)} chip-h / {Compact(ww.Hours)} h", Compact(chips.Value) + " chips", []));
+            steps.Add(Derivation.Of("chips", "(9c) chips = chip-hours / wall time", atOnce, v => Compact(v) + " chips"));
         }
 
-        Money total = Money.FromUsd(chipHours * pricePerChipHour);
+        // The cost: in the article's forward form when MFU was given (eq. 8), else chip-hours × price per chip-hour.
+        Expr totalExpr = known.Mfu is not null
+            ? n * kIn * d / (perMachineIn * peakIn * Symbols.Mfu(mfuSourced)) * priceIn / Symbols.SecondsPerHour
+            : known.Cost is { } given ? Expr.In("cost", "USD, given", given.Usd, Usd(given.Usd)) : hours * priceIn / perMachineIn;
         if (known.Cost is null)
         {
             solved.Add("cost");
         }
 
-        var priceTerm = Term.Of("price", perMachine == 1 ? "USD per chip-hour" : "USD per machine-hour", x.MachinePrice, Usd(x.MachinePrice.Value.UsdPerHour));
-        var main = new Derivation("training cost (USD)", "(8) Sun 2023 §4",
-            "k·N·D / (chips per machine × peak × MFU) × price per machine-hour / 3600 s/h",
-            $"{Compact(x.Parameters.Value.Count)} params × {Compact(k)} FLOP/param/token × {Compact(x.Tokens.Value.Count)} tokens / ({perMachine} × {Compact(peak)} FLOP/s × {Compact(mfu)}) × ${Compact(x.MachinePrice.Value.UsdPerHour)}/h / 3600 s/h",
-            Usd(total.Usd),
-            [.. ntd, Term.Of("chips", "chips per machine", x.ChipsPerMachine, perMachine.ToString(CultureInfo.InvariantCulture)),
-             new Term("MFU", "model FLOPs utilization", Percent(mfu, 2), mfuFrom), priceTerm]);
+        Money total = Money.FromUsd(totalExpr.Value);
+        var main = Derivation.Of("training cost (USD)", known.Mfu is not null ? "(8) Sun 2023 §4" : "(8) cost = chip-hours × price per chip-hour", totalExpr, Usd);
         steps.Add(main);
-        MoneyPerToken per1k = x.Tokens.Value.Count > 0 ? total / x.Tokens.Value : MoneyPerToken.FromUsdPerToken(0);
-        return new TrainingSolution(x, work, Ratio.FromFraction(mfu), chipHours, chips, wall, total, per1k, solved, main, steps);
+        Expr per1kExpr = Expr.In("cost", "training cost (USD)", total.Usd, Usd(total.Usd)) / d * Expr.Const(1000, "1000 tokens");
+        var per1k = Derivation.Of("training cost per 1000 training tokens (USD)", "(8) cost / D × 1000", per1kExpr, Usd);
+        MoneyPerToken perToken = x.Tokens.Value.Count > 0 ? MoneyPerToken.FromUsdPer1kTokens(per1kExpr.Value) : MoneyPerToken.FromUsdPerToken(0);
+        return new TrainingSolution(x, work, Ratio.FromFraction(mfu), chipHours, chips, wall, total, perToken, solved, main, steps) { CostPer1kTokensDerivation = per1k };
     }
+
+    private static Input ChipHoursIn(double h) => Expr.In("chip-hours", "accelerator-hours", h, Compact(h) + " chip-h");
+
+    private static Input ChipsIn(double c) => Expr.In("chips", "chips at once", c, NumberFormat.Integer(c));
 }
