@@ -121,6 +121,6 @@ internal sealed class HardwareGenerationsCommand : LlmEconCommand
             return (IReadOnlyList<object?>)[a.Id, (double)a.ArticleGeneration!.Year,
                 a.ArticleGeneration.GflopsPerSecondPerUsd, step?.PerUsdGain, a.ArticleGeneration.GflopsPerSecondPerWatt, step?.PerWattGain];
         }));
-        return CommandResult.Of("GPU generations", sheet, steps.Select(s => s.Derivation).ToList());
+        return CommandResult.Of("GPU generations", sheet, steps.SelectMany(s => new[] { s.Derivation, s.PerWattDerivation }).ToList());
     }
 }

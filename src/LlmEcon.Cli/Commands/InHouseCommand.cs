@@ -71,7 +71,7 @@ internal sealed class InHouseCommand : LlmEconCommand
             .Add("energyCostAfterUsd", "Energy cost, new generation", Kind.Usd, p.EnergyCostAfter.Usd)
             .Add("totalAfterUsd", "Total, new generation", Kind.Usd, p.TotalAfter.Usd)
             .Add("reduction", "Reduction", Kind.Fraction, p.Reduction.Fraction);
-        return CommandResult.Of("In-house cost", sheet, [energyD, p.Derivation]);
+        return CommandResult.Of("In-house cost", sheet, [energyD, .. p.Steps]);
     }
 
     private static CommandResult Run(Args s, LlmCatalog catalog, ElectricityPrice electricity)
@@ -115,6 +115,6 @@ internal sealed class InHouseCommand : LlmEconCommand
             .Add("energyMegawattHours", "Energy", Kind.Number, r.Energy.MegawattHours, "MWh")
             .Add("energyCostUsd", "Energy cost", Kind.Usd, r.EnergyCost.Usd)
             .Add("totalUsd", "Total", Kind.Usd, r.Total.Usd);
-        return CommandResult.Of("In-house cost", sheet, [r.Derivation], notes);
+        return CommandResult.Of("In-house cost", sheet, r.Steps, notes);
     }
 }

@@ -26,7 +26,8 @@ internal sealed class MemoryCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();
-        ParameterCount n = ModelFlags.Parameters(a, catalog, notes).Value;
+        Sourced<ParameterCount> sourced = ModelFlags.Parameters(a, catalog, notes);
+        ParameterCount n = sourced.Value;
         double bytesPer = a.Value(O.BytesPerParam, MemoryModel.DefaultTrainingBytesPerParameter);
         Accelerator? chip = a.Text(O.Chip) is { } id ? Machine.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
         Sourced<ByteSize>? chipMemory = a.Value(O.ChipMemory) is { } given ? given : chip?.MemorySourced;
@@ -35,7 +36,7 @@ internal sealed class MemoryCommand : LlmEconCommand
             notes.Add($"{a.Given(O.ChipMemory)} replaces {chip.Id}'s {chip.Memory}.");
         }
 
-        MemoryResult r = MemoryModel.Training(n, bytesPer, chipMemory);
+        MemoryResult r = MemoryModel.Training(sourced, bytesPer, chipMemory);
         Sheet sheet = Sheet.Record("memory", $"Training memory of {NumberFormat.Count(n.Count)} parameters")
             .Add("parameters", "Parameters N", Kind.Count, n.Count, "parameters")
             .Add("bytesPerParameter", "Bytes per parameter", Kind.Number, bytesPer, "bytes")
@@ -44,6 +45,6 @@ internal sealed class MemoryCommand : LlmEconCommand
             .Add("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
             .Add("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips, "chips")
             .Add("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
-        return CommandResult.Of("Training memory", sheet, [r.Derivation], notes);
+        return CommandResult.Of("Training memory", sheet, r.Steps, notes);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class ScalingLossCommand : LlmEconCommand
             .Add("parameterTerm", "Parameter term A/N^α", Kind.Number, r.ParameterTerm, "nats/token")
             .Add("dataTerm", "Data term B/D^β", Kind.Number, r.DataTerm, "nats/token")
             .Add("loss", "Loss L", Kind.Number, r.Loss, "nats/token");
-        return CommandResult.Of("Scaling-law loss", sheet, [r.Derivation], notes);
+        return CommandResult.Of("Scaling-law loss", sheet, r.Steps, notes);
     }
 }
 
@@ -102,6 +102,6 @@ internal sealed class ScalingOptimalCommand : LlmEconCommand
             .Add("tokensPerParameter", "Tokens per parameter", Kind.Number, r.TokensPerParameter, "tokens/parameter")
             .Add("parameterExponent", "N_opt ∝ C^a, a = β/(α+β)", Kind.Number, ChinchillaLoss.ParameterExponent(law), "exponent")
             .Add("loss", "Loss L", Kind.Number, r.Loss, "nats/token");
-        return CommandResult.Of("Compute-optimal model", sheet, [r.Derivation]);
+        return CommandResult.Of("Compute-optimal model", sheet, r.Steps);
     }
 }

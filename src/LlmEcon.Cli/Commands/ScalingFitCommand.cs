@@ -257,7 +257,7 @@ internal sealed class ScalingFitCommand : LlmEconCommand
         _ => "exponent",
     };
 
-    private static Derivation FitDerivation(ScalingDataset data, ScalingFitResult fit) => new(
+    private static Derivation FitDerivation(ScalingDataset data, ScalingFitResult fit) => Derivation.Procedure(
         "fitted scaling law", "(21) Hoffmann et al. 2022, appendix D.2 (approach 3)",
         "min over (a, b, e, α, β) of Σ Huber_δ(LSE(a − α ln N_i, b − β ln D_i, e) − ln L_i); A = e^a, B = e^b, E = e^e",
         $"{fit.Rows} runs of {data.Origin}, δ = {Guard.Show(fit.Delta)}, L-BFGS from {fit.Starts} starts (best start a={Compact(fit.BestStart[0])}, b={Compact(fit.BestStart[1])}, e={Compact(fit.BestStart[2])}, α={Compact(fit.BestStart[3])}, β={Compact(fit.BestStart[4])})",

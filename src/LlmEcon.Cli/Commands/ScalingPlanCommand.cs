@@ -1,4 +1,3 @@
-using System.Globalization;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
@@ -85,18 +84,10 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
             notes.AddRange(m.Notes);
             Ratio mfu = a.Required(O.TrainingMfu, "training MFU on the machine");
             Ratio serveMfu = a.Value(O.InferenceMfu) ?? mfu;
-            MoneyRate perChip = m.MachinePrice.Value / m.ChipsPerMachine.Value;
-            double perFlopAtPeak = CostTrajectory.CostPerFlop(perChip, m.Peak.Value);
-            trainCostPerFlop = perFlopAtPeak / mfu.Fraction;
-            serveCostPerFlop = perFlopAtPeak / serveMfu.Fraction;
-            derivations.Add(new Derivation("cost per FLOP on the machine (USD)", "(10) price per chip-hour / (peak × MFU × 3600 s/h)",
-                "price per chip-hour / (peak × MFU × 3600 s/h)",
-                $"{Usd(perChip.UsdPerHour)} / ({Compact(m.Peak.Value.FlopPerSecond)} FLOP/s × {Compact(mfu.Fraction)} × 3600 s/h)",
-                "$" + Compact(trainCostPerFlop.Value) + " per FLOP",
-                [Term.Of("peak", "FLOP/s per chip", m.Peak, Compact(m.Peak.Value.FlopPerSecond)),
-                 Term.Of("price", "USD per machine-hour", m.MachinePrice, Usd(m.MachinePrice.Value.UsdPerHour)),
-                 Term.Of("chips", "chips per machine", m.ChipsPerMachine, m.ChipsPerMachine.Value.ToString(CultureInfo.InvariantCulture)),
-                 new Term("MFU", "model FLOPs utilization", Percent(mfu.Fraction))]));
+            Derivation train = CostTrajectory.CostPerFlopAt(m.MachinePrice, m.ChipsPerMachine, m.Peak, mfu);
+            trainCostPerFlop = train.Value;
+            serveCostPerFlop = CostTrajectory.CostPerFlopAt(m.MachinePrice, m.ChipsPerMachine, m.Peak, serveMfu).Value;
+            derivations.Add(train);
         }
         else if (a.Has(O.Budget) || a.Has(O.LifetimeTokens))
         {
@@ -119,24 +110,35 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
             if (a.Value(O.LifetimeTokens) is { } lifetime)
             {
                 var lifetimePlans = plans.Select(p => ScalingPlan.ForLifetime(p.Law, target, lifetime.Count, trainCostPerFlop!.Value, serveCostPerFlop!.Value)).ToList();
-                derivations.AddRange(lifetimePlans.Select(p => p.Derivation));
+                derivations.AddRange(lifetimePlans.SelectMany(p => p.Steps));
                 rows.AddRange(lifetimePlans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, 6 * p.Parameters.Count * p.Tokens.Count, target,
                     p.TrainingCost.Usd, p.InferenceCost.Usd, p.TotalCost.Usd, p.ComputeOptimal.Parameters.Count, p.ComputeOptimalTotalCost.Usd)));
                 title = $"Cheapest model reaching loss {Compact(target)} and serving {NumberFormat.Count(lifetime.Count)} tokens";
             }
             else
             {
-                derivations.AddRange(plans.Select(p => p.Derivation));
+                derivations.AddRange(plans.SelectMany(p => p.Steps));
                 rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.Flops.Flop, target, p.Flops.Flop * trainCostPerFlop)));
                 title = $"Cheapest model reaching loss {Compact(target)}";
             }
         }
         else
         {
-            (FlopCount budget, string flag) = a.Value(O.Flops) is { } flops ? (flops, O.Flops.Name)
-                : (ScalingPlan.FlopsFor(a.Value(O.Budget)!.Value, trainCostPerFlop!.Value), O.Budget.Name);
+            FlopCount budget;
+            string flag;
+            if (a.Value(O.Flops) is { } flops)
+            {
+                (budget, flag) = (flops, O.Flops.Name);
+            }
+            else
+            {
+                Derivation bought = ScalingPlan.FlopsForOf(a.Value(O.Budget)!.Value, trainCostPerFlop!.Value);
+                derivations.Add(bought);
+                (budget, flag) = (FlopCount.FromFlop(bought.Value!.Value), O.Budget.Name);
+            }
+
             var plans = laws.Select(l => Laws.Optimal(l, budget, flag)).ToList();
-            derivations.AddRange(plans.Select(p => p.Derivation));
+            derivations.AddRange(plans.SelectMany(p => p.Steps));
             rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, budget.Flop, p.Loss, budget.Flop * trainCostPerFlop)));
             title = a.Value(O.Budget) is { } money
                 ? $"Compute-optimal model for {Usd(money.Usd)} ({Compact(budget.Flop)} FLOP)"

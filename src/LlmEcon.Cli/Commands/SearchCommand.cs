@@ -93,7 +93,7 @@ internal sealed class SearchCommand : LlmEconCommand
 
             SearchCostResult c = SearchCost.FromApiPrice(architecture, a);
             LeverResult l = SearchLevers.Apply(c.Cost, revenue, modelSide, inHouse, annual);
-            derivations.AddRange([c.RevenueDerivation, c.CostDerivation, l.Derivation]);
+            derivations.AddRange([c.RevenueDerivation, c.CostDerivation, .. l.Steps]);
             rows.Add([name, c.InputWords.Count, c.OutputWords.Count, c.Tokens.Count, c.ApiRevenue.UsdPerQuery, c.Cost.UsdPerQuery,
                 revenue.UsdPerQuery, l.ShareOfRevenueBefore.Fraction, l.CostAfter.UsdPerQuery, l.ShareOfRevenueAfter.Fraction, l.AnnualCost.Usd]);
         }

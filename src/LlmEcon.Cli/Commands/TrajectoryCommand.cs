@@ -32,8 +32,8 @@ internal sealed class TrajectoryCommand : LlmEconCommand
         TrajectoryScenario t = scenario.Trajectory;
         ArticleReproduction? article = null;
         ArticleReproduction Article() => article ??= ArticleReproduction.Run(catalog, scenario);
-        ParameterCount before = s.Value(O.ParamsBefore) ?? catalog.Model(t.ParametersBeforeModelId).Parameters;
-        ParameterCount after = s.Value(O.ParamsAfter) ?? catalog.Model(t.ParametersAfterModelId).Parameters;
+        Sourced<ParameterCount> before = s.Value(O.ParamsBefore) is { } nb ? nb : catalog.Model(t.ParametersBeforeModelId).ParametersSourced;
+        Sourced<ParameterCount> after = s.Value(O.ParamsAfter) is { } na ? na : catalog.Model(t.ParametersAfterModelId).ParametersSourced;
         Ratio costPerFlop;
         string why;
         if (s.Value(O.CostPerFlopReduction) is { } given)
@@ -47,8 +47,8 @@ internal sealed class TrajectoryCommand : LlmEconCommand
             why = "the article's in-house V100 → H100 reduction, eq. 17 from its printed lines";
         }
 
-        Ratio mfuBefore = s.Value(O.MfuBefore) ?? catalog.Model(t.MfuBeforeModelId).Mfu!.Value;
-        Ratio mfuAfter = s.Value(O.MfuAfter) ?? catalog.Model(t.MfuAfterModelId).Mfu!.Value;
+        Sourced<Ratio> mfuBefore = s.Value(O.MfuBefore) is { } mb ? mb : catalog.Model(t.MfuBeforeModelId).MfuSourced;
+        Sourced<Ratio> mfuAfter = s.Value(O.MfuAfter) is { } ma ? ma : catalog.Model(t.MfuAfterModelId).MfuSourced;
         Lever[] levers = [CostTrajectory.Parameters(before, after), CostTrajectory.CostPerFlopChange(costPerFlop, why), CostTrajectory.Utilization(mfuBefore, mfuAfter)];
         var (inference, inferenceD) = CostTrajectory.NetReduction(levers, inference: true);
         var (training, trainingD) = CostTrajectory.NetReduction(levers, inference: false);
@@ -78,8 +78,11 @@ internal sealed class TrajectoryCommand : LlmEconCommand
 
         double growth = s.Value(O.EfficiencyGrowth)?.Fraction
             ?? Hardware.Generations.AnnualisedRate(scenario.Generations.PerGenerationUsdGain, scenario.Generations.YearsPerGeneration);
-        Ratio decline = CostTrajectory.CostDeclineFromEfficiencyGrowth(growth);
+        Derivation declineD = CostTrajectory.CostDeclineOf(growth);
+        Ratio decline = Ratio.FromFraction(declineD.Value!.Value);
         int years = (int)s.Value(O.Years, 5);
+        derivations.Add(declineD);
+        derivations.Add(CostTrajectory.ProjectionOf(start, decline, years));
         IReadOnlyList<ProjectedCost> projection = CostTrajectory.Project(start, [decline], years);
         Sheet projected = Sheet.Table("projection", $"Cost by year at {NumberFormat.Percent(growth)} a year more throughput per $ (cost × {NumberFormat.Compact(1 - decline.Fraction, 4)} a year)", [
             new Column("year", "Year", Kind.Integer, "years from now"),

@@ -328,6 +328,15 @@ internal static class Renderers
         w.WriteString("formula", d.Formula);
         w.WriteString("substituted", d.Substituted);
         w.WriteString("result", d.Result);
+        if (d.Value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber("value", v);
+        }
+        else
+        {
+            w.WriteNull("value");
+        }
+
         w.WriteStartArray("inputs");
         foreach (Term t in d.Inputs)
         {

@@ -108,9 +108,6 @@ public sealed class ArticleReproduction
     private void Add(string id, double value, Derivation d, double? chain = null, string? note = null) =>
         _figures.Add(id, new FigureValue(id, value, d, chain, note));
 
-    private static Derivation Simple(string quantity, string equation, string formula, string substituted, string result) =>
-        new(quantity, equation, formula, substituted, result, []);
-
     private void ReproduceSearch()
     {
         SearchScenario s = Scenario.Search;
@@ -135,11 +132,10 @@ public sealed class ArticleReproduction
         Add("search.revenue-per-query", revenue.UsdPerQuery, revenueD, chainRevenue, "with the unrounded annual searches (the article divides by the rounded 2.1 T)");
 
         Levers = SearchLevers.Apply(TwoStage.Cost, RevenuePerQuery, s.ModelSideDivisor, s.InHouseDivisor, s.AnnualSearchesStated);
-        Add("search.cost-over-revenue", Levers.ShareOfRevenueBefore.Fraction, Simple("2-stage cost over revenue per query", "(6)",
-            "cost per query / revenue per query", $"{Usd(TwoStage.Cost.UsdPerQuery)} / {Usd(RevenuePerQuery.UsdPerQuery)}", Compact(Levers.ShareOfRevenueBefore.Fraction, 3) + "×"),
+        Add("search.cost-over-revenue", Levers.ShareOfRevenueBefore.Fraction, Levers.ShareBeforeDerivation,
             TwoStage.Cost.UsdPerQuery / chainRevenue, "with the unrounded revenue per query");
         Add("search.levered-cost", Levers.CostAfter.UsdPerQuery, Levers.Derivation);
-        Add("search.levered-share", Levers.ShareOfRevenueAfter.Fraction, Levers.Derivation,
+        Add("search.levered-share", Levers.ShareOfRevenueAfter.Fraction, Levers.ShareAfterDerivation,
             Levers.CostAfter.UsdPerQuery / chainRevenue, "with the unrounded revenue per query");
     }
 
@@ -155,17 +151,12 @@ public sealed class ArticleReproduction
         }
 
         ApiPrice price = Catalog.ApiPrice(s.ApiPriceId);
-        double share = Inference[0].Cost.UsdPer1kTokens / price.PerToken().Value.UsdPer1kTokens;
-        var d = Simple("cost as a share of the API price", "(7) ÷ price", "cost per 1000 tokens / price per 1000 tokens",
-            $"{Usd(Inference[0].Cost.UsdPer1kTokens)} / {Usd(price.PerToken().Value.UsdPer1kTokens)}", Percent(share));
-        Add("inference.cost-share-of-price", share, d);
-        Add("inference.gross-margin", 1 - share, d with
-        {
-            Quantity = "gross margin of an always-busy machine",
-            Formula = "1 − cost per 1000 tokens / price per 1000 tokens",
-            Substituted = "1 − " + d.Substituted,
-            Result = Percent(1 - share),
-        });
+        Sourced<MoneyPerToken> perToken = price.PerToken();
+        Input cost = Expr.In("cost", "inference cost per 1000 tokens (eq. 7)", Inference[0].Cost.UsdPer1kTokens, Usd(Inference[0].Cost.UsdPer1kTokens));
+        Input apiPrice = Expr.In("price", "API price per 1000 tokens", perToken.Value.UsdPer1kTokens, Usd(perToken.Value.UsdPer1kTokens), perToken.From);
+        Expr share = cost / apiPrice, margin = Expr.Const(1) - cost / apiPrice;
+        Add("inference.cost-share-of-price", share.Value, Derivation.Of("cost as a share of the API price", "(7) cost / price", share, v => Percent(v)));
+        Add("inference.gross-margin", margin.Value, Derivation.Of("gross margin of an always-busy machine", "(7) 1 − cost / price", margin, v => Percent(v)));
     }
 
     private void ReproduceTraining()
@@ -179,11 +170,7 @@ public sealed class ArticleReproduction
         }).ToList();
         foreach (var (m, sol) in Training)
         {
-            Add($"training.{m.Id}.per1k", sol.CostPer1kTokens.UsdPer1kTokens, sol.Derivation with
-            {
-                Quantity = "training cost per 1000 tokens (USD)",
-                Result = Usd(sol.CostPer1kTokens.UsdPer1kTokens) + " per 1000 tokens (" + Usd(sol.Cost.Usd) + " / " + Compact(m.TrainingTokens!.Value.Count) + " tokens × 1000)",
-            });
+            Add($"training.{m.Id}.per1k", sol.CostPer1kTokens.UsdPer1kTokens, sol.CostPer1kTokensDerivation);
             Add($"training.{m.Id}.cost", sol.Cost.Usd, sol.Derivation);
         }
     }
@@ -194,28 +181,21 @@ public sealed class ArticleReproduction
         foreach (GenerationStep step in GenerationSteps)
         {
             Add($"generations.{step.To}.per-usd-gain", step.PerUsdGain, step.Derivation);
-            Add($"generations.{step.To}.per-watt-gain", step.PerWattGain, step.Derivation);
+            Add($"generations.{step.To}.per-watt-gain", step.PerWattGain, step.PerWattDerivation);
         }
 
         GenerationsScenario g = Scenario.Generations;
-        double usdRate = Generations.AnnualisedRate(g.PerGenerationUsdGain, g.YearsPerGeneration);
-        double wattRate = Generations.AnnualisedRate(g.PerGenerationWattGain, g.YearsPerGeneration);
-        Add("generations.per-usd-annual", usdRate, Simple("throughput per $ growth per year", "(15) gain^(1/years) − 1", "gain^(1/years) − 1",
-            $"{Compact(g.PerGenerationUsdGain)}^(1/{Compact(g.YearsPerGeneration)}) − 1", Percent(usdRate)));
-        Add("generations.per-watt-annual", wattRate, Simple("throughput per watt growth per year", "(15) gain^(1/years) − 1", "gain^(1/years) − 1",
-            $"{Compact(g.PerGenerationWattGain)}^(1/{Compact(g.YearsPerGeneration)}) − 1", Percent(wattRate)));
+        Derivation usdRate = Generations.AnnualisedRateOf(g.PerGenerationUsdGain, g.YearsPerGeneration, "throughput per $");
+        Derivation wattRate = Generations.AnnualisedRateOf(g.PerGenerationWattGain, g.YearsPerGeneration, "throughput per watt");
+        Add("generations.per-usd-annual", usdRate.Value!.Value, usdRate);
+        Add("generations.per-watt-annual", wattRate.Value!.Value, wattRate);
 
         InHouseScenario h = Scenario.InHouse;
-        ArticleGeneration from = Catalog.Accelerator(h.FromAcceleratorId).ArticleGeneration
-                                 ?? throw Guard.Fail("inHouse.fromAcceleratorId", "an accelerator with article generation figures", h.FromAcceleratorId);
-        ArticleGeneration to = Catalog.Accelerator(h.ToAcceleratorId).ArticleGeneration
-                               ?? throw Guard.Fail("inHouse.toAcceleratorId", "an accelerator with article generation figures", h.ToAcceleratorId);
-        double usdGain = to.GflopsPerSecondPerUsd / from.GflopsPerSecondPerUsd;
-        double wattGain = to.GflopsPerSecondPerWatt / from.GflopsPerSecondPerWatt;
-        Add("inhouse.per-usd-gain", usdGain, Simple("H100 over V100, throughput per $", "(15)", "GFLOPS/$ (H100) / GFLOPS/$ (V100)",
-            $"{Compact(to.GflopsPerSecondPerUsd)} / {Compact(from.GflopsPerSecondPerUsd)}", Compact(usdGain, 3) + "×"));
-        Add("inhouse.per-watt-gain", wattGain, Simple("H100 over V100, throughput per watt", "(15)", "GFLOPS/W (H100) / GFLOPS/W (V100)",
-            $"{Compact(to.GflopsPerSecondPerWatt)} / {Compact(from.GflopsPerSecondPerWatt)}", Compact(wattGain, 3) + "×"));
+        Accelerator fromChip = Catalog.Accelerator(h.FromAcceleratorId), toChip = Catalog.Accelerator(h.ToAcceleratorId);
+        // The article's H100-over-V100 gains, from the same GFLOPS per $ and per W as the generation table (Steps refuses a chip without them).
+        GenerationStep direct = Generations.Steps([fromChip, toChip])[0];
+        Add("inhouse.per-usd-gain", direct.PerUsdGain, direct.Derivation);
+        Add("inhouse.per-watt-gain", direct.PerWattGain, direct.PerWattDerivation);
 
         ModelCard gpt3 = Catalog.Model(h.ModelId);
         InHouseEnergy = gpt3.TrainingEnergySourced.Value;
@@ -223,30 +203,33 @@ public sealed class ArticleReproduction
         var (energyBefore, energyD) = InHouseCost.EnergyCost(gpt3.TrainingEnergySourced, InHouseElectricity, "energy cost with V100 (USD)");
         Add("inhouse.energy-before", energyBefore.Usd, energyD);
         InHouse = InHouseCost.Project(Money.FromUsd(h.HardwareCostBeforeUsd), energyBefore, h.PerUsdGainStated, h.PerWattGainStated);
-        Add("inhouse.hardware-after", InHouse.HardwareAfter.Usd, InHouse.Derivation);
-        Add("inhouse.energy-after", InHouse.EnergyCostAfter.Usd, InHouse.Derivation);
-        double printedSum = h.HardwareCostAfterPrintedUsd + h.EnergyCostAfterPrintedUsd;
-        Add("inhouse.total-after", printedSum, Simple("total with H100, from the article's printed lines (USD)", "(17) sum", "hardware (printed) + energy (printed)",
-            $"{Usd(h.HardwareCostAfterPrintedUsd)} + {Usd(h.EnergyCostAfterPrintedUsd)}", Usd(printedSum)),
+        Add("inhouse.hardware-after", InHouse.HardwareAfter.Usd, InHouse.HardwareAfterDerivation);
+        Add("inhouse.energy-after", InHouse.EnergyCostAfter.Usd, InHouse.EnergyAfterDerivation);
+        Expr printedSum = Expr.In("hardware′", "hardware with H100, as printed", h.HardwareCostAfterPrintedUsd, Usd(h.HardwareCostAfterPrintedUsd))
+            + Expr.In("energy′", "energy with H100, as printed", h.EnergyCostAfterPrintedUsd, Usd(h.EnergyCostAfterPrintedUsd));
+        Add("inhouse.total-after", printedSum.Value, Derivation.Of("total with H100, from the article's printed lines (USD)", "(17) hardware′ + energy′", printedSum, Usd),
             InHouse.TotalAfter.Usd, "with the recomputed hardware and energy lines");
-        Add("inhouse.total-before", InHouse.TotalBefore.Usd, InHouse.Derivation);
-        double reduction = 1 - printedSum / InHouse.TotalBefore.Usd;
-        Add("inhouse.reduction", reduction, Simple("in-house reduction V100 → H100", "(17) 1 − new / old", "1 − total after / total before",
-            $"1 − {Usd(printedSum)} / {Usd(InHouse.TotalBefore.Usd)}", Percent(reduction)), InHouse.Reduction.Fraction, "with the recomputed total after");
+        Add("inhouse.total-before", InHouse.TotalBefore.Usd, InHouse.TotalBeforeDerivation);
+        Expr reduction = Expr.Const(1) - Expr.In("after", "total with H100, as printed", printedSum.Value, Usd(printedSum.Value))
+            / Expr.In("before", "total with V100", InHouse.TotalBefore.Usd, Usd(InHouse.TotalBefore.Usd));
+        Add("inhouse.reduction", reduction.Value, Derivation.Of("in-house reduction V100 → H100", "(17) 1 − after / before", reduction, v => Percent(v)),
+            InHouse.Reduction.Fraction, "with the recomputed total after");
     }
 
     private void ReproduceTrajectory()
     {
         TrajectoryScenario t = Scenario.Trajectory;
         ModelCard before = Catalog.Model(t.ParametersBeforeModelId), after = Catalog.Model(t.ParametersAfterModelId);
-        Lever parameters = CostTrajectory.Parameters(before.Parameters, after.Parameters);
+        Lever parameters = CostTrajectory.Parameters(before.ParametersSourced, after.ParametersSourced);
         FigureValue printedReduction = _figures["inhouse.reduction"];
         Lever costPerFlop = CostTrajectory.CostPerFlopChange(Ratio.FromFraction(printedReduction.Value), "in-house V100 → H100, eq. 17");
-        Lever mfu = CostTrajectory.Utilization(Catalog.Model(t.MfuBeforeModelId).MfuSourced.Value, Catalog.Model(t.MfuAfterModelId).MfuSourced.Value);
+        Lever mfu = CostTrajectory.Utilization(Catalog.Model(t.MfuBeforeModelId).MfuSourced, Catalog.Model(t.MfuAfterModelId).MfuSourced);
         TrajectoryLevers = [parameters, costPerFlop, mfu];
-        Add("trajectory.fewer-parameters", parameters.Reduction, parameters.Derivation);
+        Expr fewer = Expr.Const(1) - Symbols.Parameters(after.ParametersSourced, "N_new") / Symbols.Parameters(before.ParametersSourced, "N_old");
+        Add("trajectory.fewer-parameters", parameters.Reduction, Derivation.Of("fewer parameters at the same quality", "(11) 1 − N_new / N_old", fewer, v => Percent(v)));
         Add("trajectory.cost-per-flop-reduction", costPerFlop.Reduction, printedReduction.Derivation, printedReduction.Chain, printedReduction.ChainNote);
-        Add("trajectory.mfu-gain", 1 / mfu.Factor, mfu.Derivation);
+        Expr gain = Symbols.Mfu(Catalog.Model(t.MfuAfterModelId).MfuSourced, "MFU_new") / Symbols.Mfu(Catalog.Model(t.MfuBeforeModelId).MfuSourced, "MFU_old");
+        Add("trajectory.mfu-gain", 1 / mfu.Factor, Derivation.Of("utilization gain", "(11) MFU_new / MFU_old", gain, v => Compact(v, 3) + "×"));
         var (inf, infD) = CostTrajectory.NetReduction(TrajectoryLevers, inference: true);
         var (trn, trnD) = CostTrajectory.NetReduction(TrajectoryLevers, inference: false);
         Add("trajectory.net-inference", inf.Fraction, infD);
@@ -259,8 +242,8 @@ public sealed class ArticleReproduction
         Losses = Scenario.Scaling.Cases.Select(c => (c, ChinchillaLoss.Evaluate(law, ParameterCount.FromCount(c.Parameters), TokenCount.FromCount(c.Tokens)))).ToList();
         foreach (var (c, loss) in Losses)
         {
-            Add($"scaling.{c.Id}.parameter-term", loss.ParameterTerm, loss.Derivation);
-            Add($"scaling.{c.Id}.data-term", loss.DataTerm, loss.Derivation);
+            Add($"scaling.{c.Id}.parameter-term", loss.ParameterTerm, loss.ParameterTermDerivation);
+            Add($"scaling.{c.Id}.data-term", loss.DataTerm, loss.DataTermDerivation);
             Add($"scaling.{c.Id}.loss", loss.Loss, loss.Derivation);
         }
     }
@@ -269,25 +252,25 @@ public sealed class ArticleReproduction
     {
         MemoryScenario s = Scenario.Memory;
         Accelerator chip = Catalog.Accelerator(s.ChipId);
-        MemoryRows = s.ModelIds.Select(id => (Catalog.Model(id), MemoryModel.Training(Catalog.Model(id).Parameters, s.BytesPerParameter, chip.MemorySourced))).ToList();
+        MemoryRows = s.ModelIds.Select(id => (Catalog.Model(id), MemoryModel.Training(Catalog.Model(id).ParametersSourced, s.BytesPerParameter, chip.MemorySourced))).ToList();
         foreach (var (m, mem) in MemoryRows)
         {
             Add($"memory.{m.Id}", mem.Bytes.Bytes, mem.Derivation);
         }
 
         var (gpt3, gpt3Memory) = MemoryRows.Last();
-        Add($"memory.{gpt3.Id}.minimum-chips", gpt3Memory.MinimumChips!.Value, gpt3Memory.Derivation);
+        Add($"memory.{gpt3.Id}.minimum-chips", gpt3Memory.MinimumChips!.Value, gpt3Memory.ChipsDerivation);
     }
 
     private void ReproduceConclusions()
     {
-        Add("conclusions.profit-impact", Levers.AnnualCost.Usd, Levers.Derivation);
+        Add("conclusions.profit-impact", Levers.AnnualCost.Usd, Levers.AnnualCostDerivation);
         ApiPrice jasper = Catalog.ApiPrice(Scenario.Jasper.ApiPriceId);
-        double perK = jasper.PerToken(Scenario.Search.WordsPer1000Tokens).Value.UsdPer1kTokens;
-        Add("conclusions.jasper-per-1k-tokens", perK, new Derivation("Jasper's price per 1000 tokens", "(20) price per word × words per 1000 tokens",
-            "USD / words × words per 1000 tokens",
-            $"${Compact(jasper.Price.Usd)} / {Compact(jasper.Per)} words × {Compact(Scenario.Search.WordsPer1000Tokens)} words/1000 tokens",
-            Usd(perK) + " per 1000 tokens", [new Term("price", "Jasper's price", $"${Compact(jasper.Price.Usd)} per {Compact(jasper.Per)} words", jasper.PerToken().From)]));
+        Provenance? jasperFrom = jasper.PerToken().From;
+        Expr perK = Expr.In("price", "Jasper's price (USD)", jasper.Price.Usd, Usd(jasper.Price.Usd), jasperFrom)
+            / Expr.In("per", "words the price buys", jasper.Per, Compact(jasper.Per) + " words", jasperFrom)
+            * Expr.In("w", "words per 1000 tokens", Scenario.Search.WordsPer1000Tokens, Compact(Scenario.Search.WordsPer1000Tokens) + " words");
+        Add("conclusions.jasper-per-1k-tokens", perK.Value, Derivation.Of("Jasper's price per 1000 tokens (USD)", "(20) price per word × words per 1000 tokens", perK, Usd));
         var gpt3 = Training.First(t => t.Model.Id == "gpt-3");
         var palm = Training.First(t => t.Model.Id == "palm");
         Add("conclusions.gpt-3-cloud", gpt3.Solution.Cost.Usd, gpt3.Solution.Derivation);

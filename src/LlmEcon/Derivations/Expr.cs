@@ -97,8 +97,11 @@ public abstract class Expr
     /// <summary>ln x, written <c>ln(x)</c>.</summary>
     public static Expr Ln(Expr x) => new Call("ln", x, Math.Log);
 
-    /// <summary>The smallest whole number ≥ x, written <c>⌈x⌉</c>.</summary>
-    public static Expr Ceiling(Expr x) => new Call("ceil", x, Math.Ceiling);
+    /// <summary>The smallest whole number ≥ x, written <c>⌈x⌉</c>, forgiving float noise of 1e-9 relative (3.5e12 / 7e10 is 50, not 51).</summary>
+    public static Expr Ceiling(Expr x) => new Call("ceil", x, CeilingOf);
+
+    /// <summary>⌈x⌉ as <see cref="Ceiling"/> and <see cref="SubstitutedLine"/> compute it.</summary>
+    internal static double CeilingOf(double x) => Math.Ceiling(x - 1e-9 * Math.Abs(x));
 
     /// <summary>A constant or an input.</summary>
     private sealed class Constant(double value, string text) : Expr

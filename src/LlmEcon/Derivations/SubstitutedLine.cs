@@ -133,7 +133,7 @@ public static class SubstitutedLine
                 _i++;
                 double v = Sum();
                 Expect('⌉');
-                return Math.Ceiling(v);
+                return Expr.CeilingOf(v);
             }
 
             foreach (var (name, f) in new (string, Func<double, double>)[] { ("exp(", Math.Exp), ("ln(", Math.Log) })

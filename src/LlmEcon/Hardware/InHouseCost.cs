@@ -19,8 +19,9 @@ public sealed record InHouseRun(int Chips, Money PurchasePricePerChip, Duration 
 /// <param name="Energy">Energy drawn, PUE included.</param>
 /// <param name="EnergyCost">Cost of that energy.</param>
 /// <param name="Total">Hardware + energy.</param>
-/// <param name="Derivation">Eq. 16 substituted.</param>
-public sealed record InHouseCostResult(Money Hardware, Energy Energy, Money EnergyCost, Money Total, Derivation Derivation);
+/// <param name="Derivation">Eq. 16: the total.</param>
+/// <param name="Steps">Eq. 16 step by step: hardware, energy, energy cost, total.</param>
+public sealed record InHouseCostResult(Money Hardware, Energy Energy, Money EnergyCost, Money Total, Derivation Derivation, IReadOnlyList<Derivation> Steps);
 
 /// <summary>The article's V100 → H100 projection of an in-house run (eq. 17; Sun 2023 §5).</summary>
 /// <param name="HardwareBefore">Hardware cost on the old generation.</param>
@@ -32,10 +33,26 @@ public sealed record InHouseCostResult(Money Hardware, Energy Energy, Money Ener
 /// <param name="TotalBefore">Old total.</param>
 /// <param name="TotalAfter">New total.</param>
 /// <param name="Reduction">1 − new / old.</param>
-/// <param name="Derivation">Eq. 17 substituted.</param>
+/// <param name="Steps">Eq. 17 step by step: hardware after, energy after, total before, total after, reduction.</param>
 public sealed record InHouseProjection(
     Money HardwareBefore, Money EnergyCostBefore, double PerUsdGain, double PerWattGain, Money HardwareAfter, Money EnergyCostAfter,
-    Money TotalBefore, Money TotalAfter, Ratio Reduction, Derivation Derivation);
+    Money TotalBefore, Money TotalAfter, Ratio Reduction, IReadOnlyList<Derivation> Steps)
+{
+    /// <summary>Hardware on the new generation.</summary>
+    public Derivation HardwareAfterDerivation => Steps[0];
+
+    /// <summary>Energy cost on the new generation.</summary>
+    public Derivation EnergyAfterDerivation => Steps[1];
+
+    /// <summary>Total on the old generation.</summary>
+    public Derivation TotalBeforeDerivation => Steps[2];
+
+    /// <summary>Total on the new generation.</summary>
+    public Derivation TotalAfterDerivation => Steps[3];
+
+    /// <summary>The reduction.</summary>
+    public Derivation ReductionDerivation => Steps[4];
+}
 
 /// <summary>In-house training cost vs cloud rental (eqs. 16–17).</summary>
 public static class InHouseCost
@@ -50,16 +67,29 @@ public static class InHouseCost
         Guard.PositiveCount(run.Chips, "chips");
         Guard.Positive(run.Lifetime.Seconds, "lifetime");
         Guard.InRange(run.Pue, "pue", 1, 10, false, false);
-        Money hardware = run.PurchasePricePerChip * run.Chips * (run.RunTime / run.Lifetime);
-        Energy energy = run.PowerPerChip * run.Chips * run.Pue * run.RunTime;
-        Money energyCost = energy * run.Electricity;
-        Money total = hardware + energyCost;
-        var d = new Derivation("in-house cost of a run (USD)", "(16) linear depreciation + energy",
-            "chips × price × run time / lifetime + chips × power × PUE × run time × $/kWh",
-            $"{run.Chips} × {Usd(run.PurchasePricePerChip.Usd)} × {Compact(run.RunTime.Days)} d / {Compact(run.Lifetime.Days)} d + {run.Chips} × {Compact(run.PowerPerChip.Watts)} W × {Compact(run.Pue)} × {Compact(run.RunTime.Hours)} h × ${Compact(run.Electricity.UsdPerKilowattHour)}/kWh",
-            $"{Usd(hardware.Usd)} + {Usd(energyCost.Usd)} ({Compact(energy.MegawattHours)} MWh) = {Usd(total.Usd)}", []);
-        return new InHouseCostResult(hardware, energy, energyCost, total, d);
+        Input chips = Expr.In("chips", "chips", run.Chips, NumberFormat.Integer(run.Chips));
+        Input days = Expr.In("t", "run time", run.RunTime.Days, Compact(run.RunTime.Days) + " d");
+        Expr hardware = chips * Expr.In("price", "purchase price per chip", run.PurchasePricePerChip.Usd, Usd(run.PurchasePricePerChip.Usd))
+            * days / Expr.In("life", "depreciation lifetime", run.Lifetime.Days, Compact(run.Lifetime.Days) + " d");
+        Expr energyMwh = chips * Expr.In("power", "power per chip", run.PowerPerChip.Watts, Compact(run.PowerPerChip.Watts) + " W")
+            * Expr.In("PUE", "power usage effectiveness", run.Pue, Compact(run.Pue)) * days * Expr.Const(24, "24 h/d") / Expr.Const(1e6, "1e6 Wh/MWh");
+        Input energyIn = Expr.In("energy", "energy of the run", energyMwh.Value, Compact(energyMwh.Value) + " MWh");
+        Expr energyCost = EnergyCostExpr(energyIn, run.Electricity);
+        Expr total = Expr.In("hardware", "hardware (depreciation)", hardware.Value, Usd(hardware.Value))
+            + Expr.In("energy cost", "energy cost", energyCost.Value, Usd(energyCost.Value));
+        var steps = new List<Derivation>
+        {
+            Derivation.Of("hardware depreciation of the run (USD)", "(16) chips × price × run time / lifetime", hardware, Usd),
+            Derivation.Of("energy of the run (MWh)", "(16) chips × power × PUE × run time", energyMwh, v => Compact(v) + " MWh"),
+            Derivation.Of("energy cost of the run (USD)", "(16) energy × $/kWh", energyCost, Usd),
+            Derivation.Of("in-house cost of a run (USD)", "(16) hardware + energy", total, Usd),
+        };
+        return new InHouseCostResult(Money.FromUsd(hardware.Value), Energy.FromMegawattHours(energyMwh.Value), Money.FromUsd(energyCost.Value),
+            Money.FromUsd(total.Value), steps[^1], steps);
     }
+
+    private static Expr EnergyCostExpr(Input energyMwh, ElectricityPrice price) =>
+        energyMwh * Expr.Const(1000, "1000 kWh/MWh") * Expr.In("$/kWh", "electricity price", price.UsdPerKilowattHour, Usd(price.UsdPerKilowattHour) + "/kWh");
 
     /// <summary>Energy cost of a known energy: MWh × 1000 kWh/MWh × $/kWh (1,287 MWh × $0.09 = $115,830).</summary>
     public static Money EnergyCost(Energy energy, ElectricityPrice price) => energy * price;
@@ -67,10 +97,8 @@ public static class InHouseCost
     /// <summary>The energy cost of a known energy with its derivation (eq. 16): MWh × 1000 kWh/MWh × $/kWh.</summary>
     public static (Money Cost, Derivation Derivation) EnergyCost(Sourced<Energy> energy, ElectricityPrice price, string what = "energy cost (USD)")
     {
-        Money cost = EnergyCost(energy.Value, price);
-        return (cost, new Derivation(what, "(16) energy × $/kWh", "MWh × 1000 kWh/MWh × $/kWh",
-            $"{Compact(energy.Value.MegawattHours)} MWh × 1000 × ${Compact(price.UsdPerKilowattHour)}/kWh", Usd(cost.Usd),
-            [Term.Of("energy", "energy of the run", energy, Compact(energy.Value.MegawattHours) + " MWh")]));
+        Expr cost = EnergyCostExpr(Expr.In("energy", "energy of the run", energy.Value.MegawattHours, Compact(energy.Value.MegawattHours) + " MWh", energy.From), price);
+        return (Money.FromUsd(cost.Value), Derivation.Of(what, "(16) energy × $/kWh", cost, Usd));
     }
 
     /// <summary>
@@ -83,15 +111,23 @@ public static class InHouseCost
         Guard.Positive(perWattGain, "perWattGain");
         Guard.NonNegative(hardwareBefore.Usd, "hardwareBefore");
         Guard.NonNegative(energyCostBefore.Usd, "energyCostBefore");
-        Money hw = hardwareBefore / perUsdGain;
-        Money en = energyCostBefore / perWattGain;
-        Money before = hardwareBefore + energyCostBefore;
-        Money after = hw + en;
-        Ratio reduction = Ratio.FromFraction(1 - after.Usd / before.Usd);
-        var d = new Derivation("in-house cost on the newer generation (USD)", "(17) Sun 2023 §5",
-            "hardware / (throughput per $ gain) + energy / (throughput per W gain)",
-            $"{Usd(hardwareBefore.Usd)} / {Compact(perUsdGain)} + {Usd(energyCostBefore.Usd)} / {Compact(perWattGain)} = {Usd(hw.Usd)} + {Usd(en.Usd)}",
-            $"{Usd(after.Usd)} (from {Usd(before.Usd)}: −{Percent(reduction.Fraction)})", []);
-        return new InHouseProjection(hardwareBefore, energyCostBefore, perUsdGain, perWattGain, hw, en, before, after, reduction, d);
+        Input hwBefore = Expr.In("hardware", "hardware on the old generation", hardwareBefore.Usd, Usd(hardwareBefore.Usd));
+        Input enBefore = Expr.In("energy", "energy cost on the old generation", energyCostBefore.Usd, Usd(energyCostBefore.Usd));
+        Expr hw = hwBefore / Expr.In("g$", "throughput per $, new over old", perUsdGain, Compact(perUsdGain) + "×");
+        Expr en = enBefore / Expr.In("gW", "throughput per W, new over old", perWattGain, Compact(perWattGain) + "×");
+        Expr before = hwBefore + enBefore;
+        Expr after = Expr.In("hardware′", "hardware on the new generation", hw.Value, Usd(hw.Value)) + Expr.In("energy′", "energy cost on the new generation", en.Value, Usd(en.Value));
+        Expr reduction = Expr.Const(1) - Expr.In("after", "total on the new generation", after.Value, Usd(after.Value))
+            / Expr.In("before", "total on the old generation", before.Value, Usd(before.Value));
+        Derivation[] steps =
+        [
+            Derivation.Of("hardware on the newer generation (USD)", "(17) hardware / gain in throughput per $", hw, Usd),
+            Derivation.Of("energy cost on the newer generation (USD)", "(17) energy / gain in throughput per W", en, Usd),
+            Derivation.Of("in-house total on the older generation (USD)", "(17) hardware + energy", before, Usd),
+            Derivation.Of("in-house total on the newer generation (USD)", "(17) hardware′ + energy′", after, Usd),
+            Derivation.Of("in-house reduction", "(17) 1 − after / before", reduction, v => Percent(v, 2)),
+        ];
+        return new InHouseProjection(hardwareBefore, energyCostBefore, perUsdGain, perWattGain, Money.FromUsd(hw.Value), Money.FromUsd(en.Value),
+            Money.FromUsd(before.Value), Money.FromUsd(after.Value), Ratio.FromFraction(reduction.Value), steps);
     }
 }

@@ -11,7 +11,14 @@ namespace LlmEcon.Memory;
 /// <param name="MinimumChips">⌈bytes / chip memory⌉, when a chip was given.</param>
 /// <param name="ExactChips">bytes / chip memory before rounding up.</param>
 /// <param name="Derivation">The equation substituted.</param>
-public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, long? MinimumChips, double? ExactChips, Derivation Derivation);
+public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, long? MinimumChips, double? ExactChips, Derivation Derivation)
+{
+    /// <summary>The bytes, then (with a chip) the chips to hold them, each with its derivation.</summary>
+    public IReadOnlyList<Derivation> Steps { get; init; } = [Derivation];
+
+    /// <summary>The minimum chips' derivation (the bytes' when no chip was given).</summary>
+    public Derivation ChipsDerivation => Steps[^1];
+}
 
 /// <summary>Training state and inference weights in memory.</summary>
 public static class MemoryModel
@@ -23,7 +30,7 @@ public static class MemoryModel
     public const double DefaultTrainingBytesPerParameter = 20;
 
     /// <summary>training memory = bytes per parameter × N; minimum chips = ⌈memory / memory per chip⌉ (eq. 18).</summary>
-    public static MemoryResult Training(ParameterCount n, double bytesPerParameter = DefaultTrainingBytesPerParameter, Sourced<ByteSize>? chipMemory = null)
+    public static MemoryResult Training(Sourced<ParameterCount> n, double bytesPerParameter = DefaultTrainingBytesPerParameter, Sourced<ByteSize>? chipMemory = null)
     {
         Guard.Positive(bytesPerParameter, "bytesPerParameter");
         return Hold(n, bytesPerParameter, chipMemory, "training state in memory", "(18) Sun 2023 §5, note 27");
@@ -39,28 +46,25 @@ public static class MemoryModel
     };
 
     /// <summary>inference weight memory = N × bytes per weight at the precision (eq. 19); KV cache is not included.</summary>
-    public static MemoryResult InferenceWeights(ParameterCount n, Precision precision, Sourced<ByteSize>? chipMemory = null) =>
+    public static MemoryResult InferenceWeights(Sourced<ParameterCount> n, Precision precision, Sourced<ByteSize>? chipMemory = null) =>
         Hold(n, BytesPerWeight(precision), chipMemory, $"inference weights at {CatalogNames.Of(precision)}", "(19) N × bytes per weight");
 
-    private static MemoryResult Hold(ParameterCount n, double bytesPerParameter, Sourced<ByteSize>? chipMemory, string what, string equation)
+    private static MemoryResult Hold(Sourced<ParameterCount> n, double bytesPerParameter, Sourced<ByteSize>? chipMemory, string what, string equation)
     {
-        ByteSize bytes = ByteSize.FromBytes(n.Count * bytesPerParameter);
+        Expr bytes = Expr.In("b", "bytes per parameter", bytesPerParameter, Compact(bytesPerParameter) + " B/param") * Symbols.Parameters(n);
+        var steps = new List<Derivation> { Derivation.Of(what + " (bytes)", equation, bytes, v => ByteSize.FromBytes(v).ToString()) };
         long? min = null;
         double? exact = null;
-        string sub = $"{Compact(bytesPerParameter)} B/param × {Compact(n.Count)} params";
-        string result = bytes.ToString();
-        var terms = new List<Term> { new("N", "parameters", Compact(n.Count)), new("b", "bytes per parameter", Compact(bytesPerParameter)) };
         if (chipMemory is { } cm)
         {
-            double per = Guard.Positive(cm.Value.Bytes, "chipMemory");
-            exact = bytes.Bytes / per;
-            min = (long)Math.Ceiling(exact.Value - 1e-9);
-            sub += $" / {cm.Value} per chip";
-            result += $"; {Compact(exact.Value)} → at least {min} chips";
-            terms.Add(Term.Of("M", "memory per chip", cm, cm.Value.ToString()));
+            Guard.Positive(cm.Value.Bytes, "chipMemory");
+            Expr perChip = Expr.In("M", "memory per chip (bytes)", cm.Value.Bytes, Compact(cm.Value.Bytes) + " B", cm.From);
+            Expr chips = Expr.Ceiling(Expr.In("bytes", what, bytes.Value, Compact(bytes.Value) + " B") / perChip);
+            exact = bytes.Value / cm.Value.Bytes;
+            min = (long)chips.Value;
+            steps.Add(Derivation.Of("chips to hold it", "(18) ⌈bytes / memory per chip⌉", chips, v => Compact(v) + " chips"));
         }
 
-        return new MemoryResult(bytes, chipMemory?.Value, min, exact,
-            new Derivation(what, equation, chipMemory is null ? "b × N" : "b × N; ⌈b × N / M⌉ chips", sub, result, terms));
+        return new MemoryResult(ByteSize.FromBytes(bytes.Value), chipMemory?.Value, min, exact, steps[0]) { Steps = steps };
     }
 }

@@ -1,3 +1,4 @@
+using LlmEcon.Costs;
 using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using static LlmEcon.NumberFormat;
@@ -12,6 +13,9 @@ namespace LlmEcon.Projections;
 /// <param name="Derivation">How the factor was computed.</param>
 public sealed record Lever(string Name, double Factor, bool Inference, bool Training, Derivation Derivation)
 {
+    /// <summary>The factor as an input of the net reduction (eq. 11).</summary>
+    internal Input AsInput(string symbol) => Expr.In(symbol, Name + " factor, new/old", Factor, Compact(Factor));
+
     /// <summary>The reduction this lever alone gives, 1 − factor.</summary>
     public double Reduction => 1 - Factor;
 }
@@ -31,51 +35,58 @@ public static class CostTrajectory
     public static double CostPerFlop(MoneyRate pricePerChipHour, FlopRate peak) =>
         pricePerChipHour.UsdPerSecond / Guard.Positive(peak.FlopPerSecond, "peakFlops");
 
-    /// <summary>inference cost per token = 2N × cost per FLOP / MFU (eq. 10).</summary>
-    public static MoneyPerToken InferencePerToken(ParameterCount n, double costPerFlopUsd, Ratio mfu) =>
-        MoneyPerToken.FromUsdPerToken(2 * n.Count * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
+    /// <summary>
+    /// The cost of a FLOP at an MFU on a machine, with its derivation (eq. 10): price per machine-hour / chips / (peak × MFU × 3600 s/h).
+    /// </summary>
+    public static Derivation CostPerFlopAt(Sourced<MoneyRate> pricePerMachineHour, Sourced<int> chipsPerMachine, Sourced<FlopRate> peak, Sourced<Ratio> mfu)
+    {
+        Expr perFlop = Symbols.PricePerHour(pricePerMachineHour) / Symbols.ChipsPerMachine(chipsPerMachine)
+            / (Symbols.Peak(peak) * Symbols.Mfu(mfu) * Symbols.SecondsPerHour);
+        return Derivation.Of("cost per FLOP on the machine (USD)", "(10) price per chip-hour / (peak × MFU × 3600 s/h)", perFlop, v => "$" + Compact(v) + " per FLOP");
+    }
 
-    /// <summary>training cost = 6ND × cost per FLOP / MFU (eq. 10).</summary>
+    /// <summary>inference cost per token = k·N × cost per FLOP / MFU, k = 2 (eqs. 1, 10).</summary>
+    public static MoneyPerToken InferencePerToken(ParameterCount n, double costPerFlopUsd, Ratio mfu) =>
+        MoneyPerToken.FromUsdPerToken(FlopsPerToken.InferenceWork(n, TokenCount.FromCount(1)).Flop * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
+
+    /// <summary>training cost = k·N·D × cost per FLOP / MFU, k = 6 (eqs. 1, 10).</summary>
     public static Money Training(ParameterCount n, TokenCount d, double costPerFlopUsd, Ratio mfu) =>
-        Money.FromUsd(6 * n.Count * d.Count * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
+        Money.FromUsd(FlopsPerToken.TrainingWork(n, d).Flop * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
 
     /// <summary>Fewer parameters at equal capability: factor = N_new / N_old (cost ∝ N).</summary>
-    public static Lever Parameters(ParameterCount before, ParameterCount after, bool inference = true, bool training = false)
+    public static Lever Parameters(Sourced<ParameterCount> before, Sourced<ParameterCount> after, bool inference = true, bool training = false)
     {
-        double f = after.Count / Guard.Positive(before.Count, "parameters before");
-        return new Lever("parameter count", f, inference, training, new Derivation("parameter factor", "(11) cost ∝ N",
-            "N_new / N_old", $"{Compact(after.Count)} / {Compact(before.Count)}", $"{Compact(f, 3)} ({Percent(1 - f)} fewer)", []));
+        Guard.Positive(before.Value.Count, "parameters before");
+        Expr f = Symbols.Parameters(after, "N_new") / Symbols.Parameters(before, "N_old");
+        return new Lever("parameter count", f.Value, inference, training, Derivation.Of("parameter factor, new/old", "(11) cost ∝ N", f, v => Compact(v, 4)));
     }
 
     /// <summary>Cheaper FLOPs: factor = 1 − reduction in cost per FLOP.</summary>
     public static Lever CostPerFlopChange(Ratio reduction, string why, bool inference = true, bool training = true)
     {
         Guard.InRange(reduction.Fraction, "costPerFlopReduction", -10, 1, false, true);
-        double f = 1 - reduction.Fraction;
-        return new Lever("cost per FLOP", f, inference, training, new Derivation("cost-per-FLOP factor", "(11) cost ∝ cost/FLOP",
-            "1 − reduction", $"1 − {Compact(reduction.Fraction)} ({why})", Compact(f, 3), []));
+        Expr f = Expr.Const(1) - Expr.In("reduction", "fall in cost per FLOP: " + why, reduction.Fraction, Percent(reduction.Fraction, 2));
+        return new Lever("cost per FLOP", f.Value, inference, training, Derivation.Of("cost-per-FLOP factor, new/old", "(11) cost ∝ cost/FLOP", f, v => Compact(v, 4)));
     }
 
     /// <summary>Higher utilization: factor = MFU_old / MFU_new (cost ∝ 1/MFU).</summary>
-    public static Lever Utilization(Ratio before, Ratio after, bool inference = false, bool training = true)
+    public static Lever Utilization(Sourced<Ratio> before, Sourced<Ratio> after, bool inference = false, bool training = true)
     {
-        Guard.Utilization(before.Fraction, "mfu before");
-        Guard.Utilization(after.Fraction, "mfu after");
-        double f = before.Fraction / after.Fraction;
-        return new Lever("model FLOPs utilization", f, inference, training, new Derivation("utilization factor", "(11) cost ∝ 1/MFU",
-            "MFU_old / MFU_new", $"{Compact(before.Fraction)} / {Compact(after.Fraction)}", $"{Compact(f, 3)} (×{Compact(1 / f, 3)} utilization)", []));
+        Guard.Utilization(before.Value.Fraction, "mfu before");
+        Guard.Utilization(after.Value.Fraction, "mfu after");
+        Expr f = Symbols.Mfu(before, "MFU_old") / Symbols.Mfu(after, "MFU_new");
+        return new Lever("model FLOPs utilization", f.Value, inference, training, Derivation.Of("utilization factor, new/old", "(11) cost ∝ 1/MFU", f, v => Compact(v, 4)));
     }
 
     /// <summary>net reduction = 1 − Π factors of the levers that count (eq. 11).</summary>
     public static (Ratio Reduction, Derivation Derivation) NetReduction(IEnumerable<Lever> levers, bool inference)
     {
         var used = levers.Where(l => inference ? l.Inference : l.Training).ToList();
-        double product = used.Aggregate(1.0, (p, l) => p * l.Factor);
-        var r = Ratio.FromFraction(1 - product);
-        return (r, new Derivation($"net {(inference ? "inference" : "training")} cost reduction", "(11) Sun 2023 §5",
-            "1 − Π (new/old factor of each lever)",
-            "1 − " + (used.Count == 0 ? "1" : string.Join(" × ", used.Select(l => Compact(l.Factor, 3)))),
-            Percent(r.Fraction), []));
+        Expr product = used.Count == 0 ? Expr.Const(1) : used.Select((l, i) => (Expr)l.AsInput("f" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Aggregate((a, b) => a * b);
+        Expr net = Expr.Const(1) - product;
+        return (Ratio.FromFraction(net.Value), Derivation.Of($"net {(inference ? "inference" : "training")} cost reduction", "(11) 1 − Π (new/old factor of each lever)",
+            net, v => Percent(v, 2)));
     }
 
     /// <summary>
@@ -96,6 +107,23 @@ public static class CostTrajectory
     }
 
     /// <summary>The yearly fall in cost implied by a yearly growth in efficiency g: 1 − 1/(1+g).</summary>
-    public static Ratio CostDeclineFromEfficiencyGrowth(double annualGrowth) =>
-        Ratio.FromFraction(1 - 1 / (1 + Guard.InRange(annualGrowth, "annualGrowth", -0.99, 100, false, false)));
+    public static Ratio CostDeclineFromEfficiencyGrowth(double annualGrowth) => Ratio.FromFraction(CostDeclineOf(annualGrowth).Value!.Value);
+
+    /// <summary>The yearly fall in cost from a yearly growth in efficiency g, with its derivation (eq. 12): 1 − 1/(1 + g).</summary>
+    public static Derivation CostDeclineOf(double annualGrowth)
+    {
+        Guard.InRange(annualGrowth, "annualGrowth", -0.99, 100, false, false);
+        Expr one = Expr.Const(1);
+        Expr decline = one - one / (one + Expr.In("g", "yearly growth of throughput per $", annualGrowth, Percent(annualGrowth, 2)));
+        return Derivation.Of("yearly fall in cost", "(12) 1 − 1/(1 + g)", decline, v => Percent(v, 2));
+    }
+
+    /// <summary>The cost in year <paramref name="year"/> at a yearly fall <paramref name="decline"/>, with its derivation (eq. 12): cost(0) × (1 − d)^t.</summary>
+    public static Derivation ProjectionOf(Money start, Ratio decline, int year)
+    {
+        Expr cost = Expr.In("cost(0)", "cost in year 0", start.Usd, Usd(start.Usd))
+            * Expr.Pow(Expr.Const(1) - Expr.In("d", "yearly fall in cost", decline.Fraction, Percent(decline.Fraction, 2)),
+                Expr.In("t", "years", year, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Derivation.Of($"cost in year {year.ToString(System.Globalization.CultureInfo.InvariantCulture)} (USD)", "(12) cost(0) × (1 − d)^t", cost, Usd);
+    }
 }

@@ -1,3 +1,5 @@
+using LlmEcon.Catalog;
+using LlmEcon.Costs;
 using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using static LlmEcon.NumberFormat;
@@ -11,8 +13,18 @@ namespace LlmEcon.Scaling;
 /// <param name="ParameterTerm">A / N^α.</param>
 /// <param name="DataTerm">B / D^β.</param>
 /// <param name="Loss">E + A / N^α + B / D^β.</param>
-/// <param name="Derivation">Eq. 13 substituted.</param>
-public sealed record LossResult(ScalingLaw Law, ParameterCount Parameters, TokenCount Tokens, double ParameterTerm, double DataTerm, double Loss, Derivation Derivation);
+/// <param name="Derivation">Eq. 13: the loss.</param>
+public sealed record LossResult(ScalingLaw Law, ParameterCount Parameters, TokenCount Tokens, double ParameterTerm, double DataTerm, double Loss, Derivation Derivation)
+{
+    /// <summary>Each term's derivation, then the loss's.</summary>
+    public IReadOnlyList<Derivation> Steps { get; init; } = [Derivation];
+
+    /// <summary>A/N^α.</summary>
+    public Derivation ParameterTermDerivation => Steps[0];
+
+    /// <summary>B/D^β.</summary>
+    public Derivation DataTermDerivation => Steps[Math.Min(1, Steps.Count - 1)];
+}
 
 /// <summary>Compute-optimal allocation of a FLOP budget (eq. 14).</summary>
 /// <param name="Law">The law used.</param>
@@ -21,27 +33,32 @@ public sealed record LossResult(ScalingLaw Law, ParameterCount Parameters, Token
 /// <param name="Tokens">D_opt.</param>
 /// <param name="TokensPerParameter">D_opt / N_opt.</param>
 /// <param name="Loss">L(N_opt, D_opt).</param>
-/// <param name="Derivation">Eq. 14 substituted.</param>
-public sealed record ComputeOptimal(ScalingLaw Law, FlopCount Budget, ParameterCount Parameters, TokenCount Tokens, double TokensPerParameter, double Loss, Derivation Derivation);
+/// <param name="Derivation">Eq. 14: N_opt.</param>
+public sealed record ComputeOptimal(ScalingLaw Law, FlopCount Budget, ParameterCount Parameters, TokenCount Tokens, double TokensPerParameter, double Loss, Derivation Derivation)
+{
+    /// <summary>N_opt, D_opt and the loss, each with its derivation.</summary>
+    public IReadOnlyList<Derivation> Steps { get; init; } = [Derivation];
+}
 
 /// <summary>The Chinchilla parametric loss (eq. 13) and its compute-optimal frontier (eq. 14), Hoffmann et al. 2022.</summary>
 public static class ChinchillaLoss
 {
     /// <summary>L(N, D) = E + A / N^α + B / D^β (Hoffmann et al. 2022, eq. 2; the article's constants by default).</summary>
-    public static LossResult Evaluate(ScalingLaw law, ParameterCount n, TokenCount d)
+    public static LossResult Evaluate(ScalingLaw law, Sourced<ParameterCount> n, Sourced<TokenCount> d)
     {
         ArgumentNullException.ThrowIfNull(law);
-        Guard.Positive(n.Count, "parameters");
-        Guard.Positive(d.Count, "tokens");
-        double p = law.A / Math.Pow(n.Count, law.Alpha);
-        double q = law.B / Math.Pow(d.Count, law.Beta);
-        double loss = law.E + p + q;
-        var derivation = new Derivation("loss L(N, D) (nats/token)", $"(13) Hoffmann et al. 2022 eq. 2; law '{law.Id}'",
-            "E + A / N^α + B / D^β",
-            $"{Compact(law.E)} + {Compact(law.A)} / {Compact(n.Count)}^{Compact(law.Alpha)} + {Compact(law.B)} / {Compact(d.Count)}^{Compact(law.Beta)} = {Compact(law.E)} + {Compact(p)} + {Compact(q)}",
-            Compact(loss),
-            [new Term("law", law.Name, law.Id, new Provenance(law.Id, "e,a,b,alpha,beta", law.Source, law.Date))]);
-        return new LossResult(law, n, d, p, q, loss, derivation);
+        Guard.Positive(n.Value.Count, "parameters");
+        Guard.Positive(d.Value.Count, "tokens");
+        Expr p = law.AIn / Expr.Pow(Symbols.Parameters(n), law.AlphaIn), q = law.BIn / Expr.Pow(Symbols.Tokens(d), law.BetaIn);
+        Expr loss = law.EIn + p + q;
+        string eq = $"(13) Hoffmann et al. 2022 eq. 2; law '{law.Id}'";
+        Derivation[] steps =
+        [
+            Derivation.Of("parameter term A/N^α (nats/token)", eq, p, v => Compact(v)),
+            Derivation.Of("data term B/D^β (nats/token)", eq, q, v => Compact(v)),
+            Derivation.Of("loss L(N, D) (nats/token)", eq, loss, v => Compact(v)),
+        ];
+        return new LossResult(law, n.Value, d.Value, p.Value, q.Value, loss.Value, steps[2]) { Steps = steps };
     }
 
     /// <summary>The compute-optimal exponent of N: N_opt ∝ C^a, a = β / (α + β) (Hoffmann et al. 2022, eq. 4).</summary>
@@ -61,23 +78,39 @@ public static class ChinchillaLoss
     public static ComputeOptimal Optimal(ScalingLaw law, FlopCount budget)
     {
         ArgumentNullException.ThrowIfNull(law);
-        double c = Guard.Positive(budget.Flop, "flops");
-        double s = law.Alpha + law.Beta;
-        var (n, d, g) = Allocation(law.A, law.B, law.Alpha, law.Beta, c);
-        double loss = Evaluate(law, ParameterCount.FromCount(n), TokenCount.FromCount(d)).Loss;
-        var derivation = new Derivation("compute-optimal N and D", $"(14) Hoffmann et al. 2022 eq. 4; law '{law.Id}'",
-            "N_opt = G (C/6)^(β/(α+β)), D_opt = (C/6)^(α/(α+β)) / G, G = (αA/(βB))^(1/(α+β))",
-            $"G = ({Compact(law.Alpha)} × {Compact(law.A)} / ({Compact(law.Beta)} × {Compact(law.B)}))^(1/{Compact(s)}) = {Compact(g)}; C/6 = {Compact(c / 6)}",
-            $"N_opt = {Compact(n)} parameters, D_opt = {Compact(d)} tokens, D/N = {Compact(d / n)}, L = {Compact(loss)}",
-            [new Term("C", "training FLOP budget", Compact(c)), new Term("law", law.Name, law.Id, new Provenance(law.Id, "e,a,b,alpha,beta", law.Source, law.Date))]);
-        return new ComputeOptimal(law, budget, ParameterCount.FromCount(n), TokenCount.FromCount(d), d / n, loss, derivation);
+        Guard.Positive(budget.Flop, "flops");
+        var (nExpr, dExpr) = AllocationOf(law, Expr.In("C", "training FLOP budget", budget.Flop, Compact(budget.Flop) + " FLOP"));
+        LossResult loss = Evaluate(law, ParameterCount.FromCount(nExpr.Value), TokenCount.FromCount(dExpr.Value));
+        string eq = $"(14) Hoffmann et al. 2022 eq. 4; law '{law.Id}'";
+        Derivation[] steps =
+        [
+            Derivation.Of("compute-optimal parameters N_opt", eq, nExpr, v => Compact(v) + " params"),
+            Derivation.Of("compute-optimal tokens D_opt", eq, dExpr, v => Compact(v) + " tokens"),
+            loss.Derivation,
+        ];
+        return new ComputeOptimal(law, budget, ParameterCount.FromCount(nExpr.Value), TokenCount.FromCount(dExpr.Value), dExpr.Value / nExpr.Value, loss.Loss, steps[0])
+        {
+            Steps = steps,
+        };
     }
 
-    /// <summary>Eq. 14 in numbers only (the bootstrap calls it per resample): N_opt, D_opt and G for budget <paramref name="flops"/>.</summary>
-    internal static (double N, double D, double G) Allocation(double a, double b, double alpha, double beta, double flops)
+    /// <summary>
+    /// Eq. 14 as expressions: N_opt = G·(C/k)^(β/(α+β)), G = (αA/(βB))^(1/(α+β)), and D_opt = C / (k·N_opt), k = 6 (eq. 1).
+    /// </summary>
+    internal static (Expr N, Expr D) AllocationOf(ScalingLaw law, Expr budget)
     {
-        double s = alpha + beta;
-        double g = Math.Pow(alpha * a / (beta * b), 1 / s);
-        return (g * Math.Pow(flops / 6, beta / s), Math.Pow(flops / 6, alpha / s) / g, g);
+        Input k = Symbols.FlopPerParameterPerToken(FlopsPerToken.Training(ModelArchitecture.DecoderOnly));
+        Expr s = law.AlphaIn + law.BetaIn;
+        Expr g = Expr.Pow(law.AlphaIn * law.AIn / (law.BetaIn * law.BIn), Expr.Const(1) / s);
+        Expr n = g * Expr.Pow(budget / k, law.BetaIn / s);
+        Expr d = budget / (k * Expr.In("N_opt", "compute-optimal parameters", n.Value, Compact(n.Value) + " params"));
+        return (n, d);
+    }
+
+    /// <summary>Eq. 14 in numbers (the bootstrap calls it per resample): N_opt and D_opt for budget <paramref name="flops"/>.</summary>
+    internal static (double N, double D) Allocation(double a, double b, double alpha, double beta, double flops)
+    {
+        var (n, d) = AllocationOf(new ScalingLaw("resample", "resample", 0, a, b, alpha, beta, "", ""), Expr.Const(flops, "C"));
+        return (n.Value, d.Value);
     }
 }

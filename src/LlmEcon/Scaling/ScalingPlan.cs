@@ -1,3 +1,5 @@
+using LlmEcon.Catalog;
+using LlmEcon.Costs;
 using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using static LlmEcon.NumberFormat;
@@ -13,7 +15,11 @@ namespace LlmEcon.Scaling;
 /// <param name="TokensPerParameter">D / N.</param>
 /// <param name="Derivation">How.</param>
 public sealed record TargetLossPlan(ScalingLaw Law, double TargetLoss, ParameterCount Parameters, TokenCount Tokens, FlopCount Flops, double TokensPerParameter,
-    Derivation Derivation);
+    Derivation Derivation)
+{
+    /// <summary>N, D and C, each with its derivation.</summary>
+    public IReadOnlyList<Derivation> Steps { get; init; } = [Derivation];
+}
 
 /// <summary>The (N, D) reaching a target loss at the least cost of training plus serving a lifetime of tokens.</summary>
 /// <param name="Law">The law.</param>
@@ -31,7 +37,11 @@ public sealed record TargetLossPlan(ScalingLaw Law, double TargetLoss, Parameter
 /// <param name="Derivation">How.</param>
 public sealed record LifetimePlan(ScalingLaw Law, double TargetLoss, double LifetimeTokens, ParameterCount Parameters, TokenCount Tokens,
     FlopCount TrainingFlops, FlopCount InferenceFlops, Money TrainingCost, Money InferenceCost, Money TotalCost,
-    TargetLossPlan ComputeOptimal, Money ComputeOptimalTotalCost, Derivation Derivation);
+    TargetLossPlan ComputeOptimal, Money ComputeOptimalTotalCost, Derivation Derivation)
+{
+    /// <summary>The total at the optimum and at the training-only optimum, each with its derivation.</summary>
+    public IReadOnlyList<Derivation> Steps { get; init; } = [Derivation];
+}
 
 /// <summary>
 /// Planning with a law L(N, D) = E + A/N^α + B/D^β: the compute-optimal model for a FLOP budget (eq. 14, in <see cref="ChinchillaLoss"/>),
@@ -41,8 +51,15 @@ public sealed record LifetimePlan(ScalingLaw Law, double TargetLoss, double Life
 public static class ScalingPlan
 {
     /// <summary>FLOP a dollar budget buys: C = budget / cost per FLOP.</summary>
-    public static FlopCount FlopsFor(Money budget, double costPerFlopUsd) =>
-        FlopCount.FromFlop(Guard.Positive(budget.Usd, "budget") / Guard.Positive(costPerFlopUsd, "costPerFlop"));
+    public static FlopCount FlopsFor(Money budget, double costPerFlopUsd) => FlopCount.FromFlop(FlopsForOf(budget, costPerFlopUsd).Value!.Value);
+
+    /// <summary>The FLOP a dollar budget buys, with its derivation (eq. 10 inverted): C = budget / cost per FLOP.</summary>
+    public static Derivation FlopsForOf(Money budget, double costPerFlopUsd)
+    {
+        Expr c = Expr.In("budget", "dollar budget", Guard.Positive(budget.Usd, "budget"), Usd(budget.Usd))
+            / Expr.In("cost/FLOP", "cost per FLOP (USD)", Guard.Positive(costPerFlopUsd, "costPerFlop"), "$" + Compact(costPerFlopUsd));
+        return Derivation.Of("training FLOP the budget buys", "(10) budget / cost per FLOP", c, v => Compact(v) + " FLOP");
+    }
 
     /// <summary>
     /// The cheapest (N, D) with L(N, D) = L*: minimise ND subject to A N^−α + B D^−β = L* − E. With p = A N^−α and q = B D^−β the
@@ -58,15 +75,23 @@ public static class ScalingPlan
                 "no model size or data reaches the irreducible loss");
         }
 
-        double r = targetLoss - law.E, s = law.Alpha + law.Beta;
-        double p = r * law.Beta / s, q = r * law.Alpha / s;
-        double n = Math.Pow(law.A / p, 1 / law.Alpha), d = Math.Pow(law.B / q, 1 / law.Beta);
-        var derivation = new Derivation("cheapest (N, D) reaching a target loss", $"(22) min 6ND s.t. L(N, D) = L*; law '{law.Id}'",
-            "A/N^α = (L* − E)·β/(α+β), B/D^β = (L* − E)·α/(α+β)",
-            $"A/N^α = {Compact(r)} × {Compact(law.Beta)}/{Compact(s)} = {Compact(p)}; B/D^β = {Compact(r)} × {Compact(law.Alpha)}/{Compact(s)} = {Compact(q)}",
-            $"N = {Compact(n)}, D = {Compact(d)}, C = 6ND = {Compact(6 * n * d)} FLOP",
-            [new Term("L*", "target loss (nats/token)", Compact(targetLoss)), LawTerm(law)]);
-        return new TargetLossPlan(law, targetLoss, ParameterCount.FromCount(n), TokenCount.FromCount(d), FlopCount.FromFlop(6 * n * d), d / n, derivation);
+        Input target = Expr.In("L*", "target loss (nats/token)", targetLoss, Compact(targetLoss));
+        Expr r = target - law.EIn, s = law.AlphaIn + law.BetaIn;
+        Expr n = Expr.Pow(law.AIn / (r * law.BetaIn / s), Expr.Const(1) / law.AlphaIn);
+        Expr d = Expr.Pow(law.BIn / (r * law.AlphaIn / s), Expr.Const(1) / law.BetaIn);
+        Input k = Symbols.FlopPerParameterPerToken(FlopsPerToken.Training(ModelArchitecture.DecoderOnly));
+        Expr c = k * Expr.In("N", "parameters", n.Value, Compact(n.Value) + " params") * Expr.In("D", "training tokens", d.Value, Compact(d.Value) + " tokens");
+        string eq = $"(22) min k·N·D s.t. L(N, D) = L*; law '{law.Id}'";
+        Derivation[] steps =
+        [
+            Derivation.Of("parameters N of the cheapest model reaching L*", eq + ": A/N^α = (L* − E)·β/(α+β)", n, v => Compact(v) + " params"),
+            Derivation.Of("training tokens D of the cheapest model reaching L*", eq + ": B/D^β = (L* − E)·α/(α+β)", d, v => Compact(v) + " tokens"),
+            Derivation.Of("training FLOP C = k·N·D", "(1) training work", c, v => Compact(v) + " FLOP"),
+        ];
+        return new TargetLossPlan(law, targetLoss, ParameterCount.FromCount(n.Value), TokenCount.FromCount(d.Value), FlopCount.FromFlop(c.Value), d.Value / n.Value, steps[0])
+        {
+            Steps = steps,
+        };
     }
 
     /// <summary>
@@ -87,10 +112,12 @@ public static class ScalingPlan
             return q > 0 ? Math.Pow(law.B / q, 1 / law.Beta) : double.PositiveInfinity;
         }
 
+        // k·N·D·c_train + k′·N·T·c_serve: training work and serving work (eq. 1), each at its cost per FLOP.
+        double kTrain = FlopsPerToken.Training(ModelArchitecture.DecoderOnly), kServe = FlopsPerToken.Inference(ModelArchitecture.DecoderOnly);
         double Cost(double lnN)
         {
             double n = Math.Exp(lnN), d = Tokens(lnN);
-            return 6 * n * d * trainingCostPerFlopUsd + 2 * n * lifetimeTokens * inferenceCostPerFlopUsd;
+            return kTrain * n * d * trainingCostPerFlopUsd + kServe * n * lifetimeTokens * inferenceCostPerFlopUsd;
         }
 
         // Scan ln N from just above the floor to far beyond the training-only optimum, then refine around the best point.
@@ -112,16 +139,28 @@ public static class ScalingPlan
         double left = Math.Max(lo, lo + (bestStep - 1) * h), right = Math.Min(hi, lo + (bestStep + 1) * h);
         double lnBest = GoldenSection(Cost, left, right);
         double nBest = Math.Exp(lnBest), dBest = Tokens(lnBest);
-        double train = 6 * nBest * dBest * trainingCostPerFlopUsd, serve = 2 * nBest * lifetimeTokens * inferenceCostPerFlopUsd;
-        double optimalTotal = optimal.Flops.Flop * trainingCostPerFlopUsd + 2 * optimal.Parameters.Count * lifetimeTokens * inferenceCostPerFlopUsd;
-        var derivation = new Derivation("training + lifetime serving cost at a target loss", $"(23) min 6ND·c_train + 2NT·c_serve s.t. L(N, D) = L*; law '{law.Id}'",
-            "D(N) = (B / (L* − E − A/N^α))^(1/β); minimise over N",
-            $"6 × {Compact(nBest)} × {Compact(dBest)} × ${Compact(trainingCostPerFlopUsd)}/FLOP + 2 × {Compact(nBest)} × {Compact(lifetimeTokens)} × ${Compact(inferenceCostPerFlopUsd)}/FLOP",
-            $"{Usd(train)} + {Usd(serve)} = {Usd(train + serve)} (training-only optimum: {Usd(optimalTotal)})",
-            [new Term("L*", "target loss (nats/token)", Compact(targetLoss)), new Term("T", "tokens served over the model's life", Compact(lifetimeTokens)), LawTerm(law)]);
+        Expr Total(double n, double d)
+        {
+            Input nIn = Expr.In("N", "parameters", n, Compact(n) + " params");
+            Expr train = Symbols.FlopPerParameterPerToken(kTrain) * nIn * Expr.In("D", "training tokens", d, Compact(d) + " tokens")
+                * Expr.In("c_train", "training cost per FLOP (USD)", trainingCostPerFlopUsd, "$" + Compact(trainingCostPerFlopUsd));
+            Expr serve = Expr.In("k′", "serving FLOP per parameter per token (eq. 1)", kServe, Compact(kServe) + " FLOP/param/token") * nIn
+                * Expr.In("T", "tokens served over the model's life", lifetimeTokens, Compact(lifetimeTokens) + " tokens")
+                * Expr.In("c_serve", "serving cost per FLOP (USD)", inferenceCostPerFlopUsd, "$" + Compact(inferenceCostPerFlopUsd));
+            return train + serve;
+        }
+
+        Expr total = Total(nBest, dBest), optimalTotal = Total(optimal.Parameters.Count, optimal.Tokens.Count);
+        double train = kTrain * nBest * dBest * trainingCostPerFlopUsd, serve = total.Value - train;
+        string eq = $"(23) min k·N·D·c_train + k′·N·T·c_serve s.t. L(N, D) = L*; law '{law.Id}'";
+        Derivation[] derivations =
+        [
+            Derivation.Of("training + lifetime serving cost at the cheapest N (USD)", eq + " (N by a golden-section search, D from L*)", total, Usd),
+            Derivation.Of("training + lifetime serving cost of the training-only optimum (USD)", eq, optimalTotal, Usd),
+        ];
         return new LifetimePlan(law, targetLoss, lifetimeTokens, ParameterCount.FromCount(nBest), TokenCount.FromCount(dBest),
-            FlopCount.FromFlop(6 * nBest * dBest), FlopCount.FromFlop(2 * nBest * lifetimeTokens), Money.FromUsd(train), Money.FromUsd(serve),
-            Money.FromUsd(train + serve), optimal, Money.FromUsd(optimalTotal), derivation);
+            FlopCount.FromFlop(kTrain * nBest * dBest), FlopCount.FromFlop(kServe * nBest * lifetimeTokens), Money.FromUsd(train), Money.FromUsd(serve),
+            Money.FromUsd(total.Value), optimal, Money.FromUsd(optimalTotal.Value), derivations[0]) { Steps = derivations };
     }
 
     /// <summary>
@@ -154,8 +193,4 @@ public static class ScalingPlan
 
         return (a + b) / 2;
     }
-
-    private static Term LawTerm(ScalingLaw law) =>
-        new("law", law.Name, $"E {Compact(law.E)}, A {Compact(law.A)}, B {Compact(law.B)}, α {Compact(law.Alpha)}, β {Compact(law.Beta)}",
-            new Provenance(law.Id, "e,a,b,alpha,beta", law.Source, law.Date));
 }

@@ -59,32 +59,18 @@ public static class SearchCost
         Guard.Positive(a.WordsPer1000Tokens, "wordsPer1000Tokens");
         Guard.FractionBelowOne(a.CacheHitRate.Fraction, "cacheHitRate");
         Guard.FractionBelowOne(a.GrossMargin.Fraction, "grossMargin");
-        var (input, output, wordsText) = Words(architecture, a);
-        TokenCount tokens = TokenCount.FromWords(input + output, a.WordsPer1000Tokens);
-        Money revenue = a.PricePerToken.Value * tokens;
-        var revenueD = new Derivation("API revenue per query (USD)", "(2) Sun 2023 §3",
-            "(input words + output words) × 1000 tokens / words per 1000 tokens × price per 1000 tokens",
-            $"{wordsText} words × 1000 tokens / {Compact(a.WordsPer1000Tokens)} words × ${Compact(a.PricePerToken.Value.UsdPer1kTokens)}/1000 tokens",
-            Usd(revenue.Usd),
-            [
-                new Term("input", "prompt words per query", Compact(input.Count)),
-                new Term("output", "generated words per query", Compact(output.Count)),
-                new Term("w", "words per 1000 tokens", Compact(a.WordsPer1000Tokens)),
-                Term.Of("price", "USD per 1000 tokens", a.PricePerToken, Usd(a.PricePerToken.Value.UsdPer1kTokens)),
-            ]);
-        double keep = (1 - a.CacheHitRate.Fraction) * (1 - a.GrossMargin.Fraction);
-        Money cost = revenue * keep;
-        var costD = new Derivation("cost per query to the provider (USD)", "(3) Sun 2023 §3",
-            "revenue per query × (1 − cache hit rate) × (1 − gross margin)",
-            $"{Usd(revenue.Usd)} × (1 − {Compact(a.CacheHitRate.Fraction)}) × (1 − {Compact(a.GrossMargin.Fraction)})",
-            Usd(cost.Usd),
-            [
-                new Term("revenue", "API revenue per query (eq. 2)", Usd(revenue.Usd)),
-                new Term("h", "cache hit rate", Percent(a.CacheHitRate.Fraction)),
-                new Term("m", "gross margin", Percent(a.GrossMargin.Fraction)),
-            ]);
-        return new SearchCostResult(architecture, input, output, tokens,
-            MoneyPerQuery.FromUsdPerQuery(revenue.Usd), MoneyPerQuery.FromUsdPerQuery(cost.Usd), revenueD, costD);
+        var (input, output) = Words(architecture, a);
+        Input w = WordsPer1000(a.WordsPer1000Tokens);
+        Input price = Expr.In("price", "USD per 1000 tokens", a.PricePerToken.Value.UsdPer1kTokens, Usd(a.PricePerToken.Value.UsdPer1kTokens), a.PricePerToken.From);
+        Expr tokensExpr = (input + output) * Expr.Const(1000, "1000 tokens") / w;
+        Expr revenueExpr = (input + output) / w * price;
+        var revenueD = Derivation.Of("API revenue per query (USD)", "(2) Sun 2023 §3", revenueExpr, Usd);
+        Input revenue = Expr.In("revenue", "API revenue per query (eq. 2)", revenueExpr.Value, Usd(revenueExpr.Value));
+        Expr one = Expr.Const(1);
+        Expr costExpr = revenue * (one - Share("h", "cache hit rate", a.CacheHitRate)) * (one - Share("m", "gross margin", a.GrossMargin));
+        var costD = Derivation.Of("cost per query to the provider (USD)", "(3) Sun 2023 §3", costExpr, Usd);
+        return new SearchCostResult(architecture, WordCount.FromCount(input.Value), WordCount.FromCount(output.Value), TokenCount.FromCount(tokensExpr.Value),
+            MoneyPerQuery.FromUsdPerQuery(revenueExpr.Value), MoneyPerQuery.FromUsdPerQuery(costExpr.Value), revenueD, costD);
     }
 
     /// <summary>
@@ -95,24 +81,31 @@ public static class SearchCost
     {
         ArgumentNullException.ThrowIfNull(a);
         Guard.FractionBelowOne(a.CacheHitRate.Fraction, "cacheHitRate");
-        var (input, output, wordsText) = Words(architecture, a);
-        TokenCount tokens = TokenCount.FromWords(input + output, a.WordsPer1000Tokens);
-        Money cost = inferenceCost.Value * tokens * a.CacheHitRate.Complement;
-        var d = new Derivation("compute cost per query (USD)", "(3b) tokens × inference cost per token × (1 − cache hit rate)",
-            "(input words + output words) × 1000 / words per 1000 tokens × inference cost per 1000 tokens / 1000 × (1 − cache hit rate)",
-            $"{wordsText} words × 1000 / {Compact(a.WordsPer1000Tokens)} × ${Compact(inferenceCost.Value.UsdPer1kTokens)}/1000 tokens × (1 − {Compact(a.CacheHitRate.Fraction)})",
-            Usd(cost.Usd),
-            [
-                Term.Of("c", "inference cost per 1000 tokens (eq. 7)", inferenceCost, Usd(inferenceCost.Value.UsdPer1kTokens)),
-                new Term("h", "cache hit rate", Percent(a.CacheHitRate.Fraction)),
-            ]);
-        return (MoneyPerQuery.FromUsdPerQuery(cost.Usd), d);
+        var (input, output) = Words(architecture, a);
+        Input c = Expr.In("c", "inference cost per 1000 tokens (eq. 7)", inferenceCost.Value.UsdPer1kTokens, Usd(inferenceCost.Value.UsdPer1kTokens), inferenceCost.From);
+        Expr cost = (input + output) / WordsPer1000(a.WordsPer1000Tokens) * c * (Expr.Const(1) - Share("h", "cache hit rate", a.CacheHitRate));
+        return (MoneyPerQuery.FromUsdPerQuery(cost.Value),
+            Derivation.Of("compute cost per query (USD)", "(3b) tokens × inference cost per token × (1 − cache hit rate)", cost, Usd));
     }
 
-    private static (WordCount Input, WordCount Output, string Text) Words(SearchArchitecture architecture, SearchAssumptions a) =>
-        architecture == SearchArchitecture.ChatGptEquivalent
-            ? (a.QueryPromptWords, a.GeneratedWordsPerResponse * a.SampledResponses,
-               $"({Compact(a.QueryPromptWords.Count)} + {Compact(a.GeneratedWordsPerResponse.Count)} × {Compact(a.SampledResponses)})")
-            : (a.QueryPromptWords + a.ResultPromptWordsPerLink * a.Links, a.GeneratedWordsPerLink * a.Links,
-               $"({Compact(a.QueryPromptWords.Count)} + ({Compact(a.ResultPromptWordsPerLink.Count)} + {Compact(a.GeneratedWordsPerLink.Count)}) × {Compact(a.Links)})");
+    private static Input WordsPer1000(double w) => Expr.In("w", "words per 1000 tokens", w, Compact(w) + " words");
+
+    private static Input Share(string symbol, string meaning, Ratio r) => Expr.In(symbol, meaning, r.Fraction, Percent(r.Fraction, 2));
+
+    /// <summary>Prompt and generated words per query, as expressions: ChatGPT-equivalent q + r × n; two-stage q + p × K and g × K.</summary>
+    private static (Expr Input, Expr Output) Words(SearchArchitecture architecture, SearchAssumptions a)
+    {
+        Input q = Expr.In("q", "query words in the prompt", a.QueryPromptWords.Count, Compact(a.QueryPromptWords.Count) + " words");
+        if (architecture == SearchArchitecture.ChatGptEquivalent)
+        {
+            Input r = Expr.In("r", "words per sampled response", a.GeneratedWordsPerResponse.Count, Compact(a.GeneratedWordsPerResponse.Count) + " words");
+            Input n = Expr.In("n", "responses sampled per query", a.SampledResponses, Compact(a.SampledResponses));
+            return (q, r * n);
+        }
+
+        Input p = Expr.In("p", "result words in the prompt per link", a.ResultPromptWordsPerLink.Count, Compact(a.ResultPromptWordsPerLink.Count) + " words");
+        Input g = Expr.In("g", "words generated per link", a.GeneratedWordsPerLink.Count, Compact(a.GeneratedWordsPerLink.Count) + " words");
+        Input k = Expr.In("K", "links per query", a.Links, Compact(a.Links));
+        return (q + p * k, g * k);
+    }
 }

@@ -21,11 +21,10 @@ public static class SearchRevenue
         Guard.Positive(monthlySearchesBase, "monthlySearches");
         Guard.InRange(penetrationBase.Fraction, "penetrationBase", 0, 1, true, false);
         Guard.InRange(penetrationNow.Fraction, "penetrationNow", 0, 1, true, false);
-        double annual = monthlySearchesBase * 12 * penetrationNow.Fraction / penetrationBase.Fraction;
-        return new SearchVolume(annual, new Derivation("annual searches", "(4) Sun 2023 §3",
-            "monthly searches × 12 months × penetration now / penetration then",
-            $"{Compact(monthlySearchesBase)} × 12 × {Compact(penetrationNow.Fraction)} / {Compact(penetrationBase.Fraction)}",
-            Compact(annual) + " searches/year", []));
+        Expr annual = Expr.In("monthly", "searches per month in the base year", monthlySearchesBase, Compact(monthlySearchesBase) + " searches")
+            * Expr.Const(12, "12 months") * Expr.In("now", "internet penetration now", penetrationNow.Fraction, Percent(penetrationNow.Fraction, 2))
+            / Expr.In("then", "internet penetration in the base year", penetrationBase.Fraction, Percent(penetrationBase.Fraction, 2));
+        return new SearchVolume(annual.Value, Derivation.Of("annual searches", "(4) Sun 2023 §3", annual, v => Compact(v) + " searches/year"));
     }
 
     /// <summary>revenue per query = annual search revenue / annual searches (eq. 5).</summary>
@@ -33,9 +32,9 @@ public static class SearchRevenue
     {
         Guard.Positive(annualRevenue.Usd, "searchRevenue");
         Guard.Positive(annualSearches, "annualSearches");
-        var r = MoneyPerQuery.FromTotal(annualRevenue, annualSearches);
-        return (r, new Derivation("search revenue per query (USD)", "(5) Sun 2023 §3", "annual search revenue / annual searches",
-            $"{Usd(annualRevenue.Usd)} / {Compact(annualSearches)} searches", Usd(r.UsdPerQuery), []));
+        Expr perQuery = Expr.In("revenue", "annual search revenue (USD)", annualRevenue.Usd, Usd(annualRevenue.Usd))
+            / Expr.In("searches", "searches per year", annualSearches, Compact(annualSearches) + " searches");
+        return (MoneyPerQuery.FromUsdPerQuery(perQuery.Value), Derivation.Of("search revenue per query (USD)", "(5) Sun 2023 §3", perQuery, Usd));
     }
 }
 
@@ -46,10 +45,23 @@ public static class SearchRevenue
 /// <param name="ShareOfRevenueBefore">Cost before as a share of revenue per query (≈ 1.4× in the article).</param>
 /// <param name="ShareOfRevenueAfter">Cost after as a share of revenue per query.</param>
 /// <param name="AnnualCost">Cost after × annual queries: the profit given up.</param>
-/// <param name="Derivation">Eq. 6 substituted.</param>
+/// <param name="Derivation">Eq. 6: the cost per query after the levers.</param>
 public sealed record LeverResult(
     MoneyPerQuery CostBefore, double Divisor, MoneyPerQuery CostAfter, Ratio ShareOfRevenueBefore, Ratio ShareOfRevenueAfter,
-    Money AnnualCost, Derivation Derivation);
+    Money AnnualCost, Derivation Derivation)
+{
+    /// <summary>Cost before the levers over revenue per query.</summary>
+    public Derivation ShareBeforeDerivation { get; init; } = Derivation;
+
+    /// <summary>Cost after the levers over revenue per query.</summary>
+    public Derivation ShareAfterDerivation { get; init; } = Derivation;
+
+    /// <summary>Cost after the levers × queries per year.</summary>
+    public Derivation AnnualCostDerivation { get; init; } = Derivation;
+
+    /// <summary>Every step: cost after, share before, share after, annual cost.</summary>
+    public IReadOnlyList<Derivation> Steps => [Derivation, ShareBeforeDerivation, ShareAfterDerivation, AnnualCostDerivation];
+}
 
 /// <summary>Eq. 6: cost ÷ (model-side divisor × in-house divisor), as a share of revenue, and × annual queries.</summary>
 public static class SearchLevers
@@ -64,21 +76,24 @@ public static class SearchLevers
         Guard.InRange(inHouseDivisor, "inHouseDivisor", 1, 1e6, false, false);
         Guard.Positive(revenue.UsdPerQuery, "revenuePerQuery");
         Guard.NonNegative(annualQueries, "annualQueries");
+        Input c = Expr.In("cost", "cost per query before the levers", cost.UsdPerQuery, Usd(cost.UsdPerQuery));
+        Input model = Expr.In("model", "model-side divisor (quantisation, distillation, compute-optimal)", modelSideDivisor, Compact(modelSideDivisor));
+        Input inHouse = Expr.In("inhouse", "in-house divisor (no cloud margin)", inHouseDivisor, Compact(inHouseDivisor));
+        Input rev = Expr.In("revenue", "revenue per query", revenue.UsdPerQuery, Usd(revenue.UsdPerQuery));
+        Expr afterExpr = c / (model * inHouse);
+        Input afterIn = Expr.In("levered", "cost per query after the levers", afterExpr.Value, Usd(afterExpr.Value));
+        Expr beforeShare = c / rev, afterShare = afterIn / rev;
+        Expr annualExpr = afterIn * Expr.In("queries", "queries per year", annualQueries, Compact(annualQueries) + " queries");
+        var d = Derivation.Of("cost per query after the levers (USD)", "(6) Sun 2023 §3, §6", afterExpr, Usd);
         double divisor = modelSideDivisor * inHouseDivisor;
-        MoneyPerQuery after = cost * (1 / divisor);
-        Ratio before = cost / revenue;
-        Ratio share = after / revenue;
-        Money annual = after.Times(annualQueries);
-        var d = new Derivation("cost per query after the levers, and its share of revenue", "(6) Sun 2023 §3, §6",
-            "cost per query / (model-side divisor × in-house divisor) / revenue per query",
-            $"{Usd(cost.UsdPerQuery)} / ({Compact(modelSideDivisor)} × {Compact(inHouseDivisor)}) = {Usd(after.UsdPerQuery)}; / {Usd(revenue.UsdPerQuery)}",
-            Percent(share.Fraction) + " of revenue; × " + Compact(annualQueries) + " queries/year = " + Usd(annual.Usd) + "/year",
-            [
-                new Term("cost", "cost per query before the levers", Usd(cost.UsdPerQuery)),
-                new Term("model", "model-side divisor (quantisation, distillation, compute-optimal)", Compact(modelSideDivisor)),
-                new Term("inhouse", "in-house divisor (no cloud margin)", Compact(inHouseDivisor)),
-                new Term("revenue", "revenue per query", Usd(revenue.UsdPerQuery)),
-            ]);
-        return new LeverResult(cost, divisor, after, before, share, annual, d);
+        MoneyPerQuery after = MoneyPerQuery.FromUsdPerQuery(afterExpr.Value);
+        Ratio before = Ratio.FromFraction(beforeShare.Value), share = Ratio.FromFraction(afterShare.Value);
+        Money annual = Money.FromUsd(annualExpr.Value);
+        return new LeverResult(cost, divisor, after, before, share, annual, d)
+        {
+            ShareBeforeDerivation = Derivation.Of("cost per query as a share of revenue per query", "(6) cost / revenue", beforeShare, v => Percent(v, 2)),
+            ShareAfterDerivation = Derivation.Of("levered cost per query as a share of revenue per query", "(6) levered cost / revenue", afterShare, v => Percent(v, 2)),
+            AnnualCostDerivation = Derivation.Of("profit given up per year (USD)", "(6) levered cost × queries per year", annualExpr, v => Usd(v) + "/year"),
+        };
     }
 }

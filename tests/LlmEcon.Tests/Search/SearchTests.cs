@@ -1,4 +1,5 @@
 using LlmEcon.Audit;
+using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using LlmEcon.Search;
 using Xunit;
@@ -55,7 +56,8 @@ public class SearchTests
         // 2050 words → 2733.3 tokens × $0.003515/1000 × 0.7 = $0.006726
         var (cost, d) = SearchCost.FromInferenceCost(SearchArchitecture.ChatGptEquivalent, Article(), MoneyPerToken.FromUsdPer1kTokens(0.003515));
         Assert.Equal(2050 / 0.75 * 0.003515 / 1000 * 0.7, cost.UsdPerQuery, 12);
-        Assert.Contains("(1 − 0.3)", d.Substituted, StringComparison.Ordinal);
+        Assert.Contains("(1 − 30%)", d.Substituted, StringComparison.Ordinal);
+        Assert.Equal(cost.UsdPerQuery, SubstitutedLine.Evaluate(d.Substituted), 1e-6);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public static class ScalingBootstrap
     /// <summary>D_opt / N_opt at budget C (Hoffmann et al. 2022, eq. 4, as <see cref="ChinchillaLoss.Optimal"/>).</summary>
     public static double TokensPerParameter(double a, double b, double alpha, double beta, double flops)
     {
-        var (n, d, _) = ChinchillaLoss.Allocation(a, b, alpha, beta, flops);
+        var (n, d) = ChinchillaLoss.Allocation(a, b, alpha, beta, flops);
         return d / n;
     }
 }

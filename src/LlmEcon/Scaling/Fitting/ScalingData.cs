@@ -124,7 +124,7 @@ public static class ScalingCsv
             double loss = Cell(fields, l, header, line, origin, QuantityParser.Number, double.Epsilon);
             double d = t >= 0
                 ? Cell(fields, t, header, line, origin, (x, at) => QuantityParser.Count(x, at, "1.4T"), double.Epsilon)
-                : Cell(fields, c, header, line, origin, (x, at) => QuantityParser.FlopCount(x, at).Flop, double.Epsilon) / (6 * n);
+                : Cell(fields, c, header, line, origin, (x, at) => QuantityParser.FlopCount(x, at).Flop, double.Epsilon) / (Costs.FlopsPerToken.Training(Catalog.ModelArchitecture.DecoderOnly) * n);
             rows.Add(new ScalingObservation(n, d, loss, line));
         }
 
