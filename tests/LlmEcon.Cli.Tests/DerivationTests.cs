@@ -82,4 +82,21 @@ public class DerivationTests
         JsonElement fit = d.EnumerateArray().Single(x => x.GetProperty("value").ValueKind == JsonValueKind.Null);
         Assert.Equal("fitted scaling law", fit.GetProperty("quantity").GetString());
     }
+
+    [Fact]
+    public void ReportLabels_AreRenderedFromTheInputs_SoACatalogOverrideShowsInThem()
+    {
+        // GPT-3's training energy set to 2,000 MWh: the energy line's label and value both follow (2,000 MWh × $0.09/kWh = $180,000).
+        string path = Path.Combine(Path.GetTempPath(), $"llmecon-energy-{Guid.NewGuid():N}.json");
+        string gpt3 = Cli.Ok("catalog", "show", "gpt-3", "--format", "json").Replace("\"trainingEnergyMegawattHours\": 1287", "\"trainingEnergyMegawattHours\": 2000", StringComparison.Ordinal);
+        File.WriteAllText(path, gpt3);
+        try
+        {
+            Assert.Contains("| Energy with v100-sxm2 (2,000 MWh × $0.09/kWh) | $180,000 | USD |", Cli.Ok("report", "--catalog", path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -85,7 +85,7 @@ internal sealed class ReportCommand : LlmEconCommand
             [x.Item1, x.Item2.InputWords.Count, x.Item2.OutputWords.Count, x.Item2.Tokens.Count, x.Item2.ApiRevenue.UsdPerQuery, x.Item2.Cost.UsdPerQuery])),
         Sheet.Record("searchRevenue", "Search volume, revenue per query and the levers (eqs. 4–6)")
             .Add("annualSearches", "Annual searches (recomputed)", Kind.Count, r.Volume.AnnualSearches, "searches/year")
-            .Add("revenuePerQueryUsd", "Revenue per query ($100B / 2.1T)", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
+            .Add("revenuePerQueryUsd", $"Revenue per query (${NumberFormat.Count(r.Scenario.Search.SearchRevenueUsd)} / {NumberFormat.Count(r.Scenario.Search.AnnualSearchesStated)})", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
             .Add("costShareOfRevenue", "2-stage cost / revenue per query", Kind.Fraction, r.Levers.ShareOfRevenueBefore.Fraction)
             .Add("leverDivisor", "Levers: model-side × in-house", Kind.Number, r.Levers.Divisor, "÷")
             .Add("leveredCostPerQueryUsd", "Levered cost per query", Kind.Usd, r.Levers.CostAfter.UsdPerQuery, "USD/query")
@@ -94,7 +94,7 @@ internal sealed class ReportCommand : LlmEconCommand
     ];
 
     private static Sheet InferenceSheet(ArticleReproduction r) =>
-        Sheet.Table("inference", "175B parameters at 21.3% MFU (eq. 7)", [
+        Sheet.Table("inference", $"{NumberFormat.Count(r.Scenario.Inference.Parameters)} parameters at {Percent(r.Scenario.Inference.Mfu)} MFU (eq. 7)", [
             new Column("offer", "Offer", Kind.Text),
             new Column("chipsPerMachine", "Chips per machine", Kind.Integer),
             new Column("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, "FLOP/s"),
@@ -131,7 +131,7 @@ internal sealed class ReportCommand : LlmEconCommand
 
     private static IReadOnlyList<Sheet> TrajectorySheets(ArticleReproduction r) =>
     [
-        Sheet.Table("levers", "Levers since GPT-3 (new/old factor; eq. 11)", [
+        Sheet.Table("levers", $"Levers since {r.Catalog.Model(r.Scenario.Trajectory.ParametersBeforeModelId).Name} (new/old factor; eq. 11)", [
             new Column("lever", "Lever", Kind.Text),
             new Column("factor", "Factor new/old", Kind.Number, "×"),
             new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") },
@@ -152,15 +152,20 @@ internal sealed class ReportCommand : LlmEconCommand
             Columns.Loss(),
         ], r.Losses.Select(x => (IReadOnlyList<object?>)[x.Case.Label, x.Case.Parameters, x.Case.Tokens, x.Loss.ParameterTerm, x.Loss.DataTerm, x.Loss.Loss]));
 
-    private static Sheet InHouseSheet(ArticleReproduction r) =>
-        Sheet.Record("inHouse", "GPT-3 in-house, V100 → H100 (eqs. 16–17; from the stated 2.3× and 3.4×)")
-            .Add("hardwareBeforeUsd", "Hardware with V100 (given)", Kind.Usd, r.InHouse.HardwareBefore.Usd)
-            .Add("energyCostBeforeUsd", $"Energy with V100 ({NumberFormat.Integer(r.InHouseEnergy.MegawattHours)} MWh × ${NumberFormat.Compact(r.InHouseElectricity.UsdPerKilowattHour)}/kWh)", Kind.Usd, r.InHouse.EnergyCostBefore.Usd)
-            .Add("totalBeforeUsd", "Total with V100", Kind.Usd, r.InHouse.TotalBefore.Usd)
-            .Add("hardwareAfterUsd", "Hardware with H100", Kind.Usd, r.InHouse.HardwareAfter.Usd)
-            .Add("energyCostAfterUsd", "Energy with H100", Kind.Usd, r.InHouse.EnergyCostAfter.Usd)
-            .Add("totalAfterUsd", "Total with H100", Kind.Usd, r.InHouse.TotalAfter.Usd)
+    private static Sheet InHouseSheet(ArticleReproduction r)
+    {
+        // Every label is rendered from the scenario and the catalog: a --catalog that changes a number changes its label too.
+        InHouseScenario h = r.Scenario.InHouse;
+        string model = r.Catalog.Model(h.ModelId).Name, from = h.FromAcceleratorId, to = h.ToAcceleratorId;
+        return Sheet.Record("inHouse", $"{model} in-house, {from} → {to} (eqs. 16–17; from the stated {Compact(h.PerUsdGainStated)}× and {Compact(h.PerWattGainStated)}×)")
+            .Add("hardwareBeforeUsd", $"Hardware with {from} (given)", Kind.Usd, r.InHouse.HardwareBefore.Usd)
+            .Add("energyCostBeforeUsd", $"Energy with {from} ({NumberFormat.Integer(r.InHouseEnergy.MegawattHours)} MWh × ${Compact(r.InHouseElectricity.UsdPerKilowattHour)}/kWh)", Kind.Usd, r.InHouse.EnergyCostBefore.Usd)
+            .Add("totalBeforeUsd", $"Total with {from}", Kind.Usd, r.InHouse.TotalBefore.Usd)
+            .Add("hardwareAfterUsd", $"Hardware with {to}", Kind.Usd, r.InHouse.HardwareAfter.Usd)
+            .Add("energyCostAfterUsd", $"Energy with {to}", Kind.Usd, r.InHouse.EnergyCostAfter.Usd)
+            .Add("totalAfterUsd", $"Total with {to}", Kind.Usd, r.InHouse.TotalAfter.Usd)
             .Add("reduction", "Reduction", Kind.Fraction, r.InHouse.Reduction.Fraction);
+    }
 
     private static Sheet MemorySheet(ArticleReproduction r) =>
         Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 18)", [
