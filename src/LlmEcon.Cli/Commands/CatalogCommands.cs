@@ -75,7 +75,7 @@ internal sealed class CatalogShowCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         string id = a.Arguments[0];
-        CatalogSourceEntry e = Machine.Lookup(() => catalog.SourceEntry(id), "ID");
+        CatalogSourceEntry e = MachineFlags.Lookup(() => catalog.SourceEntry(id), "ID");
         using var doc = JsonDocument.Parse(e.Json);
         RecordBuilder record = Sheet.Record("entry", $"{e.Id} ({e.Section}, from {e.Origin})");
         Flatten(record, "", doc.RootElement);

@@ -63,7 +63,7 @@ internal sealed class HardwareShowCommand : LlmEconCommand
     protected override CommandResult Build(Args args, LlmCatalog catalog, Io io)
     {
         string id = args.Arguments[0];
-        Accelerator a = Machine.Lookup(() => catalog.Accelerator(id), "ID");
+        Accelerator a = MachineFlags.Lookup(() => catalog.Accelerator(id), "ID");
         Sheet about = Sheet.Record("accelerator", a.Name)
             .Add("id", "Id", Kind.Text, a.Id)
             .Add("vendor", "Vendor", Kind.Text, a.Vendor)

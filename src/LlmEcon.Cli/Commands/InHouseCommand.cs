@@ -82,7 +82,7 @@ internal sealed class InHouseCommand : LlmEconCommand
         }
 
         int chips = (int)s.Required(O.RunChips, "chips");
-        Accelerator? chip = s.Text(O.Chip) is { } id ? Machine.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
+        Accelerator? chip = s.Text(O.Chip) is { } id ? MachineFlags.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
         var notes = new List<string>();
         Power power = s.Value(O.Power) is { } given ? given
             : chip?.Power ?? throw Guard.Fail(O.Power.Name, "given when no --chip is (e.g. --power 700W)", "nothing");

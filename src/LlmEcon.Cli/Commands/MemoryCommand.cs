@@ -29,7 +29,7 @@ internal sealed class MemoryCommand : LlmEconCommand
         Sourced<ParameterCount> sourced = ModelFlags.Parameters(a, catalog, notes);
         ParameterCount n = sourced.Value;
         double bytesPer = a.Value(O.BytesPerParam, MemoryModel.DefaultTrainingBytesPerParameter);
-        Accelerator? chip = a.Text(O.Chip) is { } id ? Machine.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
+        Accelerator? chip = a.Text(O.Chip) is { } id ? MachineFlags.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
         Sourced<ByteSize>? chipMemory = a.Value(O.ChipMemory) is { } given ? given : chip?.MemorySourced;
         if (chip is not null && a.Has(O.ChipMemory))
         {

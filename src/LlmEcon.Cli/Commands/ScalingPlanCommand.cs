@@ -22,7 +22,7 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
 
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
-        [O.Flops, O.Budget, O.TargetLoss, O.LifetimeTokens, O.Laws, O.FitFile, .. FitData.Options, O.TrainingMfu, O.InferenceMfu, .. Machine.Options];
+        [O.Flops, O.Budget, O.TargetLoss, O.LifetimeTokens, O.Laws, O.FitFile, .. FitData.Options, O.TrainingMfu, O.InferenceMfu, .. MachineFlags.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -78,15 +78,15 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
         }
 
         double? trainCostPerFlop = null, serveCostPerFlop = null;
-        if (Machine.Given(a))
+        if (MachineFlags.Given(a))
         {
-            Machine m = Machine.From(a, catalog);
-            notes.AddRange(m.Notes);
+            var (m, machineNotes) = MachineFlags.From(a, catalog);
+            notes.AddRange(machineNotes);
             Ratio mfu = a.Required(O.TrainingMfu, "training MFU on the machine");
             Ratio serveMfu = a.Value(O.InferenceMfu) ?? mfu;
-            Derivation train = CostTrajectory.CostPerFlopAt(m.MachinePrice, m.ChipsPerMachine, m.Peak, mfu);
+            Derivation train = CostTrajectory.CostPerFlopAt(m.Price, m.ChipsPerMachine, m.Peak, mfu);
             trainCostPerFlop = train.Value;
-            serveCostPerFlop = CostTrajectory.CostPerFlopAt(m.MachinePrice, m.ChipsPerMachine, m.Peak, serveMfu).Value;
+            serveCostPerFlop = CostTrajectory.CostPerFlopAt(m.Price, m.ChipsPerMachine, m.Peak, serveMfu).Value;
             derivations.Add(train);
         }
         else if (a.Has(O.Budget) || a.Has(O.LifetimeTokens))
@@ -97,7 +97,7 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
         {
             throw new UsageException($"{(a.Has(O.TrainingMfu) ? "--mfu" : "--inference-mfu")} prices the plan on a machine: give --offer, --chip or --peak-flops too.");
         }
-        else if (Machine.Options.FirstOrDefault(a.Has) is { } stray)
+        else if (MachineFlags.Options.FirstOrDefault(a.Has) is { } stray)
         {
             throw new UsageException($"{stray.Name} describes a machine: give --offer, --chip or --peak-flops (and --mfu) too.");
         }

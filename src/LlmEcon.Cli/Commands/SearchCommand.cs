@@ -52,7 +52,7 @@ internal sealed class SearchCommand : LlmEconCommand
 
         Sourced<MoneyPerToken> price = s.Value(O.PricePer1kTokens) is { } given
             ? given
-            : Machine.Lookup(() => catalog.ApiPrice(s.Text(O.ApiPrice) ?? d.ApiPriceId), O.ApiPrice.Name).PerToken(wordsPer1k);
+            : MachineFlags.Lookup(() => catalog.ApiPrice(s.Text(O.ApiPrice) ?? d.ApiPriceId), O.ApiPrice.Name).PerToken(wordsPer1k);
         WordCount responseWords = s.Value(O.ResponseWords, WordCount.FromCount(d.GeneratedWordsPerResponse));
         var a = new SearchAssumptions(
             s.Value(O.PromptWords, WordCount.FromCount(d.QueryPromptWords)),

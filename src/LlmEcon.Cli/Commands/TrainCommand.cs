@@ -25,7 +25,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
     public override string Summary => "Training cost (eq. 8) and its inverse (eq. 9): solves whichever of cost, MFU, chip-hours and wall time is missing.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Tokens, O.Model, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. Machine.Options];
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Tokens, O.Model, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -41,9 +41,9 @@ internal sealed partial class TrainCommand : LlmEconCommand
         var notes = new List<string>();
         Sourced<ParameterCount> n = ModelFlags.Parameters(a, catalog, notes);
         Sourced<TokenCount> d = ModelFlags.Tokens(a, catalog, notes);
-        Machine m = Machine.From(a, catalog);
-        notes.AddRange(m.Notes);
-        var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.MachinePrice);
+        var (m, machineNotes) = MachineFlags.From(a, catalog);
+        notes.AddRange(machineNotes);
+        var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.Price);
 
         Ratio? mfu = a.Value(O.Mfu);
         double? chipHours = a.Value(O.ChipHours);

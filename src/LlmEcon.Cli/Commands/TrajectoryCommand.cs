@@ -49,7 +49,7 @@ internal sealed class TrajectoryCommand : LlmEconCommand
 
         Sourced<Ratio> mfuBefore = s.Value(O.MfuBefore) is { } mb ? mb : catalog.Model(t.MfuBeforeModelId).MfuSourced;
         Sourced<Ratio> mfuAfter = s.Value(O.MfuAfter) is { } ma ? ma : catalog.Model(t.MfuAfterModelId).MfuSourced;
-        Lever[] levers = [CostTrajectory.Parameters(before, after), CostTrajectory.CostPerFlopChange(costPerFlop, why), CostTrajectory.Utilization(mfuBefore, mfuAfter)];
+        IReadOnlyList<Lever> levers = CostTrajectory.Levers(before, after, costPerFlop, why, mfuBefore, mfuAfter);
         var (inference, inferenceD) = CostTrajectory.NetReduction(levers, inference: true);
         var (training, trainingD) = CostTrajectory.NetReduction(levers, inference: false);
         Sheet leverSheet = Sheet.Table("levers", "Levers on the cost (new/old factor; counted where marked)", [

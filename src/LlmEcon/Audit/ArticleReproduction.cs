@@ -220,11 +220,10 @@ public sealed class ArticleReproduction
     {
         TrajectoryScenario t = Scenario.Trajectory;
         ModelCard before = Catalog.Model(t.ParametersBeforeModelId), after = Catalog.Model(t.ParametersAfterModelId);
-        Lever parameters = CostTrajectory.Parameters(before.ParametersSourced, after.ParametersSourced);
         FigureValue printedReduction = _figures["inhouse.reduction"];
-        Lever costPerFlop = CostTrajectory.CostPerFlopChange(Ratio.FromFraction(printedReduction.Value), "in-house V100 → H100, eq. 17");
-        Lever mfu = CostTrajectory.Utilization(Catalog.Model(t.MfuBeforeModelId).MfuSourced, Catalog.Model(t.MfuAfterModelId).MfuSourced);
-        TrajectoryLevers = [parameters, costPerFlop, mfu];
+        TrajectoryLevers = CostTrajectory.Levers(before.ParametersSourced, after.ParametersSourced, Ratio.FromFraction(printedReduction.Value),
+            "in-house V100 → H100, eq. 17", Catalog.Model(t.MfuBeforeModelId).MfuSourced, Catalog.Model(t.MfuAfterModelId).MfuSourced);
+        Lever parameters = TrajectoryLevers[0], costPerFlop = TrajectoryLevers[1], mfu = TrajectoryLevers[2];
         Expr fewer = Expr.Const(1) - Symbols.Parameters(after.ParametersSourced, "N_new") / Symbols.Parameters(before.ParametersSourced, "N_old");
         Add("trajectory.fewer-parameters", parameters.Reduction, Derivation.Of("fewer parameters at the same quality", "(11) 1 − N_new / N_old", fewer, v => Percent(v)));
         Add("trajectory.cost-per-flop-reduction", costPerFlop.Reduction, printedReduction.Derivation, printedReduction.Chain, printedReduction.ChainNote);

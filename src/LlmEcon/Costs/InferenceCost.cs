@@ -23,10 +23,8 @@ public sealed record InferenceCostInputs(
     public static InferenceCostInputs FromOffer(LlmCatalog catalog, string offerId, Sourced<ParameterCount> parameters, Sourced<Ratio> mfu,
         Precision? precision = null, Sparsity sparsity = Sparsity.Dense)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        CloudOffer offer = catalog.Offer(offerId);
-        Sourced<FlopRate> peak = catalog.Accelerator(offer.AcceleratorId).TrainingPeak(precision, sparsity);
-        return new InferenceCostInputs(parameters, offer.ChipsSourced, peak, mfu, offer.MachinePriceSourced);
+        Hardware.Machine m = Hardware.Machine.FromOffer(catalog, offerId, precision, sparsity);
+        return new InferenceCostInputs(parameters, m.ChipsPerMachine, m.Peak, mfu, m.Price);
     }
 }
 

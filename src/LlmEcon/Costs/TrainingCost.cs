@@ -27,10 +27,8 @@ public sealed record TrainingInputs(
     public static TrainingInputs FromOffer(LlmCatalog catalog, string offerId, Sourced<ParameterCount> parameters, Sourced<TokenCount> tokens,
         Precision? precision = null)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        CloudOffer offer = catalog.Offer(offerId);
-        Sourced<FlopRate> peak = catalog.Accelerator(offer.AcceleratorId).TrainingPeak(precision);
-        return new TrainingInputs(parameters, tokens, peak, offer.ChipsSourced, offer.MachinePriceSourced);
+        Hardware.Machine m = Hardware.Machine.FromOffer(catalog, offerId, precision);
+        return new TrainingInputs(parameters, tokens, m.Peak, m.ChipsPerMachine, m.Price);
     }
 }
 

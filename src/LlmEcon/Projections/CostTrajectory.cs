@@ -53,6 +53,13 @@ public static class CostTrajectory
     public static Money Training(ParameterCount n, TokenCount d, double costPerFlopUsd, Ratio mfu) =>
         Money.FromUsd(FlopsPerToken.TrainingWork(n, d).Flop * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
 
+    /// <summary>
+    /// The article's three levers since GPT-3 (eq. 11): fewer parameters (inference), cheaper FLOPs (both), higher utilization (training).
+    /// </summary>
+    public static IReadOnlyList<Lever> Levers(Sourced<ParameterCount> parametersBefore, Sourced<ParameterCount> parametersAfter,
+        Ratio costPerFlopReduction, string why, Sourced<Ratio> mfuBefore, Sourced<Ratio> mfuAfter) =>
+        [Parameters(parametersBefore, parametersAfter), CostPerFlopChange(costPerFlopReduction, why), Utilization(mfuBefore, mfuAfter)];
+
     /// <summary>Fewer parameters at equal capability: factor = N_new / N_old (cost ∝ N).</summary>
     public static Lever Parameters(Sourced<ParameterCount> before, Sourced<ParameterCount> after, bool inference = true, bool training = false)
     {

@@ -57,7 +57,7 @@ internal sealed class HuberLogObjective : IGradientObjective
             return EvaluateScalar(x, gradient);
         }
 
-        double a = x[0], b = x[1], e = x[2], alpha = x[3], beta = x[4];
+        var (a, b, e, alpha, beta) = LawVector.Of(x);
         double expE = Math.Exp(e);
         Vector256<double> va = Vector256.Create(a), vb = Vector256.Create(b), vAlpha = Vector256.Create(alpha), vBeta = Vector256.Create(beta);
         Vector256<double> vExpE = Vector256.Create(expE), vDelta = Vector256.Create(Delta), vNegDelta = Vector256.Create(-Delta);
@@ -100,7 +100,7 @@ internal sealed class HuberLogObjective : IGradientObjective
     /// <summary>The same objective and gradient one row at a time, with <see cref="Math.Exp"/> and <see cref="Math.Log(double)"/>.</summary>
     internal double EvaluateScalar(ReadOnlySpan<double> x, Span<double> gradient)
     {
-        double a = x[0], b = x[1], e = x[2], alpha = x[3], beta = x[4];
+        var (a, b, e, alpha, beta) = LawVector.Of(x);
         double expE = Math.Exp(e);
         double f = 0, ga = 0, gb = 0, ge = 0, gAlpha = 0, gBeta = 0;
         for (int i = 0; i < Count; i++)
@@ -143,7 +143,8 @@ internal sealed class HuberLogObjective : IGradientObjective
     /// <summary>ln L̂ = LSE(a − α ln N, b − β ln D, e), computed stably.</summary>
     public static double LogPredict(ReadOnlySpan<double> x, double lnN, double lnD)
     {
-        double t1 = x[0] - x[3] * lnN, t2 = x[1] - x[4] * lnD, t3 = x[2];
+        var v = LawVector.Of(x);
+        double t1 = v.LnA - v.Alpha * lnN, t2 = v.LnB - v.Beta * lnD, t3 = v.LnE;
         double m = Math.Max(t1, Math.Max(t2, t3));
         return m + Math.Log(Math.Exp(t1 - m) + Math.Exp(t2 - m) + Math.Exp(t3 - m));
     }

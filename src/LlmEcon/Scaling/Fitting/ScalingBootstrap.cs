@@ -8,7 +8,14 @@ namespace LlmEcon.Scaling.Fitting;
 /// <param name="Seed">Seed of the resampling (the same seed, the same intervals).</param>
 /// <param name="BudgetFlops">The FLOP budget at which to report tokens per parameter (default 5.76e23, Chinchilla's).</param>
 /// <param name="MaxDegreeOfParallelism">Threads (default: every core).</param>
-public sealed record BootstrapOptions(int Resamples = 1000, int Seed = 42, double BudgetFlops = 5.76e23, int MaxDegreeOfParallelism = -1);
+public sealed record BootstrapOptions(int Resamples = 1000, int Seed = BootstrapOptions.DefaultSeed, double BudgetFlops = BootstrapOptions.ChinchillaBudget, int MaxDegreeOfParallelism = -1)
+{
+    /// <summary>The default seed of the resampling.</summary>
+    public const int DefaultSeed = 42;
+
+    /// <summary>Chinchilla's training budget, 5.76e23 FLOP (Hoffmann et al. 2022): where tokens per parameter is reported by default.</summary>
+    public const double ChinchillaBudget = 5.76e23;
+}
 
 /// <summary>One quantity's bootstrap: the full-data estimate, the standard error and the 95% percentile interval.</summary>
 /// <param name="Name">E, A, B, alpha, beta, or a derived quantity.</param>
@@ -89,8 +96,8 @@ public static class ScalingBootstrap
         double budget = options.BudgetFlops;
         double[] Quantities(IReadOnlyList<double> x)
         {
-            double e = Math.Exp(x[2]), a = Math.Exp(x[0]), b = Math.Exp(x[1]), alpha = x[3], beta = x[4];
-            return [e, a, b, alpha, beta, ChinchillaLoss.ParameterExponent(alpha, beta), TokensPerParameter(a, b, alpha, beta, budget)];
+            var v = LawVector.Of([.. x]);
+            return [v.E, v.A, v.B, v.Alpha, v.Beta, ChinchillaLoss.ParameterExponent(v.Alpha, v.Beta), TokensPerParameter(v.A, v.B, v.Alpha, v.Beta, budget)];
         }
 
         double[] estimate = Quantities(fit.LogParameters);

@@ -25,7 +25,7 @@ public sealed record FitGrid(IReadOnlyList<double> Alpha, IReadOnlyList<double> 
         int ia = (int)(i % A.Count); i /= A.Count;
         int ie = (int)(i % E.Count); i /= E.Count;
         int iBeta = (int)(i % Beta.Count); i /= Beta.Count;
-        return [A[ia], B[ib], E[ie], Alpha[(int)i], Beta[iBeta]];
+        return new LawVector(A[ia], B[ib], E[ie], Alpha[(int)i], Beta[iBeta]).ToArray();
     }
 
     /// <summary>low, low + step, …, high (inclusive).</summary>
@@ -43,8 +43,11 @@ public sealed record FitGrid(IReadOnlyList<double> Alpha, IReadOnlyList<double> 
 /// <param name="Delta">Huber δ on log residuals (1e-3, as Hoffmann et al.).</param>
 /// <param name="Grid">Starting points (Hoffmann et al.'s by default).</param>
 /// <param name="MaxDegreeOfParallelism">Threads (default: every core).</param>
-public sealed record FitOptions(double Delta = 1e-3, FitGrid? Grid = null, int MaxDegreeOfParallelism = -1)
+public sealed record FitOptions(double Delta = FitOptions.DefaultDelta, FitGrid? Grid = null, int MaxDegreeOfParallelism = -1)
 {
+    /// <summary>Huber δ of Hoffmann et al. (2022), appendix D.2: 10⁻³.</summary>
+    public const double DefaultDelta = 1e-3;
+
     /// <summary>The grid, defaulted.</summary>
     public FitGrid StartGrid => Grid ?? FitGrid.Chinchilla;
 }
@@ -203,7 +206,9 @@ public static class ScalingFit
     private static IReadOnlyList<string> EdgeWarnings(double[] x, FitGrid grid)
     {
         var warnings = new List<string>();
-        foreach (var (name, value, list) in new[] { ("a = ln A", x[0], grid.A), ("b = ln B", x[1], grid.B), ("e = ln E", x[2], grid.E), ("α", x[3], grid.Alpha), ("β", x[4], grid.Beta) })
+        var fitted = LawVector.Of(x);
+        IReadOnlyList<double>[] lists = [grid.A, grid.B, grid.E, grid.Alpha, grid.Beta];
+        foreach (var (name, value, list) in LawVector.Names.Select((n, i) => (n, fitted[i], lists[i])))
         {
             double low = list.Min(), high = list.Max(), slack = Math.Max(1e-6, (high - low) * 1e-3);
             if (list.Count > 1 && (value < low + slack || value > high - slack))
@@ -256,6 +261,6 @@ public static class ScalingFit
     public static ScalingLaw LawOf(IReadOnlyList<double> x, string id, string source, string date)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return new ScalingLaw(id, source, Math.Exp(x[2]), Math.Exp(x[0]), Math.Exp(x[1]), x[3], x[4], source, date);
+        return LawVector.Of([.. x]).ToLaw(id, source, date);
     }
 }

@@ -1,17 +1,15 @@
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Options;
 using LlmEcon.Derivations;
+using LlmEcon.Hardware;
 using LlmEcon.Quantities;
 
 namespace LlmEcon.Cli.Commands;
 
-/// <summary>The machine resolved from options and catalog: peak per chip, chips per machine, price per machine-hour.</summary>
-/// <param name="Peak">Peak FLOP/s per chip.</param>
-/// <param name="ChipsPerMachine">Chips per machine.</param>
-/// <param name="MachinePrice">Price per machine-hour.</param>
-/// <param name="Name">What it is, e.g. <c>aws-p4d-1yr</c> or <c>h100-sxm</c>.</param>
+/// <summary>The machine from options and catalog (an offer, a chip with a price, or a peak with a price), and which option replaced which catalog value.</summary>
+/// <param name="Machine">Peak per chip, chips per machine, price per machine-hour, each sourced.</param>
 /// <param name="Notes">Which option replaced which catalog value.</param>
-internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMachine, Sourced<MoneyRate> MachinePrice, string Name, IReadOnlyList<string> Notes)
+internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes)
 {
     /// <summary>The options that describe a machine.</summary>
     public static readonly IReadOnlyList<Opt> Options =
@@ -21,7 +19,7 @@ internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMach
     public static bool Given(Args a) => a.Has(O.Offer) || a.Has(O.Chip) || a.Has(O.PeakFlops);
 
     /// <summary>Resolves the machine; every missing or conflicting option is an error naming it; every replaced catalog value is noted.</summary>
-    public static Machine From(Args a, LlmCatalog catalog)
+    public static MachineFlags From(Args a, LlmCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -47,12 +45,14 @@ internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMach
         {
             CloudOffer offer = Lookup(() => catalog.Offer(offerId), O.Offer.Name);
             Accelerator chip = catalog.Accelerator(offer.AcceleratorId);
-            Sourced<FlopRate> peak = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : CatalogPeak(chip, precision, sparsity);
-            Sourced<int> chips = chipsGiven is { } cg ? Noted(cg, notes, a, O.ChipsPerMachine, $"{offer.Id}'s {offer.ChipsPerMachine} chips per machine") : offer.ChipsSourced;
+            Machine catalogMachine = peakGiven is null ? Peaked(() => Machine.FromOffer(catalog, offer.Id, precision, sparsity), precision)
+                : Machine.FromOffer(catalog, offer.Id);
+            Sourced<FlopRate> peak = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : catalogMachine.Peak;
+            Sourced<int> chips = chipsGiven is { } cg ? Noted(cg, notes, a, O.ChipsPerMachine, $"{offer.Id}'s {offer.ChipsPerMachine} chips per machine") : catalogMachine.ChipsPerMachine;
             Sourced<MoneyRate> price = chipPrice is { } cp ? Noted(cp * chips.Value, notes, a, O.PricePerChipHour, $"{offer.Id}'s price per machine-hour")
                 : machinePrice is { } mp ? Noted(mp, notes, a, O.MachinePricePerHour, $"{offer.Id}'s price per machine-hour")
-                : offer.MachinePriceSourced;
-            return new Machine(peak, chips, price, offer.Id, notes);
+                : catalogMachine.Price;
+            return new MachineFlags(new Machine(peak, chips, price, offer.Id), notes);
         }
 
         string name;
@@ -61,7 +61,7 @@ internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMach
         {
             Accelerator chip = Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
             name = chip.Id;
-            rate = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : CatalogPeak(chip, precision, sparsity);
+            rate = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : Peaked(() => chip.TrainingPeak(precision, sparsity), precision);
         }
         else if (peakGiven is { } pg)
         {
@@ -81,7 +81,7 @@ internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMach
         if (chipPrice is { } perChip)
         {
             int n = chipsGiven ?? 1;
-            return new Machine(rate, n, perChip * n, name, notes);
+            return new MachineFlags(new Machine(rate, n, perChip * n, name), notes);
         }
 
         if (machinePrice is not { } perMachine)
@@ -94,15 +94,15 @@ internal sealed record Machine(Sourced<FlopRate> Peak, Sourced<int> ChipsPerMach
             throw Guard.Fail("--chips-per-machine", "given with --machine-price-per-hour", "nothing", "or give --price-per-chip-hour instead");
         }
 
-        return new Machine(rate, chipsPerMachine, perMachine, name, notes);
+        return new MachineFlags(new Machine(rate, chipsPerMachine, perMachine, name), notes);
     }
 
-    /// <summary>The chip's peak at the asked precision, an error naming --precision when the chip has none.</summary>
-    private static Sourced<FlopRate> CatalogPeak(Accelerator chip, Precision? precision, Sparsity sparsity)
+    /// <summary>A catalog peak at the asked precision, an error naming --precision (or --sparsity) when the chip has none.</summary>
+    private static T Peaked<T>(Func<T> peak, Precision? precision)
     {
         try
         {
-            return chip.TrainingPeak(precision, sparsity);
+            return peak();
         }
         catch (InputException e) when (e.Parameter == "precision")
         {

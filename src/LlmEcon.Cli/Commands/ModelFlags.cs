@@ -1,0 +1,64 @@
+using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
+using LlmEcon.Derivations;
+using LlmEcon.Quantities;
+
+namespace LlmEcon.Cli.Commands;
+
+/// <summary>--params / --model / --tokens resolution shared by the commands that take a model.</summary>
+internal static class ModelFlags
+{
+    /// <summary>N from <paramref name="option"/> (default --params), else from --model's catalog entry; a given N that replaces the model's is noted.</summary>
+    public static Sourced<ParameterCount> Parameters(Args a, LlmCatalog catalog, List<string> notes, ValueOpt<ParameterCount>? option = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(notes);
+        option ??= O.Params;
+        ModelCard? model = Model(a, catalog);
+        if (a.Value(option) is { } n)
+        {
+            if (model is not null)
+            {
+                notes.Add($"{a.Given(option)} replaces {model.Id}'s {NumberFormat.Count(model.Parameters.Count)} parameters.");
+            }
+
+            return n;
+        }
+
+        return model?.ParametersSourced ?? throw Guard.Fail(option.Name, $"given (e.g. {option.Name} {option.Example}), or --model", "nothing");
+    }
+
+    /// <summary>D from --tokens, else from --model's catalog entry; a given D that replaces the model's is noted.</summary>
+    public static Sourced<TokenCount> Tokens(Args a, LlmCatalog catalog, List<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(notes);
+        ModelCard? model = Model(a, catalog);
+        if (a.Value(O.Tokens) is { } d)
+        {
+            if (model?.TrainingTokens is { } published)
+            {
+                notes.Add($"{a.Given(O.Tokens)} replaces {model.Id}'s {NumberFormat.Count(published.Count)} training tokens.");
+            }
+
+            return d;
+        }
+
+        if (model is not null)
+        {
+            return model.TrainingTokens is null
+                ? throw Guard.Fail(O.Tokens.Name, $"given: the catalog has no training tokens for {model.Id}", "nothing")
+                : model.TrainingTokensSourced;
+        }
+
+        throw Guard.Fail(O.Tokens.Name, "given (e.g. --tokens 300B), or --model", "nothing");
+    }
+
+    /// <summary>The --model entry, or null.</summary>
+    public static ModelCard? Model(Args a, LlmCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return a.Text(O.Model) is { } id ? MachineFlags.Lookup(() => catalog.Model(id), O.Model.Name) : null;
+    }
+}
