@@ -94,6 +94,9 @@ public sealed class InputException : ArgumentException
     /// <summary>A suggestion (did-you-mean, the legal options), or null.</summary>
     public string? Hint { get; }
 
+    /// <summary>The same error naming <paramref name="parameter"/> instead: a shell renames a library parameter to the option its user typed.</summary>
+    public InputException Renamed(string parameter) => new(parameter, Rule, Actual, Hint);
+
     /// <summary>The sentence, without the "(Parameter …)" suffix <see cref="ArgumentException"/> would add.</summary>
     public override string Message => Compose(Parameter, Rule, Actual, Hint);
 

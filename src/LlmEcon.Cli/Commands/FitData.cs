@@ -13,10 +13,28 @@ internal static class FitData
     public static readonly IReadOnlyList<Opt> Options =
         [O.ParamsColumn, O.TokensColumn, O.FlopsColumn, O.LossColumn, O.DropHighest, O.Delta, O.GridAlpha, O.GridBeta, O.GridE, O.GridA, O.GridB];
 
+    /// <summary>The library's <see cref="ScalingColumns"/> properties, as the options that set them.</summary>
+    private static readonly Dictionary<string, TextOpt> ColumnFlags = new(StringComparer.Ordinal)
+    {
+        ["columns.Parameters"] = O.ParamsColumn,
+        ["columns.Tokens"] = O.TokensColumn,
+        ["columns.Flops"] = O.FlopsColumn,
+        ["columns.Loss"] = O.LossColumn,
+    };
+
     /// <summary>Reads the runs from <paramref name="file"/> (named <paramref name="flag"/> in errors) with the column and drop options.</summary>
     public static ScalingDataset Read(Args a, string file, string flag)
     {
-        ScalingDataset data = ScalingCsv.ReadFile(file, new ScalingColumns(a.Text(O.ParamsColumn), a.Text(O.TokensColumn), a.Text(O.FlopsColumn), a.Text(O.LossColumn)), flag);
+        ScalingDataset data;
+        try
+        {
+            data = ScalingCsv.ReadFile(file, new ScalingColumns(a.Text(O.ParamsColumn), a.Text(O.TokensColumn), a.Text(O.FlopsColumn), a.Text(O.LossColumn)), flag);
+        }
+        catch (InputException e) when (ColumnFlags.TryGetValue(e.Parameter, out TextOpt? option))
+        {
+            throw e.Renamed(option.Name);
+        }
+
         long drop = a.Value(O.DropHighest, 0);
         long most = data.Rows.Count - ScalingFit.MinimumRows;
         if (drop > most)

@@ -79,7 +79,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
         catch (InputException e)
         {
             // The library names its knowns (mfu, chipHours, chips × wallTime, cost); the user typed options.
-            throw new InputException(Knowns().Replace(e.Parameter, k => KnownFlags[k.Value]), e.Rule, e.Actual, e.Hint);
+            throw e.Renamed(Knowns().Replace(e.Parameter, k => KnownFlags[k.Value]));
         }
 
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");

@@ -150,9 +150,9 @@ public class ScalingFitTests
     [InlineData("N,D,loss\n1e9,2e10\n", "t.csv line 2 must be a row of 3 fields, as the header; got 2 fields.")]
     [InlineData("N,D,loss\n1e9,2e10,\"2,5\"\n", "t.csv line 2, column 'loss', must be a number such as 2.5, 1e-3 or 1,000; got '2,5'. Use '.' as the decimal point; ',' only separates thousands (1,000).")]
     [InlineData("N,D,loss\n1e9,x,3\n", "t.csv line 2, column 'D', must be a count such as 1.4T, 16K or 1e3; got 'x'.")]
-    [InlineData("N,params,loss\n1e9,1e9,3\n", "--params-column must be given: columns 'N' and 'params' of t.csv all look like the parameter count N; got nothing.")]
+    [InlineData("N,params,loss\n1e9,1e9,3\n", "columns.Parameters must be given: columns 'N' and 'params' of t.csv all look like the parameter count N; got nothing.")]
     [InlineData("N,D,n,loss\n1e9,1e9,1e9,3\n", "t.csv must be a header that names each column once; got 'N' in columns 1 and 3.")]
-    [InlineData("size,D,loss\n1e9,2e10,3\n", "--params-column must be given: no column of t.csv looks like the parameter count N; got nothing. Columns: size, D, loss.")]
+    [InlineData("size,D,loss\n1e9,2e10,3\n", "columns.Parameters must be given: no column of t.csv looks like the parameter count N; got nothing. Columns: size, D, loss.")]
     [InlineData("N,D,loss\n1e9,2e10,3\n", "t.csv must be at least 6 data rows (the law has 5 parameters); got 1.")]
     [InlineData("", "t.csv must be a CSV file with a header row; got an empty file.")]
     public void Csv_BadInput_IsLocated(string text, string message)
@@ -165,7 +165,7 @@ public class ScalingFitTests
     public void Csv_NamedColumnMissing_SuggestsTheNearest()
     {
         var e = Assert.Throws<InputException>(() => ScalingCsv.Read("N,D,loss\n1e9,2e10,3\n", "t.csv", new ScalingColumns(Loss: "los")));
-        Assert.Equal("--loss-column must be a column of t.csv; got 'los'. Did you mean 'loss'?", e.Message);
+        Assert.Equal("columns.Loss must be a column of t.csv; got 'los'. Did you mean 'loss'?", e.Message);
     }
 
     [Fact]

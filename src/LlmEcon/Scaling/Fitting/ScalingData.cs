@@ -105,12 +105,12 @@ public static class ScalingCsv
                 $"'{twice.Key}' in columns {string.Join(" and ", twice.Select(t => t.Column.ToString(CultureInfo.InvariantCulture)))}");
         }
 
-        int p = Column(header, columns.Parameters, ParameterNames, origin, "--params-column", "the parameter count N");
-        int t = columns.Tokens is not null || (columns.Flops is null && Find(header, TokenNames, origin, "--tokens-column", "training tokens D") >= 0)
-            ? Column(header, columns.Tokens, TokenNames, origin, "--tokens-column", "training tokens D")
+        int p = Column(header, columns.Parameters, ParameterNames, origin, "columns.Parameters", "the parameter count N");
+        int t = columns.Tokens is not null || (columns.Flops is null && Find(header, TokenNames, origin, "columns.Tokens", "training tokens D") >= 0)
+            ? Column(header, columns.Tokens, TokenNames, origin, "columns.Tokens", "training tokens D")
             : -1;
-        int c = t < 0 ? Column(header, columns.Flops, FlopNames, origin, "--flops-column", "training tokens D or training FLOP C") : -1;
-        int l = Column(header, columns.Loss, LossNames, origin, "--loss-column", "the loss L");
+        int c = t < 0 ? Column(header, columns.Flops, FlopNames, origin, "columns.Flops", "training tokens D or training FLOP C") : -1;
+        int l = Column(header, columns.Loss, LossNames, origin, "columns.Loss", "the loss L");
 
         var rows = new List<ScalingObservation>();
         while (ReadRow(parser, origin, out int line) is { } fields)
@@ -165,7 +165,7 @@ public static class ScalingCsv
 
     private static string Normalize(string s) => new([.. s.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
 
-    /// <summary>The one column whose name is one of <paramref name="names"/>; -1 when none; an error naming <paramref name="flag"/> when several.</summary>
+    /// <summary>The one column whose name is one of <paramref name="names"/>; -1 when none; an error naming the <see cref="ScalingColumns"/> property <paramref name="flag"/> when several.</summary>
     private static int Find(string[] header, string[] names, string origin, string flag, string what)
     {
         int[] found = [.. Enumerable.Range(0, header.Length).Where(i => names.Contains(Normalize(header[i]), StringComparer.Ordinal))];
