@@ -26,12 +26,12 @@ internal sealed class CatalogListCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         string section = a.Choice(O.Section);
-        var rows = new List<IReadOnlyList<object?>>();
+        var rows = new List<(string Section, ICatalogEntry Entry)>();
         void Add(string name, IEnumerable<ICatalogEntry> entries)
         {
             if (section == "all" || section == name)
             {
-                rows.AddRange(entries.Select(e => (IReadOnlyList<object?>)[name, e.Id, e.Name, e.Date, e.Source]));
+                rows.AddRange(entries.Select(e => (name, e)));
             }
         }
 
@@ -40,13 +40,12 @@ internal sealed class CatalogListCommand : LlmEconCommand
         Add("models", catalog.Models);
         Add("api-prices", catalog.ApiPrices);
         Add("scaling-laws", catalog.ScalingLaws);
-        return CommandResult.Of("Catalog", Sheet.Table("entries", "Catalog entries", [
-            new Column("section", "Section", Kind.Text),
-            new Column("id", "Id", Kind.Text),
-            new Column("name", "Name", Kind.Text),
-            new Column("date", "Date", Kind.Text),
-            new Column("source", "Source", Kind.Text),
-        ], rows));
+        return CommandResult.Of("Catalog", Sheet.Table("entries", "Catalog entries", rows,
+            (new Column("section", "Section", Kind.Text), r => r.Section),
+            (new Column("id", "Id", Kind.Text), r => r.Entry.Id),
+            (new Column("name", "Name", Kind.Text), r => r.Entry.Name),
+            (new Column("date", "Date", Kind.Text), r => r.Entry.Date),
+            (new Column("source", "Source", Kind.Text), r => r.Entry.Source)));
     }
 }
 

@@ -23,20 +23,15 @@ internal sealed class HardwareListCommand : LlmEconCommand
     /// <inheritdoc/>
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        Sheet sheet = Sheet.Table("accelerators", "Accelerators", [
-            new Column("id", "Id", Kind.Text),
-            new Column("name", "Name", Kind.Text),
-            new Column("launchYear", "Launch", Kind.Year),
-            new Column("trainingPeakFlopPerSecond", "Mixed-precision peak, dense", Kind.Number, "FLOP/s"),
-            new Column("trainingPeakPrecision", "Precision", Kind.Text),
-            new Column("memoryBytes", "Memory", Kind.Number, "bytes"),
-            new Column("powerWatts", "Power", Kind.Number, "W"),
-            new Column("date", "Date", Kind.Text),
-        ], catalog.Accelerators.Select(a =>
-        {
-            return (IReadOnlyList<object?>)[a.Id, a.Name, (double)a.LaunchYear,
-                a.TrainingPeak().Value.FlopPerSecond, CatalogNames.Of(a.TrainingPrecision()), a.Memory.Bytes, a.Power.Watts, a.Date];
-        }));
+        Sheet sheet = Sheet.Table("accelerators", "Accelerators", catalog.Accelerators,
+            (new Column("id", "Id", Kind.Text), x => x.Id),
+            (new Column("name", "Name", Kind.Text), x => x.Name),
+            (new Column("launchYear", "Launch", Kind.Year), x => (double)x.LaunchYear),
+            (new Column("trainingPeakFlopPerSecond", "Mixed-precision peak, dense", Kind.Number, "FLOP/s"), x => x.TrainingPeak().Value.FlopPerSecond),
+            (new Column("trainingPeakPrecision", "Precision", Kind.Text), x => CatalogNames.Of(x.TrainingPrecision())),
+            (new Column("memoryBytes", "Memory", Kind.Number, "bytes"), x => x.Memory.Bytes),
+            (new Column("powerWatts", "Power", Kind.Number, "W"), x => x.Power.Watts),
+            (new Column("date", "Date", Kind.Text), x => x.Date));
         return CommandResult.Of("Accelerators", sheet);
     }
 }
@@ -75,12 +70,11 @@ internal sealed class HardwareShowCommand : LlmEconCommand
             .Add("articleGflopsPerSecondPerWatt", "Article: GFLOPS per watt", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerWatt, "GFLOP/s/W")
             .Add("source", "Source", Kind.Text, a.Source)
             .Add("date", "Date", Kind.Text, a.Date);
-        Sheet peaks = Sheet.Table("peaks", "Peak throughput per chip", [
-            new Column("precision", "Precision", Kind.Text),
-            new Column("sparsity", "Sparsity", Kind.Text),
-            new Column("flopPerSecond", "Peak", Kind.Number, "FLOP/s"),
-            new Column("note", "Note", Kind.Text),
-        ], a.Peaks.Select(p => (IReadOnlyList<object?>)[CatalogNames.Of(p.Precision), CatalogNames.Of(p.Sparsity), p.Rate.FlopPerSecond, p.Note]));
+        Sheet peaks = Sheet.Table("peaks", "Peak throughput per chip", a.Peaks,
+            (new Column("precision", "Precision", Kind.Text), p => CatalogNames.Of(p.Precision)),
+            (new Column("sparsity", "Sparsity", Kind.Text), p => CatalogNames.Of(p.Sparsity)),
+            (new Column("flopPerSecond", "Peak", Kind.Number, "FLOP/s"), p => p.Rate.FlopPerSecond),
+            (new Column("note", "Note", Kind.Text), p => p.Note));
         return new CommandResult(a.Name, [about, peaks], [], []);
     }
 }
@@ -108,19 +102,14 @@ internal sealed class HardwareGenerationsCommand : LlmEconCommand
     {
         IReadOnlyList<Accelerator> series = Hardware.Generations.ArticleSeries(catalog);
         IReadOnlyList<GenerationStep> steps = Hardware.Generations.Steps(series);
-        Sheet sheet = Sheet.Table("generations", "GPU generations: throughput per $ and per watt (the article's figures)", [
-            new Column("id", "Chip", Kind.Text),
-            new Column("year", "Year", Kind.Year),
-            new Column("gflopsPerSecondPerUsd", "GFLOPS per $", Kind.Number, "GFLOP/s/USD"),
-            new Column("perUsdGain", "Gain per $", Kind.Number, "×"),
-            new Column("gflopsPerSecondPerWatt", "GFLOPS per watt", Kind.Number, "GFLOP/s/W"),
-            new Column("perWattGain", "Gain per watt", Kind.Number, "×"),
-        ], series.Select(a =>
-        {
-            GenerationStep? step = steps.FirstOrDefault(s => s.To == a.Id);
-            return (IReadOnlyList<object?>)[a.Id, (double)a.ArticleGeneration!.Year,
-                a.ArticleGeneration.GflopsPerSecondPerUsd, step?.PerUsdGain, a.ArticleGeneration.GflopsPerSecondPerWatt, step?.PerWattGain];
-        }));
+        GenerationStep? StepTo(Accelerator a) => steps.FirstOrDefault(s => s.To == a.Id);
+        Sheet sheet = Sheet.Table("generations", "GPU generations: throughput per $ and per watt (the article's figures)", series,
+            (new Column("id", "Chip", Kind.Text), a => a.Id),
+            (new Column("year", "Year", Kind.Year), a => (double)a.ArticleGeneration!.Year),
+            (new Column("gflopsPerSecondPerUsd", "GFLOPS per $", Kind.Number, "GFLOP/s/USD"), a => a.ArticleGeneration!.GflopsPerSecondPerUsd),
+            (new Column("perUsdGain", "Gain per $", Kind.Number, "×"), a => StepTo(a)?.PerUsdGain),
+            (new Column("gflopsPerSecondPerWatt", "GFLOPS per watt", Kind.Number, "GFLOP/s/W"), a => a.ArticleGeneration!.GflopsPerSecondPerWatt),
+            (new Column("perWattGain", "Gain per watt", Kind.Number, "×"), a => StepTo(a)?.PerWattGain));
         return CommandResult.Of("GPU generations", sheet, steps.SelectMany(s => new[] { s.Derivation, s.PerWattDerivation }).ToList());
     }
 }

@@ -49,15 +49,15 @@ internal sealed class ReportCommand : LlmEconCommand
         // --table keeps one table: then the report is that table, in the chosen format.
         if (result.Payload is not ArticleReport report || result.Sheets.Count == 1)
         {
-            return format == OutputFormat.Json ? Renderers.Json(result, explain) + "\n"
-                : format == OutputFormat.Html ? Renderers.Html(result, explain)
-                : Renderers.Markdown(result, explain);
+            return format == OutputFormat.Json ? JsonRenderer.Render(result, explain) + "\n"
+                : format == OutputFormat.Html ? HtmlRenderer.Render(result, explain)
+                : MarkdownRenderer.Render(result, explain);
         }
 
         return format switch
         {
-            OutputFormat.Json => Renderers.Json(report.Flat, explain) + "\n",
-            OutputFormat.Html => Renderers.Html(report.Flat, explain, Html(report)),
+            OutputFormat.Json => JsonRenderer.Render(report.Flat, explain) + "\n",
+            OutputFormat.Html => HtmlRenderer.Render(report.Flat, explain, Html(report)),
             _ => Markdown(report, explain),
         };
     }
@@ -81,8 +81,8 @@ internal sealed class ReportCommand : LlmEconCommand
 
     private static IReadOnlyList<Sheet> SearchSheets(ArticleReproduction r) =>
     [
-        Sheet.Table("search", "Per query, from API prices (eqs. 2–3)", SearchCommand.PerQueryColumns, new[] { ("ChatGPT-equivalent", r.ChatGpt), ("2-stage summarizer", r.TwoStage) }.Select(x => (IReadOnlyList<object?>)
-            [x.Item1, x.Item2.InputWords.Count, x.Item2.OutputWords.Count, x.Item2.Tokens.Count, x.Item2.ApiRevenue.UsdPerQuery, x.Item2.Cost.UsdPerQuery])),
+        Sheet.Table("search", "Per query, from API prices (eqs. 2–3)",
+            [new SearchRow("ChatGPT-equivalent", r.ChatGpt), new SearchRow("2-stage summarizer", r.TwoStage)], SearchCommand.PerQueryFields),
         Sheet.Record("searchRevenue", "Search volume, revenue per query and the levers (eqs. 4–6)")
             .Add("annualSearches", "Annual searches (recomputed)", Kind.Count, r.Volume.AnnualSearches, "searches/year")
             .Add("revenuePerQueryUsd", $"Revenue per query (${NumberFormat.Count(r.Scenario.Search.SearchRevenueUsd)} / {NumberFormat.Count(r.Scenario.Search.AnnualSearchesStated)})", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
@@ -94,63 +94,52 @@ internal sealed class ReportCommand : LlmEconCommand
     ];
 
     private static Sheet InferenceSheet(ArticleReproduction r) =>
-        Sheet.Table("inference", $"{NumberFormat.Count(r.Scenario.Inference.Parameters)} parameters at {Percent(r.Scenario.Inference.Mfu)} MFU (eq. 7)", [
-            new Column("offer", "Offer", Kind.Text),
-            new Column("chipsPerMachine", "Chips per machine", Kind.Integer),
-            new Column("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, "FLOP/s"),
-            new Column("mfu", "MFU", Kind.Fraction),
-            new Column("machinePricePerHourUsd", "Machine price", Kind.Usd, "USD/h"),
-            new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"),
-        ], r.Scenario.Inference.OfferIds.Zip(r.Inference).Select(x => (IReadOnlyList<object?>)
-            [x.First, (double)x.Second.Inputs.ChipsPerMachine.Value, x.Second.Inputs.PeakPerChip.Value.FlopPerSecond, x.Second.Inputs.Mfu.Value.Fraction,
-             x.Second.Inputs.MachinePrice.Value.UsdPerHour, x.Second.Cost.UsdPer1kTokens]));
+        Sheet.Table("inference", $"{NumberFormat.Count(r.Scenario.Inference.Parameters)} parameters at {Percent(r.Scenario.Inference.Mfu)} MFU (eq. 7)", r.Scenario.Inference.OfferIds.Zip(r.Inference),
+            (new Column("offer", "Offer", Kind.Text), x => x.First),
+            (new Column("chipsPerMachine", "Chips per machine", Kind.Integer), x => (double)x.Second.Inputs.ChipsPerMachine.Value),
+            (new Column("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, "FLOP/s"), x => x.Second.Inputs.PeakPerChip.Value.FlopPerSecond),
+            (new Column("mfu", "MFU", Kind.Fraction), x => x.Second.Inputs.Mfu.Value.Fraction),
+            (new Column("machinePricePerHourUsd", "Machine price", Kind.Usd, "USD/h"), x => x.Second.Inputs.MachinePrice.Value.UsdPerHour),
+            (new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"), x => x.Second.Cost.UsdPer1kTokens));
 
     private static Sheet TrainingSheet(ArticleReproduction r) =>
-        Sheet.Table("training", $"On {r.Scenario.Training.OfferId} at {r.Scenario.Training.MfuModelId}'s MFU (eq. 8)", [
-            new Column("model", "Model", Kind.Text),
-            Columns.Parameters(),
-            Columns.Tokens(),
-            new Column("mfu", "MFU", Kind.Fraction),
-            new Column("chipHours", "Chip-hours", Kind.Count, "chip-h"),
-            new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"),
-            new Column("costUsd", "Training cost", Kind.Usd, "USD"),
-        ], r.Training.Select(t => (IReadOnlyList<object?>)
-            [t.Model.Name, t.Model.Parameters.Count, t.Solution.Inputs.Tokens.Value.Count, t.Solution.Mfu.Fraction, t.Solution.ChipHours,
-             t.Solution.CostPer1kTokens.UsdPer1kTokens, t.Solution.Cost.Usd]));
+        Sheet.Table("training", $"On {r.Scenario.Training.OfferId} at {r.Scenario.Training.MfuModelId}'s MFU (eq. 8)", r.Training,
+            (new Column("model", "Model", Kind.Text), t => t.Model.Name),
+            (Columns.Parameters(), t => t.Model.Parameters.Count),
+            (Columns.Tokens(), t => t.Solution.Inputs.Tokens.Value.Count),
+            (new Column("mfu", "MFU", Kind.Fraction), t => t.Solution.Mfu.Fraction),
+            (new Column("chipHours", "Chip-hours", Kind.Count, "chip-h"), t => t.Solution.ChipHours),
+            (new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"), t => t.Solution.CostPer1kTokens.UsdPer1kTokens),
+            (new Column("costUsd", "Training cost", Kind.Usd, "USD"), t => t.Solution.Cost.Usd));
 
     private static Sheet MfuSheet(LlmCatalog catalog, ArticleReproduction r) =>
-        Sheet.Table("mfu", "Model FLOPs utilization of notable runs (catalog)", [
-            new Column("model", "Model", Kind.Text),
-            new Column("year", "Year", Kind.Year),
-            Columns.Parameters(),
-            new Column("chips", "Chips", Kind.Text),
-            new Column("mfu", "MFU", Kind.Fraction),
-        ], r.Scenario.Training.ModelIds.Select(catalog.Model).Select(m => (IReadOnlyList<object?>)
-            [m.Name, (double)m.Year, m.Parameters.Count,
-             m.TrainingChips is { } c ? $"{c.ToString("#,0", CultureInfo.InvariantCulture)} × {m.TrainingAcceleratorId}" : null, m.Mfu?.Fraction]));
+        Sheet.Table("mfu", "Model FLOPs utilization of notable runs (catalog)", r.Scenario.Training.ModelIds.Select(catalog.Model),
+            (new Column("model", "Model", Kind.Text), m => m.Name),
+            (new Column("year", "Year", Kind.Year), m => (double)m.Year),
+            (Columns.Parameters(), m => m.Parameters.Count),
+            (new Column("chips", "Chips", Kind.Text), m => m.TrainingChips is { } c ? $"{c.ToString("#,0", CultureInfo.InvariantCulture)} × {m.TrainingAcceleratorId}" : null),
+            (new Column("mfu", "MFU", Kind.Fraction), m => m.Mfu?.Fraction));
 
     private static IReadOnlyList<Sheet> TrajectorySheets(ArticleReproduction r) =>
     [
-        Sheet.Table("levers", $"Levers since {r.Catalog.Model(r.Scenario.Trajectory.ParametersBeforeModelId).Name} (new/old factor; eq. 11)", [
-            new Column("lever", "Lever", Kind.Text),
-            new Column("factor", "Factor new/old", Kind.Number, "×"),
-            new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") },
-            new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") },
-        ], r.TrajectoryLevers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Inference, l.Training])),
+        Sheet.Table("levers", $"Levers since {r.Catalog.Model(r.Scenario.Trajectory.ParametersBeforeModelId).Name} (new/old factor; eq. 11)", r.TrajectoryLevers,
+            (new Column("lever", "Lever", Kind.Text), l => l.Name),
+            (new Column("factor", "Factor new/old", Kind.Number, "×"), l => l.Factor),
+            (new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") }, l => l.Inference),
+            (new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") }, l => l.Training)),
         Sheet.Record("netReduction", "Net reduction")
             .Add("inference", "Inference", Kind.Fraction, r.Figures["trajectory.net-inference"].Value)
             .Add("training", "Training", Kind.Fraction, r.Figures["trajectory.net-training"].Value),
     ];
 
     private static Sheet ChinchillaSheet(ArticleReproduction r) =>
-        Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 13)", [
-            new Column("case", "Case", Kind.Text),
-            Columns.Parameters(),
-            Columns.Tokens(),
-            new Column("parameterTerm", "A/N^α", Kind.Number, "nats/token"),
-            new Column("dataTerm", "B/D^β", Kind.Number, "nats/token"),
-            Columns.Loss(),
-        ], r.Losses.Select(x => (IReadOnlyList<object?>)[x.Case.Label, x.Case.Parameters, x.Case.Tokens, x.Loss.ParameterTerm, x.Loss.DataTerm, x.Loss.Loss]));
+        Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 13)", r.Losses,
+            (new Column("case", "Case", Kind.Text), x => x.Case.Label),
+            (Columns.Parameters(), x => x.Case.Parameters),
+            (Columns.Tokens(), x => x.Case.Tokens),
+            (new Column("parameterTerm", "A/N^α", Kind.Number, "nats/token"), x => x.Loss.ParameterTerm),
+            (new Column("dataTerm", "B/D^β", Kind.Number, "nats/token"), x => x.Loss.DataTerm),
+            (Columns.Loss(), x => x.Loss.Loss));
 
     private static Sheet InHouseSheet(ArticleReproduction r)
     {
@@ -168,27 +157,23 @@ internal sealed class ReportCommand : LlmEconCommand
     }
 
     private static Sheet MemorySheet(ArticleReproduction r) =>
-        Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 18)", [
-            new Column("model", "Model", Kind.Text),
-            Columns.Parameters(),
-            new Column("bytes", "Training state", Kind.Number, "bytes"),
-            new Column("minimumChips", $"Minimum {r.Scenario.Memory.ChipId}", Kind.Integer),
-        ], r.MemoryRows.Select(x => (IReadOnlyList<object?>)[x.Model.Name, x.Model.Parameters.Count, x.Memory.Bytes.Bytes, (double?)x.Memory.MinimumChips]));
+        Sheet.Table("memory", $"Training memory at {Compact(r.Scenario.Memory.BytesPerParameter)} bytes per parameter (eq. 18)", r.MemoryRows,
+            (new Column("model", "Model", Kind.Text), x => x.Model.Name),
+            (Columns.Parameters(), x => x.Model.Parameters.Count),
+            (new Column("bytes", "Training state", Kind.Number, "bytes"), x => x.Memory.Bytes.Bytes),
+            (new Column("minimumChips", $"Minimum {r.Scenario.Memory.ChipId}", Kind.Integer), x => (double?)x.Memory.MinimumChips));
 
     private static Sheet FiguresSheet(ReportSection section, IReadOnlyList<AuditLine> audit) =>
-        Sheet.Table(FigureKey(section.ArticleSection), "Printed figures of this section, recomputed", [
-            new Column("id", "Figure", Kind.Text, Audience: Audience.Programs),
-            new Column("label", "Figure", Kind.Text),
-            new Column("printedText", "Printed", Kind.Text),
-            new Column("printed", "Printed", Kind.Number, Audience: Audience.Programs),
-            new Column("recomputed", "Recomputed", Kind.Number, Audience: Audience.Programs),
-            new Column("recomputedText", "Recomputed", Kind.Text, Audience: Audience.People),
-            new Column("atPrintResolution", "At the print's rounding", Kind.Text, Audience: Audience.People),
-            new Column("unit", "Unit", Kind.Text, Audience: Audience.Programs),
-            new Column("verdict", "Verdict", Kind.Text),
-        ], audit.Where(l => l.Figure.Section == section.ArticleSection).Select(l => (IReadOnlyList<object?>)
-            [l.Figure.Id, l.Figure.Label, l.Figure.Text, l.Figure.Printed, l.Recomputed.Value, FigureText(l.Recomputed.Value, l.Figure.Unit),
-             FigureText(RoundTo(l.Recomputed.Value, l.Figure.Resolution), l.Figure.Unit, l.Figure.Resolution), l.Figure.Unit, Verdict(l.Verdict)]));
+        Sheet.Table(FigureKey(section.ArticleSection), "Printed figures of this section, recomputed", audit.Where(l => l.Figure.Section == section.ArticleSection),
+            (new Column("id", "Figure", Kind.Text, Audience: Audience.Programs), l => l.Figure.Id),
+            (new Column("label", "Figure", Kind.Text), l => l.Figure.Label),
+            (new Column("printedText", "Printed", Kind.Text), l => l.Figure.Text),
+            (new Column("printed", "Printed", Kind.Number, Audience: Audience.Programs), l => l.Figure.Printed),
+            (new Column("recomputed", "Recomputed", Kind.Number, Audience: Audience.Programs), l => l.Recomputed.Value),
+            (new Column("recomputedText", "Recomputed", Kind.Text, Audience: Audience.People), l => FigureText(l.Recomputed.Value, l.Figure.Unit)),
+            (new Column("atPrintResolution", "At the print's rounding", Kind.Text, Audience: Audience.People), l => FigureText(RoundTo(l.Recomputed.Value, l.Figure.Resolution), l.Figure.Unit, l.Figure.Resolution)),
+            (new Column("unit", "Unit", Kind.Text, Audience: Audience.Programs), l => l.Figure.Unit),
+            (new Column("verdict", "Verdict", Kind.Text), l => Verdict(l.Verdict)));
 
     private static string FigureKey(string section) => section switch
     {
@@ -201,27 +186,23 @@ internal sealed class ReportCommand : LlmEconCommand
 
     /// <summary>The audit: every printed figure that does not follow from the article's inputs, with both numbers and the gap.</summary>
     public static Sheet AuditSheet(IReadOnlyList<AuditLine> audit) =>
-        Sheet.Table("audit", "Audit: figures that do not follow from the article's own inputs", [
-            new Column("id", "Figure", Kind.Text),
-            new Column("printedText", "Printed", Kind.Text),
-            new Column("printed", "Printed", Kind.Number, Audience: Audience.Programs),
-            new Column("recomputed", "Recomputed", Kind.Number, Audience: Audience.Programs),
-            new Column("recomputedText", "Recomputed", Kind.Text, Audience: Audience.People),
-            new Column("gap", "Gap", Kind.Number, Audience: Audience.Programs),
-            new Column("gapText", "Gap", Kind.Text, Audience: Audience.People),
-            new Column("relativeGap", "Relative gap", Kind.Fraction),
-            new Column("unit", "Unit", Kind.Text, Audience: Audience.Programs),
-            new Column("verdict", "Verdict", Kind.Text),
-            new Column("why", "Recomputed as", Kind.Text),
-        ], audit.Where(l => l.Verdict != AuditVerdict.Agrees).Select(l =>
-        {
-            double recomputed = l.Verdict == AuditVerdict.Propagated ? l.Recomputed.Chain!.Value : l.Recomputed.Value;
-            string why = l.Verdict == AuditVerdict.Propagated
+        Sheet.Table("audit", "Audit: figures that do not follow from the article's own inputs", audit.Where(l => l.Verdict != AuditVerdict.Agrees),
+            (new Column("id", "Figure", Kind.Text), l => l.Figure.Id),
+            (new Column("printedText", "Printed", Kind.Text), l => l.Figure.Text),
+            (new Column("printed", "Printed", Kind.Number, Audience: Audience.Programs), l => l.Figure.Printed),
+            (new Column("recomputed", "Recomputed", Kind.Number, Audience: Audience.Programs), l => AuditedValue(l)),
+            (new Column("recomputedText", "Recomputed", Kind.Text, Audience: Audience.People), l => FigureText(AuditedValue(l), l.Figure.Unit)),
+            (new Column("gap", "Gap", Kind.Number, Audience: Audience.Programs), l => l.Gap),
+            (new Column("gapText", "Gap", Kind.Text, Audience: Audience.People), l => GapText(l.Gap, l.Figure.Unit)),
+            (new Column("relativeGap", "Relative gap", Kind.Fraction), l => l.RelativeGap),
+            (new Column("unit", "Unit", Kind.Text, Audience: Audience.Programs), l => l.Figure.Unit),
+            (new Column("verdict", "Verdict", Kind.Text), l => Verdict(l.Verdict)),
+            (new Column("why", "Recomputed as", Kind.Text), l => l.Verdict == AuditVerdict.Propagated
                 ? $"the step agrees ({FigureText(l.Recomputed.Value, l.Figure.Unit)}); {l.Recomputed.ChainNote}"
-                : l.Recomputed.Derivation.OneLine;
-            return (IReadOnlyList<object?>)[l.Figure.Id, l.Figure.Text, l.Figure.Printed, recomputed, FigureText(recomputed, l.Figure.Unit), l.Gap,
-                GapText(l.Gap, l.Figure.Unit), l.RelativeGap, l.Figure.Unit, Verdict(l.Verdict), why];
-        }));
+                : l.Recomputed.Derivation.OneLine));
+
+    /// <summary>The value an audit line compares with the print: the chain's for a propagated figure, else the step's.</summary>
+    private static double AuditedValue(AuditLine l) => l.Verdict == AuditVerdict.Propagated ? l.Recomputed.Chain!.Value : l.Recomputed.Value;
 
     private static string Verdict(AuditVerdict v) => v switch
     {
@@ -267,13 +248,13 @@ internal sealed class ReportCommand : LlmEconCommand
             foreach (Sheet sheet in s.Sheets.Select(x => x.For(Audience.People)))
             {
                 sb.Append("### ").Append(sheet.Title).Append("\n\n");
-                Renderers.AppendMarkdownTable(sb, sheet);
+                MarkdownRenderer.AppendTable(sb, sheet);
                 sb.Append('\n');
             }
         }
 
         sb.Append("## Audit\n\n").Append(AuditIntro(report)).Append("\n\n");
-        Renderers.AppendMarkdownTable(sb, AuditSheet(report.Audit).For(Audience.People));
+        MarkdownRenderer.AppendTable(sb, AuditSheet(report.Audit).For(Audience.People));
         if (explain)
         {
             sb.Append("\n## How each figure was computed\n\n```text\n")

@@ -110,29 +110,20 @@ internal sealed class ScalingFitCommand : LlmEconCommand
 
     private static Sheet PredictionSheet(ScalingDataset data, ScalingLaw fitted, ScalingLaw reference)
     {
-        var rows = new List<IReadOnlyList<object?>>();
-        foreach (ScalingCase c in ArticleScenario.Default.Scaling.Cases)
-        {
-            rows.Add(Row(c.Label, c.Parameters, c.Tokens, null));
-        }
-
         var bySize = data.Rows.OrderBy(o => o.Parameters).ThenBy(o => o.Tokens).ToList();
-        foreach (var (label, o) in new[] { ("smallest run", bySize[0]), ("median run", bySize[bySize.Count / 2]), ("largest run", bySize[^1]) })
-        {
-            rows.Add(Row($"{label} (line {o.Line})", o.Parameters, o.Tokens, o.Loss));
-        }
+        IEnumerable<(string Label, double N, double D, double? Observed)> cases = [
+            .. ArticleScenario.Default.Scaling.Cases.Select(c => (c.Label, c.Parameters, c.Tokens, (double?)null)),
+            .. new[] { ("smallest run", bySize[0]), ("median run", bySize[bySize.Count / 2]), ("largest run", bySize[^1]) }
+                .Select(x => ($"{x.Item1} (line {x.Item2.Line})", x.Item2.Parameters, x.Item2.Tokens, (double?)x.Item2.Loss)),
+        ];
 
-        return Sheet.Table("predictions", $"Predictions: the fit beside law '{reference.Id}'", [
-            new Column("case", "Case", Kind.Text),
-            Columns.Parameters(),
-            Columns.Tokens(),
-            new Column("observedLoss", "Observed", Kind.Number, "nats/token"),
-            new Column("fittedLoss", "Fit", Kind.Number, "nats/token"),
-            new Column("referenceLoss", reference.Id, Kind.Number, "nats/token"),
-        ], rows);
-
-        IReadOnlyList<object?> Row(string label, double n, double d, double? observed) =>
-            [label, n, d, observed, Loss(fitted, n, d), Loss(reference, n, d)];
+        return Sheet.Table("predictions", $"Predictions: the fit beside law '{reference.Id}'", cases,
+            (new Column("case", "Case", Kind.Text), c => c.Label),
+            (Columns.Parameters(), c => c.N),
+            (Columns.Tokens(), c => c.D),
+            (new Column("observedLoss", "Observed", Kind.Number, "nats/token"), c => c.Observed),
+            (new Column("fittedLoss", "Fit", Kind.Number, "nats/token"), c => Loss(fitted, c.N, c.D)),
+            (new Column("referenceLoss", reference.Id, Kind.Number, "nats/token"), c => Loss(reference, c.N, c.D)));
     }
 
     private static double Loss(ScalingLaw law, double n, double d) =>
@@ -140,25 +131,22 @@ internal sealed class ScalingFitCommand : LlmEconCommand
 
     /// <summary>The compute-optimal model at a budget under each law.</summary>
     public static Sheet OptimalSheet(double budget, IEnumerable<ScalingLaw> laws) =>
-        Sheet.Table("optimal", $"Compute-optimal model at {Compact(budget)} FLOP, law by law", [
-            new Column("law", "Law", Kind.Text),
-            Columns.Parameters("N_opt"),
-            Columns.Tokens("D_opt"),
-            new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
-            Columns.Loss(),
-        ], laws.Select(l => Laws.Optimal(l, FlopCount.FromFlop(budget), O.BudgetFlops.Name)).Select(o => (IReadOnlyList<object?>)
-            [o.Law.Id, o.Parameters.Count, o.Tokens.Count, o.TokensPerParameter, o.Loss]));
+        Sheet.Table("optimal", $"Compute-optimal model at {Compact(budget)} FLOP, law by law",
+            laws.Select(l => Laws.Optimal(l, FlopCount.FromFlop(budget), O.BudgetFlops.Name)),
+            (new Column("law", "Law", Kind.Text), o => o.Law.Id),
+            (Columns.Parameters("N_opt"), o => o.Parameters.Count),
+            (Columns.Tokens("D_opt"), o => o.Tokens.Count),
+            (new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"), o => o.TokensPerParameter),
+            (Columns.Loss(), o => o.Loss));
 
     private static Sheet BootstrapSheet(BootstrapResult b) =>
-        Sheet.Table("bootstrap", $"Bootstrap: {b.Options.Resamples} resamples (seed {b.Options.Seed}); 95% percentile intervals", [
-            new Column("quantity", "Quantity", Kind.Text),
-            new Column("unit", "Unit", Kind.Text),
-            new Column("estimate", "Estimate", Kind.Number),
-            new Column("standardError", "Standard error", Kind.Number),
-            new Column("low", "2.5%", Kind.Number),
-            new Column("high", "97.5%", Kind.Number),
-        ], b.Intervals.Select(i => (IReadOnlyList<object?>)[i.Name == "tokensPerParameter" ? $"tokensPerParameter at {Compact(b.Options.BudgetFlops)} FLOP" : i.Name,
-            Unit(i.Name), i.Estimate, i.StandardError, i.Low, i.High]));
+        Sheet.Table("bootstrap", $"Bootstrap: {b.Options.Resamples} resamples (seed {b.Options.Seed}); 95% percentile intervals", b.Intervals,
+            (new Column("quantity", "Quantity", Kind.Text), i => i.Name == "tokensPerParameter" ? $"tokensPerParameter at {Compact(b.Options.BudgetFlops)} FLOP" : i.Name),
+            (new Column("unit", "Unit", Kind.Text), i => Unit(i.Name)),
+            (new Column("estimate", "Estimate", Kind.Number), i => i.Estimate),
+            (new Column("standardError", "Standard error", Kind.Number), i => i.StandardError),
+            (new Column("low", "2.5%", Kind.Number), i => i.Low),
+            (new Column("high", "97.5%", Kind.Number), i => i.High));
 
     private static string Unit(string name) => name switch
     {

@@ -183,17 +183,16 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
 
     /// <summary>The plan table: the same keys whatever the question (absent values are null), one name per quantity.</summary>
     private static Sheet PlanSheet(string title, IEnumerable<PlanRow> plans) =>
-        Sheet.Table("plans", title, [
-            new Column("law", "Law", Kind.Text),
-            Columns.Parameters(),
-            Columns.Tokens(),
-            new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"),
-            new Column("flops", "C = 6ND", Kind.Number, "FLOP"),
-            Columns.Loss(),
-            new Column("trainingCostUsd", "Training", Kind.Usd),
-            new Column("servingCostUsd", "Serving", Kind.Usd),
-            new Column("totalCostUsd", "Total", Kind.Usd),
-            new Column("computeOptimalParameters", "Training-only N", Kind.Count, "parameters"),
-            new Column("computeOptimalTotalCostUsd", "Training-only total", Kind.Usd),
-        ], plans.Select(p => (IReadOnlyList<object?>)[p.Law, p.N, p.D, p.D / p.N, p.C, p.Loss, p.TrainingCost, p.ServingCost, p.TotalCost, p.TrainingOnlyN, p.TrainingOnlyTotal]));
+        Sheet.Table("plans", title, plans,
+            (new Column("law", "Law", Kind.Text), p => p.Law),
+            (Columns.Parameters(), p => p.N),
+            (Columns.Tokens(), p => p.D),
+            (new Column("tokensPerParameter", "D/N", Kind.Number, "tokens/parameter"), p => p.D / p.N),
+            (new Column("flops", "C = 6ND", Kind.Number, "FLOP"), p => p.C),
+            (Columns.Loss(), p => p.Loss),
+            (new Column("trainingCostUsd", "Training", Kind.Usd), p => p.TrainingCost),
+            (new Column("servingCostUsd", "Serving", Kind.Usd), p => p.ServingCost),
+            (new Column("totalCostUsd", "Total", Kind.Usd), p => p.TotalCost),
+            (new Column("computeOptimalParameters", "Training-only N", Kind.Count, "parameters"), p => p.TrainingOnlyN),
+            (new Column("computeOptimalTotalCostUsd", "Training-only total", Kind.Usd), p => p.TrainingOnlyTotal));
 }

@@ -29,14 +29,14 @@ internal sealed class SearchCommand : LlmEconCommand
         [[], ["--architecture", "two-stage", "--cache-hit-rate", "50%", "--explain"], ["--price-per-1k-tokens", "$2/1M", "--links", "5", "--format", "json"]];
 
     /// <summary>Architecture, words, tokens, API revenue and cost per query (eqs. 2–3): the columns the report shares.</summary>
-    public static readonly IReadOnlyList<Column> PerQueryColumns =
+    public static readonly IReadOnlyList<(Column Column, Func<SearchRow, object?> Value)> PerQueryFields =
     [
-        new("architecture", "Architecture", Kind.Text),
-        new("inputWords", "Input", Kind.Count, "words"),
-        new("outputWords", "Output", Kind.Count, "words"),
-        Columns.Tokens("Tokens"),
-        new("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"),
-        new("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"),
+        (new("architecture", "Architecture", Kind.Text), r => r.Architecture),
+        (new("inputWords", "Input", Kind.Count, "words"), r => r.Query.InputWords.Count),
+        (new("outputWords", "Output", Kind.Count, "words"), r => r.Query.OutputWords.Count),
+        (Columns.Tokens("Tokens"), r => r.Query.Tokens.Count),
+        (new("apiRevenuePerQueryUsd", "API revenue", Kind.Usd, "USD/query"), r => r.Query.ApiRevenue.UsdPerQuery),
+        (new("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"), r => r.Query.Cost.UsdPerQuery),
     ];
 
     /// <inheritdoc/>
@@ -82,7 +82,7 @@ internal sealed class SearchCommand : LlmEconCommand
         double modelSide = s.Value(O.ModelSideDivisor, d.ModelSideDivisor);
         double inHouse = s.Value(O.InHouseDivisor, d.InHouseDivisor);
 
-        var rows = new List<IReadOnlyList<object?>>();
+        var rows = new List<(SearchRow Row, LeverResult Levers)>();
         foreach (SearchArchitecture architecture in new[] { SearchArchitecture.ChatGptEquivalent, SearchArchitecture.TwoStage })
         {
             string name = architecture == SearchArchitecture.ChatGptEquivalent ? "chatgpt-equivalent" : "two-stage";
@@ -94,20 +94,24 @@ internal sealed class SearchCommand : LlmEconCommand
             SearchCostResult c = SearchCost.FromApiPrice(architecture, a);
             LeverResult l = SearchLevers.Apply(c.Cost, revenue, modelSide, inHouse, annual);
             derivations.AddRange([c.RevenueDerivation, c.CostDerivation, .. l.Steps]);
-            rows.Add([name, c.InputWords.Count, c.OutputWords.Count, c.Tokens.Count, c.ApiRevenue.UsdPerQuery, c.Cost.UsdPerQuery,
-                revenue.UsdPerQuery, l.ShareOfRevenueBefore.Fraction, l.CostAfter.UsdPerQuery, l.ShareOfRevenueAfter.Fraction, l.AnnualCost.Usd]);
+            rows.Add((new SearchRow(name, c), l));
         }
 
-        Sheet sheet = Sheet.Table("search", "LLM-powered search, per query", [
-            .. PerQueryColumns,
-            new Column("searchRevenuePerQueryUsd", "Search revenue", Kind.Usd, "USD/query"),
-            new Column("costShareOfRevenue", "Cost/revenue", Kind.Fraction),
-            new Column("leveredCostPerQueryUsd", "Levered cost", Kind.Usd, "USD/query"),
-            new Column("leveredShareOfRevenue", "Levered cost/revenue", Kind.Fraction),
-            new Column("annualLeveredCostUsd", "Annual levered cost", Kind.Usd, "USD/year"),
-        ], rows);
+        Sheet sheet = Sheet.Table("search", "LLM-powered search, per query", rows, [
+            .. PerQueryFields.Select(f => (f.Column, (Func<(SearchRow Row, LeverResult Levers), object?>)(r => f.Value(r.Row)))),
+            (new Column("searchRevenuePerQueryUsd", "Search revenue", Kind.Usd, "USD/query"), _ => revenue.UsdPerQuery),
+            (new Column("costShareOfRevenue", "Cost/revenue", Kind.Fraction), r => r.Levers.ShareOfRevenueBefore.Fraction),
+            (new Column("leveredCostPerQueryUsd", "Levered cost", Kind.Usd, "USD/query"), r => r.Levers.CostAfter.UsdPerQuery),
+            (new Column("leveredShareOfRevenue", "Levered cost/revenue", Kind.Fraction), r => r.Levers.ShareOfRevenueAfter.Fraction),
+            (new Column("annualLeveredCostUsd", "Annual levered cost", Kind.Usd, "USD/year"), r => r.Levers.AnnualCost.Usd),
+        ]);
         return new CommandResult("LLM-powered search", [sheet],
             [$"Levers: cost ÷ ({NumberFormat.Compact(modelSide)} model-side × {NumberFormat.Compact(inHouse)} in-house); annual cost over {NumberFormat.Count(annual)} queries."],
             derivations);
     }
 }
+
+/// <summary>One architecture's row of a per-query search table: its name and its cost and revenue per query.</summary>
+/// <param name="Architecture">The architecture's name as the table shows it.</param>
+/// <param name="Query">Its cost and API revenue per query.</param>
+internal readonly record struct SearchRow(string Architecture, SearchCostResult Query);

@@ -52,13 +52,12 @@ internal sealed class TrajectoryCommand : LlmEconCommand
         IReadOnlyList<Lever> levers = CostTrajectory.Levers(before, after, costPerFlop, why, mfuBefore, mfuAfter);
         var (inference, inferenceD) = CostTrajectory.NetReduction(levers, inference: true);
         var (training, trainingD) = CostTrajectory.NetReduction(levers, inference: false);
-        Sheet leverSheet = Sheet.Table("levers", "Levers on the cost (new/old factor; counted where marked)", [
-            new Column("lever", "Lever", Kind.Text),
-            new Column("factor", "Factor new/old", Kind.Number, "×"),
-            new Column("reduction", "Reduction", Kind.Fraction),
-            new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") },
-            new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") },
-        ], levers.Select(l => (IReadOnlyList<object?>)[l.Name, l.Factor, l.Reduction, l.Inference, l.Training]));
+        Sheet leverSheet = Sheet.Table("levers", "Levers on the cost (new/old factor; counted where marked)", levers,
+            (new Column("lever", "Lever", Kind.Text), l => l.Name),
+            (new Column("factor", "Factor new/old", Kind.Number, "×"), l => l.Factor),
+            (new Column("reduction", "Reduction", Kind.Fraction), l => l.Reduction),
+            (new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") }, l => l.Inference),
+            (new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") }, l => l.Training));
         Sheet net = Sheet.Record("netReduction", "Net reduction")
             .Add("inference", "Inference", Kind.Fraction, inference.Fraction)
             .Add("training", "Training", Kind.Fraction, training.Fraction);
@@ -84,10 +83,9 @@ internal sealed class TrajectoryCommand : LlmEconCommand
         derivations.Add(declineD);
         derivations.Add(CostTrajectory.ProjectionOf(start, decline, years));
         IReadOnlyList<ProjectedCost> projection = CostTrajectory.Project(start, [decline], years);
-        Sheet projected = Sheet.Table("projection", $"Cost by year at {NumberFormat.Percent(growth)} a year more throughput per $ (cost × {NumberFormat.Compact(1 - decline.Fraction, 4)} a year)", [
-            new Column("year", "Year", Kind.Integer, "years from now"),
-            new Column("costUsd", "Cost", Kind.Usd),
-        ], projection.Select(p => (IReadOnlyList<object?>)[(double)p.Year, p.Cost.Usd]));
+        Sheet projected = Sheet.Table("projection", $"Cost by year at {NumberFormat.Percent(growth)} a year more throughput per $ (cost × {NumberFormat.Compact(1 - decline.Fraction, 4)} a year)", projection,
+            (new Column("year", "Year", Kind.Integer, "years from now"), p => (double)p.Year),
+            (new Column("costUsd", "Cost", Kind.Usd), p => p.Cost.Usd));
         return new CommandResult("Cost trajectory", [leverSheet, net, projected], [], derivations);
     }
 }

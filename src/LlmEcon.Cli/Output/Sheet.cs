@@ -85,9 +85,12 @@ internal sealed record Sheet(string Key, string Title, IReadOnlyList<Column> Col
     /// <summary>A one-record sheet built field by field.</summary>
     public static RecordBuilder Record(string key, string title) => new(key, title);
 
-    /// <summary>A multi-row sheet.</summary>
-    public static Sheet Table(string key, string title, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
-        new(key, title, columns, rows.ToList(), false);
+    /// <summary>
+    /// A multi-row sheet: one row per item of <paramref name="rows"/>, each column written beside the value it shows, so that a
+    /// column and its value cannot slip apart.
+    /// </summary>
+    public static Sheet Table<T>(string key, string title, IEnumerable<T> rows, params IReadOnlyList<(Column Column, Func<T, object?> Value)> fields) =>
+        new(key, title, [.. fields.Select(f => f.Column)], [.. rows.Select(r => (IReadOnlyList<object?>)[.. fields.Select(f => f.Value(r))])], false);
 }
 
 /// <summary>The columns of quantities many tables show, defined once so that one quantity has one key everywhere.</summary>
