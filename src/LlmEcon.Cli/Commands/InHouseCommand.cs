@@ -42,7 +42,7 @@ internal sealed class InHouseCommand : LlmEconCommand
     protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
     {
         InHouseScenario d = ArticleScenario.Default.InHouse;
-        ElectricityPrice electricity = s.Value(O.ElectricityPrice, Quantities.ElectricityPrice.FromUsdPerKilowattHour(d.ElectricityUsdPerKilowattHour));
+        ElectricityPrice electricity = s.Value(O.ElectricityPrice, d.Electricity);
         return s.Has(O.RunChips) ? Run(s, catalog, electricity) : Projection(s, catalog, d, electricity);
     }
 
@@ -53,7 +53,7 @@ internal sealed class InHouseCommand : LlmEconCommand
             throw new UsageException($"{run.Name} describes a run: give --chips too (or leave it out for the projection).");
         }
 
-        Money hardware = s.Value(O.HardwareBefore, Money.FromUsd(d.HardwareCostBeforeUsd));
+        Money hardware = s.Value(O.HardwareBefore, d.HardwareCostBefore);
         Sourced<Energy> energy = s.Value(O.Energy) is { } given ? given : catalog.Model(d.ModelId).TrainingEnergySourced;
         double usdGain = s.Value(O.PerUsdGain, d.PerUsdGainStated);
         double wattGain = s.Value(O.PerWattGain, d.PerWattGainStated);

@@ -84,8 +84,8 @@ internal sealed class ReportCommand : LlmEconCommand
         Sheet.Table("search", "Per query, from API prices (eqs. 2–3)",
             [new SearchRow("ChatGPT-equivalent", r.ChatGpt), new SearchRow("2-stage summarizer", r.TwoStage)], SearchCommand.PerQueryFields),
         Sheet.Record("searchRevenue", "Search volume, revenue per query and the levers (eqs. 4–6)")
-            .Add("annualSearches", "Annual searches (recomputed)", Kind.Count, r.Volume.AnnualSearches, "searches/year")
-            .Add("revenuePerQueryUsd", $"Revenue per query (${NumberFormat.Count(r.Scenario.Search.SearchRevenueUsd)} / {NumberFormat.Count(r.Scenario.Search.AnnualSearchesStated)})", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
+            .Add("annualSearches", "Annual searches (recomputed)", Kind.Count, r.Volume.AnnualSearches.Count, "searches/year")
+            .Add("revenuePerQueryUsd", $"Revenue per query (${NumberFormat.Count(r.Scenario.Search.SearchRevenue.Usd)} / {NumberFormat.Count(r.Scenario.Search.AnnualSearchesStated.Count)})", Kind.Usd, r.RevenuePerQuery.UsdPerQuery, "USD/query")
             .Add("costShareOfRevenue", "2-stage cost / revenue per query", Kind.Fraction, r.Levers.ShareOfRevenueBefore.Fraction)
             .Add("leverDivisor", "Levers: model-side × in-house", Kind.Number, r.Levers.Divisor, "÷")
             .Add("leveredCostPerQueryUsd", "Levered cost per query", Kind.Usd, r.Levers.CostAfter.UsdPerQuery, "USD/query")
@@ -94,7 +94,7 @@ internal sealed class ReportCommand : LlmEconCommand
     ];
 
     private static Sheet InferenceSheet(ArticleReproduction r) =>
-        Sheet.Table("inference", $"{NumberFormat.Count(r.Scenario.Inference.Parameters)} parameters at {Percent(r.Scenario.Inference.Mfu)} MFU (eq. 7)", r.Scenario.Inference.OfferIds.Zip(r.Inference),
+        Sheet.Table("inference", $"{NumberFormat.Count(r.Scenario.Inference.Parameters.Count)} parameters at {Percent(r.Scenario.Inference.Mfu.Fraction)} MFU (eq. 7)", r.Scenario.Inference.OfferIds.Zip(r.Inference),
             (new Column("offer", "Offer", Kind.Text), x => x.First),
             (new Column("chipsPerMachine", "Chips per machine", Kind.Integer), x => (double)x.Second.Inputs.ChipsPerMachine.Value),
             (new Column("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, "FLOP/s"), x => x.Second.Inputs.PeakPerChip.Value.FlopPerSecond),
@@ -108,7 +108,7 @@ internal sealed class ReportCommand : LlmEconCommand
             (Columns.Parameters(), t => t.Model.Parameters.Count),
             (Columns.Tokens(), t => t.Solution.Inputs.Tokens.Value.Count),
             (new Column("mfu", "MFU", Kind.Fraction), t => t.Solution.Mfu.Fraction),
-            (new Column("chipHours", "Chip-hours", Kind.Count, "chip-h"), t => t.Solution.ChipHours),
+            (new Column("chipHours", "Chip-hours", Kind.Count, "chip-h"), t => t.Solution.ChipHours.ChipHours),
             (new Column("costPer1kTokensUsd", "Cost per 1000 tokens", Kind.Usd, "USD"), t => t.Solution.CostPer1kTokens.UsdPer1kTokens),
             (new Column("costUsd", "Training cost", Kind.Usd, "USD"), t => t.Solution.Cost.Usd));
 
@@ -135,8 +135,8 @@ internal sealed class ReportCommand : LlmEconCommand
     private static Sheet ChinchillaSheet(ArticleReproduction r) =>
         Sheet.Table("chinchilla", $"Chinchilla scaling law, law '{r.Scenario.Scaling.LawId}' (eq. 13)", r.Losses,
             (new Column("case", "Case", Kind.Text), x => x.Case.Label),
-            (Columns.Parameters(), x => x.Case.Parameters),
-            (Columns.Tokens(), x => x.Case.Tokens),
+            (Columns.Parameters(), x => x.Case.Parameters.Count),
+            (Columns.Tokens(), x => x.Case.Tokens.Count),
             (new Column("parameterTerm", "A/N^α", Kind.Number, "nats/token"), x => x.Loss.ParameterTerm),
             (new Column("dataTerm", "B/D^β", Kind.Number, "nats/token"), x => x.Loss.DataTerm),
             (Columns.Loss(), x => x.Loss.Loss));

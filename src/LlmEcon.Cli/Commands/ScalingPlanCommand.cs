@@ -77,7 +77,7 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
             throw new UsageException($"{fitOption.Name} applies to --fit: give --fit FILE too.");
         }
 
-        double? trainCostPerFlop = null, serveCostPerFlop = null;
+        MoneyPerFlop? trainCostPerFlop = null, serveCostPerFlop = null;
         if (MachineFlags.Given(a))
         {
             var (m, machineNotes) = MachineFlags.From(a, catalog);
@@ -85,8 +85,8 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
             Ratio mfu = a.Required(O.TrainingMfu, "training MFU on the machine");
             Ratio serveMfu = a.Value(O.InferenceMfu) ?? mfu;
             Derivation train = CostTrajectory.CostPerFlopAt(m.Price, m.ChipsPerMachine, m.Peak, mfu);
-            trainCostPerFlop = train.Value;
-            serveCostPerFlop = CostTrajectory.CostPerFlopAt(m.Price, m.ChipsPerMachine, m.Peak, serveMfu).Value;
+            trainCostPerFlop = MoneyPerFlop.FromUsdPerFlop(train.Value!.Value);
+            serveCostPerFlop = MoneyPerFlop.FromUsdPerFlop(CostTrajectory.CostPerFlopAt(m.Price, m.ChipsPerMachine, m.Peak, serveMfu).Value!.Value);
             derivations.Add(train);
         }
         else if (a.Has(O.Budget) || a.Has(O.LifetimeTokens))
@@ -109,16 +109,16 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
             var plans = laws.Select(l => Reachable(ScalingPlan.ForTargetLoss(AboveE(l, target), target), target)).ToList();
             if (a.Value(O.LifetimeTokens) is { } lifetime)
             {
-                var lifetimePlans = plans.Select(p => ScalingPlan.ForLifetime(p.Law, target, lifetime.Count, trainCostPerFlop!.Value, serveCostPerFlop!.Value)).ToList();
+                var lifetimePlans = plans.Select(p => ScalingPlan.ForLifetime(p.Law, target, lifetime, trainCostPerFlop!.Value, serveCostPerFlop!.Value)).ToList();
                 derivations.AddRange(lifetimePlans.SelectMany(p => p.Steps));
-                rows.AddRange(lifetimePlans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, 6 * p.Parameters.Count * p.Tokens.Count, target,
+                rows.AddRange(lifetimePlans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.TrainingFlops.Flop, target,
                     p.TrainingCost.Usd, p.InferenceCost.Usd, p.TotalCost.Usd, p.ComputeOptimal.Parameters.Count, p.ComputeOptimalTotalCost.Usd)));
                 title = $"Cheapest model reaching loss {Compact(target)} and serving {NumberFormat.Count(lifetime.Count)} tokens";
             }
             else
             {
                 derivations.AddRange(plans.SelectMany(p => p.Steps));
-                rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.Flops.Flop, target, p.Flops.Flop * trainCostPerFlop)));
+                rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, p.Flops.Flop, target, (trainCostPerFlop * p.Flops)?.Usd)));
                 title = $"Cheapest model reaching loss {Compact(target)}";
             }
         }
@@ -139,7 +139,7 @@ internal sealed class ScalingPlanCommand : LlmEconCommand
 
             var plans = laws.Select(l => Laws.Optimal(l, budget, flag)).ToList();
             derivations.AddRange(plans.SelectMany(p => p.Steps));
-            rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, budget.Flop, p.Loss, budget.Flop * trainCostPerFlop)));
+            rows.AddRange(plans.Select(p => new PlanRow(p.Law.Id, p.Parameters.Count, p.Tokens.Count, budget.Flop, p.Loss, (trainCostPerFlop * budget)?.Usd)));
             title = a.Value(O.Budget) is { } money
                 ? $"Compute-optimal model for {Usd(money.Usd)} ({Compact(budget.Flop)} FLOP)"
                 : $"Compute-optimal model for {Compact(budget.Flop)} FLOP";

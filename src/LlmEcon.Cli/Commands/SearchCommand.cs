@@ -53,17 +53,17 @@ internal sealed class SearchCommand : LlmEconCommand
         Sourced<MoneyPerToken> price = s.Value(O.PricePer1kTokens) is { } given
             ? given
             : MachineFlags.Lookup(() => catalog.ApiPrice(s.Text(O.ApiPrice) ?? d.ApiPriceId), O.ApiPrice.Name).PerToken(wordsPer1k);
-        WordCount responseWords = s.Value(O.ResponseWords, WordCount.FromCount(d.GeneratedWordsPerResponse));
+        WordCount responseWords = s.Value(O.ResponseWords, d.GeneratedWordsPerResponse);
         var a = new SearchAssumptions(
-            s.Value(O.PromptWords, WordCount.FromCount(d.QueryPromptWords)),
+            s.Value(O.PromptWords, d.QueryPromptWords),
             responseWords,
             s.Value(O.Responses) ?? d.SampledResponses,
-            s.Value(O.ResultWords, WordCount.FromCount(d.ResultPromptWordsPerLink)),
-            s.Value(O.ResponseWords, WordCount.FromCount(d.GeneratedWordsPerLink)),
+            s.Value(O.ResultWords, d.ResultPromptWordsPerLink),
+            s.Value(O.ResponseWords, d.GeneratedWordsPerLink),
             s.Value(O.Links) ?? d.Links,
             wordsPer1k, price,
-            s.Value(O.CacheHitRate, Ratio.FromFraction(d.CacheHitRate)),
-            s.Value(O.GrossMargin, Ratio.FromFraction(d.GrossMargin)));
+            s.Value(O.CacheHitRate, d.CacheHitRate),
+            s.Value(O.GrossMargin, d.GrossMargin));
 
         var derivations = new List<Derivation>();
         MoneyPerQuery revenue;
@@ -73,12 +73,12 @@ internal sealed class SearchCommand : LlmEconCommand
         }
         else
         {
-            var (r, rd) = SearchRevenue.PerQuery(Money.FromUsd(d.SearchRevenueUsd), d.AnnualSearchesStated);
+            var (r, rd) = SearchRevenue.PerQuery(d.SearchRevenue, d.AnnualSearchesStated);
             revenue = r;
             derivations.Add(rd);
         }
 
-        double annual = s.Value(O.AnnualQueries, d.AnnualSearchesStated);
+        QueryCount annual = s.Value(O.AnnualQueries, d.AnnualSearchesStated);
         double modelSide = s.Value(O.ModelSideDivisor, d.ModelSideDivisor);
         double inHouse = s.Value(O.InHouseDivisor, d.InHouseDivisor);
 
@@ -106,7 +106,7 @@ internal sealed class SearchCommand : LlmEconCommand
             (new Column("annualLeveredCostUsd", "Annual levered cost", Kind.Usd, "USD/year"), r => r.Levers.AnnualCost.Usd),
         ]);
         return new CommandResult("LLM-powered search", [sheet],
-            [$"Levers: cost ÷ ({NumberFormat.Compact(modelSide)} model-side × {NumberFormat.Compact(inHouse)} in-house); annual cost over {NumberFormat.Count(annual)} queries."],
+            [$"Levers: cost ÷ ({NumberFormat.Compact(modelSide)} model-side × {NumberFormat.Compact(inHouse)} in-house); annual cost over {NumberFormat.Count(annual.Count)} queries."],
             derivations);
     }
 }

@@ -46,7 +46,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
         var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.Price);
 
         Ratio? mfu = a.Value(O.Mfu);
-        double? chipHours = a.Value(O.ChipHours);
+        AcceleratorTime? chipHours = a.Value(O.ChipHours);
         int? chips = a.Value(O.Chips) is { } c ? (int)c : null;
         Duration? wall = a.Value(O.Days);
         Money? cost = a.Value(O.Cost);
@@ -90,7 +90,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
             .Add("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, m.Peak.Value.FlopPerSecond, "FLOP/s")
             .Add("pricePerChipHourUsd", "Price per chip-hour", Kind.Usd, inputs.PricePerChipHour.UsdPerHour, "USD/h")
             .Add("mfu", "MFU", Kind.Fraction, r.Mfu.Fraction)
-            .Add("chipHours", "Chip-hours", Kind.Count, r.ChipHours, "chip-h")
+            .Add("chipHours", "Chip-hours", Kind.Count, r.ChipHours.ChipHours, "chip-h")
             .Add("chips", "Chips at once", chips is null ? Kind.Count : Kind.Integer, r.Chips, "chips")
             .Add("wallTimeDays", "Wall time", Kind.Number, r.WallTime?.Days, "days")
             .Add("costUsd", "Cost", Kind.Usd, r.Cost.Usd)

@@ -41,8 +41,8 @@ internal static class O
     public static readonly ChoiceOpt Sparsity = new("--sparsity", "SPARSITY", "The dense peak or the 2:4 structured sparse one. Default: dense.", ["dense", "sparse"]);
 
     // Training runs.
-    public static readonly ValueOpt<double> ChipHours = Value("--chip-hours", "H", "Accelerator-hours of the run.", "30.84M",
-        (t, f) => QuantityParser.Count(t, f, "30.84M", "chip-hours", "chip-h"), v => v, new Range(0.001, 1e12, false, false, "a count of chip-hours"));
+    public static readonly ValueOpt<AcceleratorTime> ChipHours = Value("--chip-hours", "H", "Accelerator-hours of the run.", "30.84M",
+        (t, f) => AcceleratorTime.FromChipHours(QuantityParser.Count(t, f, "30.84M", "chip-hours", "chip-h"), f), v => v.ChipHours, new Range(0.001, 1e12, false, false, "a count of chip-hours"));
     public static readonly ValueOpt<long> Chips = Whole("--chips", "K", "Accelerators used at once.", "16384", 1, 10_000_000);
     public static readonly ValueOpt<Duration> Days = Value("--days", "DAYS", "Wall-clock time of the run, in days unless a unit says otherwise.", "54",
         (t, f) => QuantityParser.Duration(t, f, "days"), d => d.Days, new Range(0.0001, 36_500, false, false, "a duration in days"));
@@ -64,8 +64,8 @@ internal static class O
     public static readonly ValueOpt<double> WordsPer1kTokens = Number("--words-per-1k-tokens", "WORDS", "Words per 1000 tokens. Default: 750.", "750", 1, 10_000, false, "a number of words");
     public static readonly ValueOpt<MoneyPerQuery> RevenuePerQuery = Value("--revenue-per-query", "USD", "Search revenue per query. Default: $100B / 2.1T searches = $0.0476.", "$0.05",
         (t, f) => MoneyPerQuery.FromUsdPerQuery(QuantityParser.Money(t, f).Usd, f), q => q.UsdPerQuery, new Range(1e-9, 1000, false, false, "an amount in USD per query"));
-    public static readonly ValueOpt<double> AnnualQueries = Value("--annual-queries", "N", "Queries per year, for the annual cost. Default: 2.1T.", "2.1T",
-        (t, f) => QuantityParser.Count(t, f, "2.1T", "queries"), v => v, new Range(1, 1e15, false, false, "a count of queries"));
+    public static readonly ValueOpt<QueryCount> AnnualQueries = Value("--annual-queries", "N", "Queries per year, for the annual cost. Default: 2.1T.", "2.1T",
+        (t, f) => QueryCount.FromCount(QuantityParser.Count(t, f, "2.1T", "queries"), f), v => v.Count, new Range(1, 1e15, false, false, "a count of queries"));
     public static readonly ValueOpt<double> ModelSideDivisor = Number("--model-side-divisor", "X", "Cost divisor from quantisation, distillation and compute-optimal models. Default: 4.", "4", 1, 1e6, false, "a divisor");
     public static readonly ValueOpt<double> InHouseDivisor = Number("--in-house-divisor", "X", "Cost divisor from serving in-house instead of on a cloud with ~50% margin. Default: 2.", "2", 1, 1e6, false, "a divisor");
 

@@ -90,7 +90,19 @@ internal sealed record Sheet(string Key, string Title, IReadOnlyList<Column> Col
     /// column and its value cannot slip apart.
     /// </summary>
     public static Sheet Table<T>(string key, string title, IEnumerable<T> rows, params IReadOnlyList<(Column Column, Func<T, object?> Value)> fields) =>
-        new(key, title, [.. fields.Select(f => f.Column)], [.. rows.Select(r => (IReadOnlyList<object?>)[.. fields.Select(f => f.Value(r))])], false);
+        new(key, title, [.. fields.Select(f => f.Column)], [.. rows.Select(r => (IReadOnlyList<object?>)[.. fields.Select(f => Cell(key, f.Column, f.Value(r)))])], false);
+
+    /// <summary>
+    /// A value a cell can hold: null, text, a number, a yes/no or a list of words. A quantity type (a <c>TokenCount</c>, an
+    /// <c>AcceleratorTime</c>) must be read in the column's unit first: printed as it stands it would show its own unit beside the
+    /// column's, and JSON would get a string.
+    /// </summary>
+    public static object? Cell(string sheet, Column column, object? value) => value switch
+    {
+        null or string or double or int or bool or IEnumerable<string> => value,
+        _ => throw new InvalidOperationException(
+            $"The cell {sheet}.{column.Key} holds a {value.GetType().Name}; give the number in the column's unit ({column.Unit}) instead."),
+    };
 }
 
 /// <summary>The columns of quantities many tables show, defined once so that one quantity has one key everywhere.</summary>
@@ -129,7 +141,7 @@ internal static class SheetView
 }
 
 /// <summary>Builds a one-record sheet.</summary>
-internal sealed class RecordBuilder(string key, string title)
+internal sealed class RecordBuilder(string sheetKey, string title)
 {
     private readonly List<Column> _columns = [];
     private readonly List<object?> _values = [];
@@ -137,13 +149,14 @@ internal sealed class RecordBuilder(string key, string title)
     /// <summary>Adds one field.</summary>
     public RecordBuilder Add(string key, string label, Kind kind, object? value, string unit = "", Audience audience = Audience.All)
     {
-        _columns.Add(new Column(key, label, kind, unit, audience));
-        _values.Add(value);
+        var column = new Column(key, label, kind, unit, audience);
+        _columns.Add(column);
+        _values.Add(Sheet.Cell(sheetKey, column, value));
         return this;
     }
 
     /// <summary>The sheet.</summary>
-    public Sheet Build() => new(key, title, _columns, [_values], true);
+    public Sheet Build() => new(sheetKey, title, _columns, [_values], true);
 
     /// <summary>Implicit build, so a builder can be passed where a sheet is expected.</summary>
     public static implicit operator Sheet(RecordBuilder b) => b.Build();

@@ -53,7 +53,9 @@ internal sealed record FigureFile(IReadOnlyList<ArticleFigure> Figures);
 /// names, unknown members and missing constructor parameters refused, nullability respected.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true)]
+    RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
+    Converters = [typeof(ParameterCountJson), typeof(TokenCountJson), typeof(WordCountJson), typeof(QueryCountJson), typeof(RatioJson),
+        typeof(MoneyJson), typeof(ElectricityPriceJson)])]
 [JsonSerializable(typeof(ArticleScenario))]
 [JsonSerializable(typeof(FigureFile))]
 internal sealed partial class ArticleJson : JsonSerializerContext;

@@ -113,10 +113,8 @@ public sealed class ArticleReproduction
         SearchScenario s = Scenario.Search;
         ApiPrice price = Catalog.ApiPrice(s.ApiPriceId);
         var a = new SearchAssumptions(
-            WordCount.FromCount(s.QueryPromptWords, "queryPromptWords"), WordCount.FromCount(s.GeneratedWordsPerResponse, "generatedWordsPerResponse"),
-            s.SampledResponses, WordCount.FromCount(s.ResultPromptWordsPerLink, "resultPromptWordsPerLink"),
-            WordCount.FromCount(s.GeneratedWordsPerLink, "generatedWordsPerLink"), s.Links, s.WordsPer1000Tokens,
-            price.PerToken(s.WordsPer1000Tokens), Ratio.FromFraction(s.CacheHitRate), Ratio.FromFraction(s.GrossMargin));
+            s.QueryPromptWords, s.GeneratedWordsPerResponse, s.SampledResponses, s.ResultPromptWordsPerLink, s.GeneratedWordsPerLink, s.Links,
+            s.WordsPer1000Tokens, price.PerToken(s.WordsPer1000Tokens), s.CacheHitRate, s.GrossMargin);
         ChatGpt = SearchCost.FromApiPrice(SearchArchitecture.ChatGptEquivalent, a);
         TwoStage = SearchCost.FromApiPrice(SearchArchitecture.TwoStage, a);
         Add("search.chatgpt.revenue", ChatGpt.ApiRevenue.UsdPerQuery, ChatGpt.RevenueDerivation);
@@ -124,11 +122,11 @@ public sealed class ArticleReproduction
         Add("search.chatgpt.cost", ChatGpt.Cost.UsdPerQuery, ChatGpt.CostDerivation);
         Add("search.two-stage.cost", TwoStage.Cost.UsdPerQuery, TwoStage.CostDerivation);
 
-        Volume = SearchRevenue.AnnualVolume(s.MonthlySearchesBase, Ratio.FromFraction(s.PenetrationBase), Ratio.FromFraction(s.PenetrationNow));
-        Add("search.annual-searches", Volume.AnnualSearches, Volume.Derivation);
-        var (revenue, revenueD) = SearchRevenue.PerQuery(Money.FromUsd(s.SearchRevenueUsd), s.AnnualSearchesStated);
+        Volume = SearchRevenue.AnnualVolume(s.MonthlySearchesBase, s.PenetrationBase, s.PenetrationNow);
+        Add("search.annual-searches", Volume.AnnualSearches.Count, Volume.Derivation);
+        var (revenue, revenueD) = SearchRevenue.PerQuery(s.SearchRevenue, s.AnnualSearchesStated);
         RevenuePerQuery = revenue;
-        double chainRevenue = s.SearchRevenueUsd / Volume.AnnualSearches;
+        double chainRevenue = (s.SearchRevenue / Volume.AnnualSearches).UsdPerQuery;
         Add("search.revenue-per-query", revenue.UsdPerQuery, revenueD, chainRevenue, "with the unrounded annual searches (the article divides by the rounded 2.1 T)");
 
         Levers = SearchLevers.Apply(TwoStage.Cost, RevenuePerQuery, s.ModelSideDivisor, s.InHouseDivisor, s.AnnualSearchesStated);
@@ -142,8 +140,8 @@ public sealed class ArticleReproduction
     private void ReproduceInference()
     {
         InferenceScenario s = Scenario.Inference;
-        var n = ParameterCount.FromCount(s.Parameters, "inference.parameters");
-        var mfu = Ratio.Utilization(s.Mfu, "inference.mfu");
+        ParameterCount n = s.Parameters;
+        Ratio mfu = Ratio.Utilization(s.Mfu.Fraction, "inference.mfu");
         Inference = s.OfferIds.Select(id => InferenceCost.Per1kTokens(InferenceCostInputs.FromOffer(Catalog, id, n, mfu))).ToList();
         foreach (var (id, result) in s.OfferIds.Zip(Inference))
         {
@@ -199,14 +197,14 @@ public sealed class ArticleReproduction
 
         ModelCard gpt3 = Catalog.Model(h.ModelId);
         InHouseEnergy = gpt3.TrainingEnergySourced.Value;
-        InHouseElectricity = ElectricityPrice.FromUsdPerKilowattHour(h.ElectricityUsdPerKilowattHour);
+        InHouseElectricity = h.Electricity;
         var (energyBefore, energyD) = InHouseCost.EnergyCost(gpt3.TrainingEnergySourced, InHouseElectricity, "energy cost with V100 (USD)");
         Add("inhouse.energy-before", energyBefore.Usd, energyD);
-        InHouse = InHouseCost.Project(Money.FromUsd(h.HardwareCostBeforeUsd), energyBefore, h.PerUsdGainStated, h.PerWattGainStated);
+        InHouse = InHouseCost.Project(h.HardwareCostBefore, energyBefore, h.PerUsdGainStated, h.PerWattGainStated);
         Add("inhouse.hardware-after", InHouse.HardwareAfter.Usd, InHouse.HardwareAfterDerivation);
         Add("inhouse.energy-after", InHouse.EnergyCostAfter.Usd, InHouse.EnergyAfterDerivation);
-        Expr printedSum = Expr.In("hardware′", "hardware with H100, as printed", h.HardwareCostAfterPrintedUsd, Usd(h.HardwareCostAfterPrintedUsd))
-            + Expr.In("energy′", "energy with H100, as printed", h.EnergyCostAfterPrintedUsd, Usd(h.EnergyCostAfterPrintedUsd));
+        Expr printedSum = Expr.In("hardware′", "hardware with H100, as printed", h.HardwareCostAfterPrinted.Usd, Usd(h.HardwareCostAfterPrinted.Usd))
+            + Expr.In("energy′", "energy with H100, as printed", h.EnergyCostAfterPrinted.Usd, Usd(h.EnergyCostAfterPrinted.Usd));
         Add("inhouse.total-after", printedSum.Value, Derivation.Of("total with H100, from the article's printed lines (USD)", "(17) hardware′ + energy′", printedSum, Usd),
             InHouse.TotalAfter.Usd, "with the recomputed hardware and energy lines");
         Add("inhouse.total-before", InHouse.TotalBefore.Usd, InHouse.TotalBeforeDerivation);
@@ -238,7 +236,7 @@ public sealed class ArticleReproduction
     private void ReproduceScaling()
     {
         ScalingLaw law = Catalog.ScalingLaw(Scenario.Scaling.LawId);
-        Losses = Scenario.Scaling.Cases.Select(c => (c, ChinchillaLoss.Evaluate(law, ParameterCount.FromCount(c.Parameters), TokenCount.FromCount(c.Tokens)))).ToList();
+        Losses = Scenario.Scaling.Cases.Select(c => (c, ChinchillaLoss.Evaluate(law, c.Parameters, c.Tokens))).ToList();
         foreach (var (c, loss) in Losses)
         {
             Add($"scaling.{c.Id}.parameter-term", loss.ParameterTerm, loss.ParameterTermDerivation);

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using LlmEcon.Quantities;
 
 namespace LlmEcon.Audit;
 
@@ -38,15 +40,15 @@ public sealed record ArticleScenario(
     }
 }
 
-/// <summary>§3 assumptions.</summary>
+/// <summary>§3 assumptions: each typed by its unit; the file's keys name the unit of the bare number they hold.</summary>
 public sealed record SearchScenario(
-    double QueryPromptWords, double GeneratedWordsPerResponse, double SampledResponses, double ResultPromptWordsPerLink,
-    double GeneratedWordsPerLink, double Links, double WordsPer1000Tokens, string ApiPriceId, double CacheHitRate, double GrossMargin,
-    double MonthlySearchesBase, double PenetrationBase, double PenetrationNow, double AnnualSearchesStated, double SearchRevenueUsd,
-    double ModelSideDivisor, double InHouseDivisor);
+    WordCount QueryPromptWords, WordCount GeneratedWordsPerResponse, double SampledResponses, WordCount ResultPromptWordsPerLink,
+    WordCount GeneratedWordsPerLink, double Links, double WordsPer1000Tokens, string ApiPriceId, Ratio CacheHitRate, Ratio GrossMargin,
+    QueryCount MonthlySearchesBase, Ratio PenetrationBase, Ratio PenetrationNow, QueryCount AnnualSearchesStated,
+    [property: JsonPropertyName("searchRevenueUsd")] Money SearchRevenue, double ModelSideDivisor, double InHouseDivisor);
 
-/// <summary>Cloud inference assumptions.</summary>
-public sealed record InferenceScenario(double Parameters, double Mfu, IReadOnlyList<string> OfferIds, string ApiPriceId);
+/// <summary>Cloud inference assumptions: N and MFU of the article's model.</summary>
+public sealed record InferenceScenario(ParameterCount Parameters, Ratio Mfu, IReadOnlyList<string> OfferIds, string ApiPriceId);
 
 /// <summary>§4 assumptions.</summary>
 public sealed record TrainingScenario(string OfferId, string MfuModelId, IReadOnlyList<string> ModelIds);
@@ -58,15 +60,17 @@ public sealed record TrajectoryScenario(string ParametersBeforeModelId, string P
 public sealed record ScalingScenario(string LawId, IReadOnlyList<ScalingCase> Cases);
 
 /// <summary>One (N, D) case of the scaling law.</summary>
-public sealed record ScalingCase(string Id, string Label, double Parameters, double Tokens);
+public sealed record ScalingCase(string Id, string Label, ParameterCount Parameters, TokenCount Tokens);
 
 /// <summary>§5 per-generation gains as stated.</summary>
 public sealed record GenerationsScenario(double PerGenerationUsdGain, double PerGenerationWattGain, double YearsPerGeneration);
 
 /// <summary>§5 GPT-3 in-house, V100 → H100.</summary>
 public sealed record InHouseScenario(
-    string ModelId, double HardwareCostBeforeUsd, double ElectricityUsdPerKilowattHour, string FromAcceleratorId, string ToAcceleratorId,
-    double PerUsdGainStated, double PerWattGainStated, double HardwareCostAfterPrintedUsd, double EnergyCostAfterPrintedUsd);
+    string ModelId, [property: JsonPropertyName("hardwareCostBeforeUsd")] Money HardwareCostBefore,
+    [property: JsonPropertyName("electricityUsdPerKilowattHour")] ElectricityPrice Electricity, string FromAcceleratorId, string ToAcceleratorId,
+    double PerUsdGainStated, double PerWattGainStated, [property: JsonPropertyName("hardwareCostAfterPrintedUsd")] Money HardwareCostAfterPrinted,
+    [property: JsonPropertyName("energyCostAfterPrintedUsd")] Money EnergyCostAfterPrinted);
 
 /// <summary>§5 memory.</summary>
 public sealed record MemoryScenario(double BytesPerParameter, IReadOnlyList<string> ModelIds, string ChipId);

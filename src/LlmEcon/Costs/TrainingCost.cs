@@ -38,7 +38,7 @@ public sealed record TrainingInputs(
 /// <param name="Chips">Chips used at once, if known.</param>
 /// <param name="WallTime">Wall-clock time, if known.</param>
 /// <param name="Cost">Total cost, if known.</param>
-public sealed record TrainingKnowns(Ratio? Mfu = null, double? ChipHours = null, int? Chips = null, Duration? WallTime = null, Money? Cost = null);
+public sealed record TrainingKnowns(Ratio? Mfu = null, AcceleratorTime? ChipHours = null, int? Chips = null, Duration? WallTime = null, Money? Cost = null);
 
 /// <summary>A solved training run.</summary>
 /// <param name="Inputs">Model, data, hardware and price.</param>
@@ -53,7 +53,7 @@ public sealed record TrainingKnowns(Ratio? Mfu = null, double? ChipHours = null,
 /// <param name="Derivation">How the cost was computed.</param>
 /// <param name="Steps">Every solved quantity's derivation, in order.</param>
 public sealed record TrainingSolution(
-    TrainingInputs Inputs, FlopCount Work, Ratio Mfu, double ChipHours, double? Chips, Duration? WallTime, Money Cost,
+    TrainingInputs Inputs, FlopCount Work, Ratio Mfu, AcceleratorTime ChipHours, double? Chips, Duration? WallTime, Money Cost,
     MoneyPerToken CostPer1kTokens, IReadOnlyList<string> Solved, Derivation Derivation, IReadOnlyList<Derivation> Steps)
 {
     /// <summary>How the cost per 1000 training tokens was computed: cost / D × 1000.</summary>
@@ -92,7 +92,7 @@ public static class TrainingCost
 
         if (known.ChipHours is { } h0)
         {
-            Guard.Positive(h0, "chipHours");
+            Guard.Positive(h0.ChipHours, "chipHours");
         }
 
         if (known.Chips is { } c0)
@@ -123,7 +123,7 @@ public static class TrainingCost
 
         if (known.ChipHours is { } h)
         {
-            estimates.Add(("chipHours", ChipHoursIn(h)));
+            estimates.Add(("chipHours", ChipHoursIn(h.ChipHours)));
         }
 
         if (known.Chips is { } c && known.WallTime is { } t)
@@ -211,7 +211,7 @@ public static class TrainingCost
         Expr per1kExpr = Expr.In("cost", "training cost (USD)", total.Usd, Usd(total.Usd)) / d * Expr.Const(1000, "1000 tokens");
         var per1k = Derivation.Of("training cost per 1000 training tokens (USD)", "(8) cost / D × 1000", per1kExpr, Usd);
         MoneyPerToken perToken = x.Tokens.Value.Count > 0 ? MoneyPerToken.FromUsdPer1kTokens(per1kExpr.Value) : MoneyPerToken.FromUsdPerToken(0);
-        return new TrainingSolution(x, work, Ratio.FromFraction(mfu), chipHours, chips, wall, total, perToken, solved, main, steps) { CostPer1kTokensDerivation = per1k };
+        return new TrainingSolution(x, work, Ratio.FromFraction(mfu), AcceleratorTime.FromChipHours(chipHours), chips, wall, total, perToken, solved, main, steps) { CostPer1kTokensDerivation = per1k };
     }
 
     private static Input ChipHoursIn(double h) => Expr.In("chip-hours", "accelerator-hours", h, Compact(h) + " chip-h");

@@ -31,9 +31,9 @@ public sealed record ProjectedCost(int Year, Money Cost);
 /// </summary>
 public static class CostTrajectory
 {
-    /// <summary>cost per FLOP = price per chip-second / peak FLOP/s (eq. 10), in USD per FLOP at full utilization.</summary>
-    public static double CostPerFlop(MoneyRate pricePerChipHour, FlopRate peak) =>
-        pricePerChipHour.UsdPerSecond / Guard.Positive(peak.FlopPerSecond, "peakFlops");
+    /// <summary>cost per FLOP = price per chip-second / peak FLOP/s (eq. 10), at full utilization.</summary>
+    public static MoneyPerFlop CostPerFlop(MoneyRate pricePerChipHour, FlopRate peak) =>
+        MoneyPerFlop.FromUsdPerFlop(pricePerChipHour.UsdPerSecond / Guard.Positive(peak.FlopPerSecond, "peakFlops"));
 
     /// <summary>
     /// The cost of a FLOP at an MFU on a machine, with its derivation (eq. 10): price per machine-hour / chips / (peak × MFU × 3600 s/h).
@@ -46,12 +46,12 @@ public static class CostTrajectory
     }
 
     /// <summary>inference cost per token = k·N × cost per FLOP / MFU, k = 2 (eqs. 1, 10).</summary>
-    public static MoneyPerToken InferencePerToken(ParameterCount n, double costPerFlopUsd, Ratio mfu) =>
-        MoneyPerToken.FromUsdPerToken(FlopsPerToken.InferenceWork(n, TokenCount.FromCount(1)).Flop * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
+    public static MoneyPerToken InferencePerToken(ParameterCount n, MoneyPerFlop costPerFlop, Ratio mfu) =>
+        MoneyPerToken.FromUsdPerToken((costPerFlop * FlopsPerToken.InferenceWork(n, TokenCount.FromCount(1))).Usd / Guard.Utilization(mfu.Fraction, "mfu"));
 
     /// <summary>training cost = k·N·D × cost per FLOP / MFU, k = 6 (eqs. 1, 10).</summary>
-    public static Money Training(ParameterCount n, TokenCount d, double costPerFlopUsd, Ratio mfu) =>
-        Money.FromUsd(FlopsPerToken.TrainingWork(n, d).Flop * Guard.NonNegative(costPerFlopUsd, "costPerFlop") / Guard.Utilization(mfu.Fraction, "mfu"));
+    public static Money Training(ParameterCount n, TokenCount d, MoneyPerFlop costPerFlop, Ratio mfu) =>
+        costPerFlop * FlopsPerToken.TrainingWork(n, d) / Guard.Utilization(mfu.Fraction, "mfu");
 
     /// <summary>
     /// The article's three levers since GPT-3 (eq. 11): fewer parameters (inference), cheaper FLOPs (both), higher utilization (training).

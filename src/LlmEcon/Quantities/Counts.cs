@@ -117,3 +117,39 @@ public readonly record struct WordCount : IComparable<WordCount>
     /// <summary>e.g. <c>2050 words</c>.</summary>
     public override string ToString() => NumberFormat.Compact(Count) + " words";
 }
+
+/// <summary>A number of search queries (or requests), a count ≥ 0: a year's searches, the queries a cost is spread over.</summary>
+public readonly record struct QueryCount : IComparable<QueryCount>
+{
+    private QueryCount(double count) => Count = count;
+
+    /// <summary>The count of queries.</summary>
+    public double Count { get; }
+
+    /// <summary>From a plain count; rejects NaN, ∞ and negative values.</summary>
+    public static QueryCount FromCount(double count, string parameter = "queries") => new(Guard.NonNegative(count, parameter));
+
+    /// <inheritdoc/>
+    public int CompareTo(QueryCount other) => Count.CompareTo(other.Count);
+
+    /// <summary>Scales a count by a non-negative factor (e.g. monthly searches × 12, × a penetration ratio).</summary>
+    public static QueryCount operator *(QueryCount a, double factor) => FromCount(a.Count * factor, "factor");
+
+    /// <summary>Ratio of two query counts (dimensionless).</summary>
+    public static double operator /(QueryCount a, QueryCount b) => a.Count / b.Count;
+
+    /// <summary>Compares two counts.</summary>
+    public static bool operator <(QueryCount a, QueryCount b) => a.Count < b.Count;
+
+    /// <summary>Compares two counts.</summary>
+    public static bool operator >(QueryCount a, QueryCount b) => a.Count > b.Count;
+
+    /// <summary>Compares two counts.</summary>
+    public static bool operator <=(QueryCount a, QueryCount b) => a.Count <= b.Count;
+
+    /// <summary>Compares two counts.</summary>
+    public static bool operator >=(QueryCount a, QueryCount b) => a.Count >= b.Count;
+
+    /// <summary>e.g. <c>8.4e11 queries</c>.</summary>
+    public override string ToString() => NumberFormat.Compact(Count) + " queries";
+}

@@ -34,6 +34,13 @@ public readonly record struct Money : IComparable<Money>
     public static MoneyPerToken operator /(Money a, TokenCount tokens) =>
         MoneyPerToken.FromUsdPerToken(a.Usd / Guard.Positive(tokens.Count, "tokens"));
 
+    /// <summary>Amount per query: total over a number of queries &gt; 0.</summary>
+    public static MoneyPerQuery operator /(Money a, QueryCount queries) =>
+        MoneyPerQuery.FromUsdPerQuery(a.Usd / Guard.Positive(queries.Count, "queries"));
+
+    /// <summary>Price per FLOP: amount over work &gt; 0.</summary>
+    public static MoneyPerFlop operator /(Money a, FlopCount work) => MoneyPerFlop.FromUsdPerFlop(a.Usd / Guard.Positive(work.Flop, "work"));
+
     /// <summary>Rate: amount over time.</summary>
     public static MoneyRate operator /(Money a, Duration time) =>
         MoneyRate.FromUsdPerHour(a.Usd / Guard.Positive(time.Hours, "time"));
@@ -166,12 +173,8 @@ public readonly record struct MoneyPerQuery : IComparable<MoneyPerQuery>
     public static MoneyPerQuery FromUsdPerQuery(double usdPerQuery, string parameter = "usdPerQuery") =>
         new(Guard.NonNegative(usdPerQuery, parameter));
 
-    /// <summary>Amount per query: total over a number of queries &gt; 0.</summary>
-    public static MoneyPerQuery FromTotal(Money total, double queries, string parameter = "queries") =>
-        FromUsdPerQuery(total.Usd / Guard.Positive(queries, parameter));
-
-    /// <summary>Total over <paramref name="queries"/> queries ≥ 0.</summary>
-    public Money Times(double queries, string parameter = "queries") => Money.FromUsd(UsdPerQuery * Guard.NonNegative(queries, parameter));
+    /// <summary>Total over <paramref name="queries"/>.</summary>
+    public static Money operator *(MoneyPerQuery price, QueryCount queries) => Money.FromUsd(price.UsdPerQuery * queries.Count);
 
     /// <summary>Scales by a factor ≥ 0 (a share kept after caching, after a margin).</summary>
     public static MoneyPerQuery operator *(MoneyPerQuery a, double factor) => FromUsdPerQuery(a.UsdPerQuery * factor, "factor");
@@ -196,4 +199,47 @@ public readonly record struct MoneyPerQuery : IComparable<MoneyPerQuery>
 
     /// <summary>e.g. <c>$0.06557/query</c>.</summary>
     public override string ToString() => NumberFormat.Usd(UsdPerQuery) + "/query";
+}
+
+/// <summary>Money per floating-point operation, in USD per FLOP: what a unit of compute costs (eq. 11's cost per FLOP).</summary>
+public readonly record struct MoneyPerFlop : IComparable<MoneyPerFlop>
+{
+    private MoneyPerFlop(double usdPerFlop) => UsdPerFlop = usdPerFlop;
+
+    /// <summary>USD per FLOP.</summary>
+    public double UsdPerFlop { get; }
+
+    /// <summary>From USD per FLOP; rejects NaN, ∞ and negative values.</summary>
+    public static MoneyPerFlop FromUsdPerFlop(double usdPerFlop, string parameter = "usdPerFlop") => new(Guard.NonNegative(usdPerFlop, parameter));
+
+    /// <summary>A chip rented at <paramref name="pricePerChipHour"/> delivering <paramref name="rate"/>: price per hour ÷ (FLOP/s × 3600 s/h).</summary>
+    public static MoneyPerFlop Of(MoneyRate pricePerChipHour, FlopRate rate) =>
+        FromUsdPerFlop(pricePerChipHour.UsdPerHour / (Guard.Positive(rate.FlopPerSecond, "rate") * Duration.SecondsPerHour));
+
+    /// <summary>What <paramref name="work"/> costs at this price.</summary>
+    public static Money operator *(MoneyPerFlop price, FlopCount work) => Money.FromUsd(price.UsdPerFlop * work.Flop);
+
+    /// <summary>Scales a price by a non-negative factor (a utilization's inverse, a decline).</summary>
+    public static MoneyPerFlop operator *(MoneyPerFlop price, double factor) => FromUsdPerFlop(price.UsdPerFlop * factor, "factor");
+
+    /// <summary>Ratio of two prices (dimensionless).</summary>
+    public static double operator /(MoneyPerFlop a, MoneyPerFlop b) => a.UsdPerFlop / b.UsdPerFlop;
+
+    /// <inheritdoc/>
+    public int CompareTo(MoneyPerFlop other) => UsdPerFlop.CompareTo(other.UsdPerFlop);
+
+    /// <summary>Compares two prices.</summary>
+    public static bool operator <(MoneyPerFlop a, MoneyPerFlop b) => a.UsdPerFlop < b.UsdPerFlop;
+
+    /// <summary>Compares two prices.</summary>
+    public static bool operator >(MoneyPerFlop a, MoneyPerFlop b) => a.UsdPerFlop > b.UsdPerFlop;
+
+    /// <summary>Compares two prices.</summary>
+    public static bool operator <=(MoneyPerFlop a, MoneyPerFlop b) => a.UsdPerFlop <= b.UsdPerFlop;
+
+    /// <summary>Compares two prices.</summary>
+    public static bool operator >=(MoneyPerFlop a, MoneyPerFlop b) => a.UsdPerFlop >= b.UsdPerFlop;
+
+    /// <summary>e.g. <c>$3.6e-18/FLOP</c>.</summary>
+    public override string ToString() => "$" + NumberFormat.Compact(UsdPerFlop) + "/FLOP";
 }

@@ -35,7 +35,7 @@ public sealed record TargetLossPlan(ScalingLaw Law, double TargetLoss, Parameter
 /// <param name="ComputeOptimal">The training-only plan for the same loss, for comparison.</param>
 /// <param name="ComputeOptimalTotalCost">Training plus serving cost of the training-only plan.</param>
 /// <param name="Derivation">How.</param>
-public sealed record LifetimePlan(ScalingLaw Law, double TargetLoss, double LifetimeTokens, ParameterCount Parameters, TokenCount Tokens,
+public sealed record LifetimePlan(ScalingLaw Law, double TargetLoss, TokenCount LifetimeTokens, ParameterCount Parameters, TokenCount Tokens,
     FlopCount TrainingFlops, FlopCount InferenceFlops, Money TrainingCost, Money InferenceCost, Money TotalCost,
     TargetLossPlan ComputeOptimal, Money ComputeOptimalTotalCost, Derivation Derivation)
 {
@@ -51,11 +51,12 @@ public sealed record LifetimePlan(ScalingLaw Law, double TargetLoss, double Life
 public static class ScalingPlan
 {
     /// <summary>FLOP a dollar budget buys: C = budget / cost per FLOP.</summary>
-    public static FlopCount FlopsFor(Money budget, double costPerFlopUsd) => FlopCount.FromFlop(FlopsForOf(budget, costPerFlopUsd).Value!.Value);
+    public static FlopCount FlopsFor(Money budget, MoneyPerFlop costPerFlop) => FlopCount.FromFlop(FlopsForOf(budget, costPerFlop).Value!.Value);
 
     /// <summary>The FLOP a dollar budget buys, with its derivation (eq. 10 inverted): C = budget / cost per FLOP.</summary>
-    public static Derivation FlopsForOf(Money budget, double costPerFlopUsd)
+    public static Derivation FlopsForOf(Money budget, MoneyPerFlop costPerFlop)
     {
+        double costPerFlopUsd = costPerFlop.UsdPerFlop;
         Expr c = Expr.In("budget", "dollar budget", Guard.Positive(budget.Usd, "budget"), Usd(budget.Usd))
             / Expr.In("cost/FLOP", "cost per FLOP (USD)", Guard.Positive(costPerFlopUsd, "costPerFlop"), "$" + Compact(costPerFlopUsd));
         return Derivation.Of("training FLOP the budget buys", "(10) budget / cost per FLOP", c, v => Compact(v) + " FLOP");
@@ -98,12 +99,12 @@ public static class ScalingPlan
     /// The (N, D) with L(N, D) = L* that minimises 6ND·c_train + 2NT·c_serve (training plus serving T tokens), found by a scan and a
     /// golden-section search over ln N; D follows from the constraint.
     /// </summary>
-    public static LifetimePlan ForLifetime(ScalingLaw law, double targetLoss, double lifetimeTokens, double trainingCostPerFlopUsd, double inferenceCostPerFlopUsd)
+    public static LifetimePlan ForLifetime(ScalingLaw law, double targetLoss, TokenCount lifetime, MoneyPerFlop trainingCostPerFlop, MoneyPerFlop inferenceCostPerFlop)
     {
         TargetLossPlan optimal = ForTargetLoss(law, targetLoss);
-        Guard.NonNegative(lifetimeTokens, "lifetimeTokens");
-        Guard.Positive(trainingCostPerFlopUsd, "trainingCostPerFlop");
-        Guard.Positive(inferenceCostPerFlopUsd, "inferenceCostPerFlop");
+        double lifetimeTokens = lifetime.Count;
+        double trainingCostPerFlopUsd = Guard.Positive(trainingCostPerFlop.UsdPerFlop, "trainingCostPerFlop");
+        double inferenceCostPerFlopUsd = Guard.Positive(inferenceCostPerFlop.UsdPerFlop, "inferenceCostPerFlop");
         double r = targetLoss - law.E;
         double lnNMin = Math.Log(law.A / r) / law.Alpha; // below this N, the parameter term alone exceeds L* − E
         double Tokens(double lnN)
@@ -158,7 +159,7 @@ public static class ScalingPlan
             Derivation.Of("training + lifetime serving cost at the cheapest N (USD)", eq + " (N by a golden-section search, D from L*)", total, Usd),
             Derivation.Of("training + lifetime serving cost of the training-only optimum (USD)", eq, optimalTotal, Usd),
         ];
-        return new LifetimePlan(law, targetLoss, lifetimeTokens, ParameterCount.FromCount(nBest), TokenCount.FromCount(dBest),
+        return new LifetimePlan(law, targetLoss, lifetime, ParameterCount.FromCount(nBest), TokenCount.FromCount(dBest),
             FlopCount.FromFlop(kTrain * nBest * dBest), FlopCount.FromFlop(kServe * nBest * lifetimeTokens), Money.FromUsd(train), Money.FromUsd(serve),
             Money.FromUsd(total.Value), optimal, Money.FromUsd(optimalTotal.Value), derivations[0]) { Steps = derivations };
     }

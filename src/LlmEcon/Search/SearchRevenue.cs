@@ -7,7 +7,7 @@ namespace LlmEcon.Search;
 /// <summary>Annual search volume scaled by internet penetration (eq. 4).</summary>
 /// <param name="AnnualSearches">Searches per year.</param>
 /// <param name="Derivation">Eq. 4 substituted.</param>
-public sealed record SearchVolume(double AnnualSearches, Derivation Derivation);
+public sealed record SearchVolume(QueryCount AnnualSearches, Derivation Derivation);
 
 /// <summary>The economics of a query at scale: revenue per query, cost share, levers and profit impact (eqs. 4–6).</summary>
 public static class SearchRevenue
@@ -16,24 +16,24 @@ public static class SearchRevenue
     /// annual searches = monthly searches (base year) × 12 × penetration now / penetration (base year) (eq. 4):
     /// searches grow with the share of people online.
     /// </summary>
-    public static SearchVolume AnnualVolume(double monthlySearchesBase, Ratio penetrationBase, Ratio penetrationNow)
+    public static SearchVolume AnnualVolume(QueryCount monthlySearchesBase, Ratio penetrationBase, Ratio penetrationNow)
     {
-        Guard.Positive(monthlySearchesBase, "monthlySearches");
+        Guard.Positive(monthlySearchesBase.Count, "monthlySearches");
         Guard.InRange(penetrationBase.Fraction, "penetrationBase", 0, 1, true, false);
         Guard.InRange(penetrationNow.Fraction, "penetrationNow", 0, 1, true, false);
-        Expr annual = Expr.In("monthly", "searches per month in the base year", monthlySearchesBase, Compact(monthlySearchesBase) + " searches")
+        Expr annual = Expr.In("monthly", "searches per month in the base year", monthlySearchesBase.Count, Compact(monthlySearchesBase.Count) + " searches")
             * Expr.Const(12, "12 months") * Expr.In("now", "internet penetration now", penetrationNow.Fraction, Percent(penetrationNow.Fraction, 2))
             / Expr.In("then", "internet penetration in the base year", penetrationBase.Fraction, Percent(penetrationBase.Fraction, 2));
-        return new SearchVolume(annual.Value, Derivation.Of("annual searches", "(4) Sun 2023 §3", annual, v => Compact(v) + " searches/year"));
+        return new SearchVolume(QueryCount.FromCount(annual.Value), Derivation.Of("annual searches", "(4) Sun 2023 §3", annual, v => Compact(v) + " searches/year"));
     }
 
     /// <summary>revenue per query = annual search revenue / annual searches (eq. 5).</summary>
-    public static (MoneyPerQuery Revenue, Derivation Derivation) PerQuery(Money annualRevenue, double annualSearches)
+    public static (MoneyPerQuery Revenue, Derivation Derivation) PerQuery(Money annualRevenue, QueryCount annualSearches)
     {
         Guard.Positive(annualRevenue.Usd, "searchRevenue");
-        Guard.Positive(annualSearches, "annualSearches");
+        Guard.Positive(annualSearches.Count, "annualSearches");
         Expr perQuery = Expr.In("revenue", "annual search revenue (USD)", annualRevenue.Usd, Usd(annualRevenue.Usd))
-            / Expr.In("searches", "searches per year", annualSearches, Compact(annualSearches) + " searches");
+            / Expr.In("searches", "searches per year", annualSearches.Count, Compact(annualSearches.Count) + " searches");
         return (MoneyPerQuery.FromUsdPerQuery(perQuery.Value), Derivation.Of("search revenue per query (USD)", "(5) Sun 2023 §3", perQuery, Usd));
     }
 }
@@ -70,20 +70,19 @@ public static class SearchLevers
     /// Applies the levers: quantisation + distillation + compute-optimal models (÷ <paramref name="modelSideDivisor"/>, 4 in the
     /// article) and running in-house instead of renting from a cloud with ~50% gross margin (÷ <paramref name="inHouseDivisor"/>, 2).
     /// </summary>
-    public static LeverResult Apply(MoneyPerQuery cost, MoneyPerQuery revenue, double modelSideDivisor, double inHouseDivisor, double annualQueries)
+    public static LeverResult Apply(MoneyPerQuery cost, MoneyPerQuery revenue, double modelSideDivisor, double inHouseDivisor, QueryCount annualQueries)
     {
         Guard.InRange(modelSideDivisor, "modelSideDivisor", 1, 1e6, false, false);
         Guard.InRange(inHouseDivisor, "inHouseDivisor", 1, 1e6, false, false);
         Guard.Positive(revenue.UsdPerQuery, "revenuePerQuery");
-        Guard.NonNegative(annualQueries, "annualQueries");
-        Input c = Expr.In("cost", "cost per query before the levers", cost.UsdPerQuery, Usd(cost.UsdPerQuery));
+                Input c = Expr.In("cost", "cost per query before the levers", cost.UsdPerQuery, Usd(cost.UsdPerQuery));
         Input model = Expr.In("model", "model-side divisor (quantisation, distillation, compute-optimal)", modelSideDivisor, Compact(modelSideDivisor));
         Input inHouse = Expr.In("inhouse", "in-house divisor (no cloud margin)", inHouseDivisor, Compact(inHouseDivisor));
         Input rev = Expr.In("revenue", "revenue per query", revenue.UsdPerQuery, Usd(revenue.UsdPerQuery));
         Expr afterExpr = c / (model * inHouse);
         Input afterIn = Expr.In("levered", "cost per query after the levers", afterExpr.Value, Usd(afterExpr.Value));
         Expr beforeShare = c / rev, afterShare = afterIn / rev;
-        Expr annualExpr = afterIn * Expr.In("queries", "queries per year", annualQueries, Compact(annualQueries) + " queries");
+        Expr annualExpr = afterIn * Expr.In("queries", "queries per year", annualQueries.Count, Compact(annualQueries.Count) + " queries");
         var d = Derivation.Of("cost per query after the levers (USD)", "(6) Sun 2023 §3, §6", afterExpr, Usd);
         double divisor = modelSideDivisor * inHouseDivisor;
         MoneyPerQuery after = MoneyPerQuery.FromUsdPerQuery(afterExpr.Value);

@@ -74,7 +74,7 @@ public class ArticleWorkedExamplesTests
         var inputs = new TrainingInputs(Gpt3, TokenCount.FromCount(300e9), FlopRate.FromTeraflopPerSecond(125), 1, MoneyRate.FromUsdPerHour(1));
         var solution = TrainingCost.Solve(inputs, new TrainingKnowns(Chips: 10000, WallTime: Duration.FromDays(14.8)));
         Assert.Equal(3.15e23 / 1.5984e24, solution.Mfu.Fraction, 6);
-        Assert.Equal(3_552_000, solution.ChipHours, 6);
+        Assert.Equal(3_552_000, solution.ChipHours.ChipHours, 6);
         Assert.Equal(3_552_000, solution.Cost.Usd, 6);
         Assert.Contains("mfu", solution.Solved);
     }
@@ -86,7 +86,7 @@ public class ArticleWorkedExamplesTests
         var forward = TrainingCost.Cost(inputs, Ratio.Utilization(0.462));
         var inverse = TrainingCost.Solve(inputs, new TrainingKnowns(Cost: forward.Cost));
         Assert.Equal(0.462, inverse.Mfu.Fraction, 10);
-        Assert.Equal(forward.ChipHours, inverse.ChipHours, 6);
+        Assert.Equal(forward.ChipHours.ChipHours, inverse.ChipHours.ChipHours, 6);
     }
 
     [Fact]

@@ -33,6 +33,6 @@ public class CostPropertyTests
         var back = TrainingCost.Solve(inputs, new TrainingKnowns(ChipHours: forward.ChipHours));
         Assert.Equal(mfu, back.Mfu.Fraction, 9);
         var fromCost = TrainingCost.Solve(inputs, new TrainingKnowns(Cost: forward.Cost));
-        Assert.Equal(forward.ChipHours, fromCost.ChipHours, forward.ChipHours * 1e-9);
+        Assert.Equal(forward.ChipHours.ChipHours, fromCost.ChipHours.ChipHours, forward.ChipHours.ChipHours * 1e-9);
     }
 }

@@ -107,8 +107,8 @@ public class HardwareTests
     {
         // $19.22/h / 8 chips / 3600 s/h / 312e12 FLOP/s = 2.139e-18 USD/FLOP
         var offer = Catalog.Offer("aws-p4d-1yr");
-        double c = CostTrajectory.CostPerFlop(offer.PricePerChipHour, Catalog.Accelerator("a100-40gb").Peak().Value);
-        Assert.Equal(19.22 / 8 / 3600 / 312e12, c, (19.22 / 8 / 3600 / 312e12) * 1e-12);
+        MoneyPerFlop c = CostTrajectory.CostPerFlop(offer.PricePerChipHour, Catalog.Accelerator("a100-40gb").Peak().Value);
+        Assert.Equal(19.22 / 8 / 3600 / 312e12, c.UsdPerFlop, (19.22 / 8 / 3600 / 312e12) * 1e-12);
         // and eq. 10 reproduces eq. 7: 2N × c / MFU × 1000 = $0.003515 per 1000 tokens
         Printed.Equal(0.003515, 0.000001, CostTrajectory.InferencePerToken(ParameterCount.FromBillions(175), c, Ratio.FromFraction(0.213)).UsdPer1kTokens);
     }

@@ -50,7 +50,7 @@ public class ScalingPlanTests
     [Fact]
     public void Lifetime_WithNoServing_IsTheComputeOptimalModel()
     {
-        LifetimePlan p = ScalingPlan.ForLifetime(Law, 2.0, 0, 1e-18, 1e-18);
+        LifetimePlan p = ScalingPlan.ForLifetime(Law, 2.0, TokenCount.FromCount(0), MoneyPerFlop.FromUsdPerFlop(1e-18), MoneyPerFlop.FromUsdPerFlop(1e-18));
         Assert.Equal(1, p.Parameters.Count / p.ComputeOptimal.Parameters.Count, 1e-6);
     }
 
@@ -58,7 +58,7 @@ public class ScalingPlanTests
     public void Lifetime_WithHeavyServing_TrainsASmallerModelLonger_ForLess()
     {
         // Serving 10^13 tokens: each parameter costs 2 FLOP per token served, so the optimum moves to a smaller N and a larger D.
-        LifetimePlan p = ScalingPlan.ForLifetime(Law, 2.0, 1e13, 1e-18, 1e-18);
+        LifetimePlan p = ScalingPlan.ForLifetime(Law, 2.0, TokenCount.FromCount(1e13), MoneyPerFlop.FromUsdPerFlop(1e-18), MoneyPerFlop.FromUsdPerFlop(1e-18));
         Assert.True(p.Parameters.Count < p.ComputeOptimal.Parameters.Count);
         Assert.True(p.Tokens.Count > p.ComputeOptimal.Tokens.Count);
         Assert.True(p.TotalCost.Usd < p.ComputeOptimalTotalCost.Usd);
@@ -71,7 +71,7 @@ public class ScalingPlanTests
     {
         // $2.03 per TPU v4 chip-hour at 275e12 FLOP/s × 46.2% MFU: $2.03 / (275e12 × 0.462 × 3600) per FLOP.
         double costPerFlop = 2.03 / (275e12 * 0.462 * 3600);
-        Assert.Equal(1e6 / costPerFlop, ScalingPlan.FlopsFor(Money.FromUsd(1e6), costPerFlop).Flop, 1);
+        Assert.Equal(1e6 / costPerFlop, ScalingPlan.FlopsFor(Money.FromUsd(1e6), MoneyPerFlop.FromUsdPerFlop(costPerFlop)).Flop, 1);
     }
 
     [Fact]

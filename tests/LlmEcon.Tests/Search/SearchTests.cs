@@ -33,9 +33,9 @@ public class SearchTests
     public void RevenuePerQuery_Is0_048_From2_1TrillionSearches()
     {
         // 100e9 × 12 × 0.60 / 0.34 = 2.118e12 → "2.1 trillion"; $100B / 2.1e12 = $0.0476 → $0.048
-        var v = SearchRevenue.AnnualVolume(100e9, Ratio.FromFraction(0.34), Ratio.FromFraction(0.60));
-        Printed.Equal(2.1e12, 0.1e12, v.AnnualSearches);
-        var (revenue, _) = SearchRevenue.PerQuery(Money.FromUsd(100e9), 2.1e12);
+        var v = SearchRevenue.AnnualVolume(QueryCount.FromCount(100e9), Ratio.FromFraction(0.34), Ratio.FromFraction(0.60));
+        Printed.Equal(2.1e12, 0.1e12, v.AnnualSearches.Count);
+        var (revenue, _) = SearchRevenue.PerQuery(Money.FromUsd(100e9), QueryCount.FromCount(2.1e12));
         Printed.Equal(0.048, 0.001, revenue.UsdPerQuery);
     }
 
@@ -43,7 +43,7 @@ public class SearchTests
     public void Levers_DivideByEight_AndCostAboutOnePointFourTimesRevenueBefore()
     {
         var two = SearchCost.FromApiPrice(SearchArchitecture.TwoStage, Article());
-        var lev = SearchLevers.Apply(two.Cost, MoneyPerQuery.FromUsdPerQuery(100e9 / 2.1e12), 4, 2, 2.1e12);
+        var lev = SearchLevers.Apply(two.Cost, MoneyPerQuery.FromUsdPerQuery(100e9 / 2.1e12), 4, 2, QueryCount.FromCount(2.1e12));
         Printed.Equal(1.4, 0.1, lev.ShareOfRevenueBefore.Fraction);
         Printed.Equal(0.008, 0.001, lev.CostAfter.UsdPerQuery);
         // Google's profit given up: 0.0082 × 2.1e12 = $17.2B, "over $10 billion" (§6)
@@ -71,7 +71,7 @@ public class SearchTests
     public void DefaultScenario_MatchesTheArticlesAssumptions()
     {
         SearchScenario s = ArticleScenario.Default.Search;
-        Assert.Equal((50.0, 400.0, 5.0, 1000.0, 10.0, 750.0, 0.30, 0.75), (s.QueryPromptWords, s.GeneratedWordsPerResponse, s.SampledResponses,
-            s.ResultPromptWordsPerLink, s.Links, s.WordsPer1000Tokens, s.CacheHitRate, s.GrossMargin));
+        Assert.Equal((50.0, 400.0, 5.0, 1000.0, 10.0, 750.0, 0.30, 0.75), (s.QueryPromptWords.Count, s.GeneratedWordsPerResponse.Count, s.SampledResponses,
+            s.ResultPromptWordsPerLink.Count, s.Links, s.WordsPer1000Tokens, s.CacheHitRate.Fraction, s.GrossMargin.Fraction));
     }
 }
