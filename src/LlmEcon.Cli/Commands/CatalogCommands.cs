@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Options;
@@ -90,18 +88,8 @@ internal sealed class CatalogShowCommand : LlmEconCommand
             return base.Render(result, format, a, io);
         }
 
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            using var doc = JsonDocument.Parse(e.Json);
-            w.WriteStartObject();
-            w.WriteStartArray(e.Section);
-            doc.RootElement.WriteTo(w);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        using var doc = JsonDocument.Parse(e.Json);
+        return CatalogFile.OfOneEntry(e.Section, doc.RootElement.WriteTo);
     }
 
     private static void Flatten(RecordBuilder record, string prefix, JsonElement value)

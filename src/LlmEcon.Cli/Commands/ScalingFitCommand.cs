@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LlmEcon.Audit;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
@@ -79,7 +78,7 @@ internal sealed class ScalingFitCommand : LlmEconCommand
             + (saveLaw is null ? "" : $" Law '{id}' written to {saveLaw.Given}.")], derivations)
         {
             Warnings = fit.Warnings,
-            Files = saveLaw is null ? [] : [(saveLaw, LawJson(fit.Law))],
+            Files = saveLaw is null ? [] : [(saveLaw, CatalogFile.OfScalingLaw(fit.Law))],
         };
     }
 
@@ -163,29 +162,4 @@ internal sealed class ScalingFitCommand : LlmEconCommand
         $"{fit.Rows} runs of {data.Origin}, δ = {Guard.Show(fit.Delta)}, L-BFGS from {fit.Starts} starts (best start a={Compact(fit.BestStart[0])}, b={Compact(fit.BestStart[1])}, e={Compact(fit.BestStart[2])}, α={Compact(fit.BestStart[3])}, β={Compact(fit.BestStart[4])})",
         $"E = {Compact(fit.Law.E)}, A = {Compact(fit.Law.A)}, B = {Compact(fit.Law.B)}, α = {Compact(fit.Law.Alpha)}, β = {Compact(fit.Law.Beta)}; objective {Compact(fit.Objective)}",
         [new Term("data", "training runs", $"{data.Origin}: N from '{data.ParametersColumn}', {(data.TokensFromFlops ? "D = C/6N from" : "D from")} '{data.TokensColumn}', L from '{data.LossColumn}'")]);
-
-    private static string LawJson(ScalingLaw law)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("scalingLaws");
-            w.WriteStartObject();
-            w.WriteString("id", law.Id);
-            w.WriteString("name", law.Name);
-            w.WriteNumber("e", law.E);
-            w.WriteNumber("a", law.A);
-            w.WriteNumber("b", law.B);
-            w.WriteNumber("alpha", law.Alpha);
-            w.WriteNumber("beta", law.Beta);
-            w.WriteString("source", law.Source);
-            w.WriteString("published", law.Date);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
 }

@@ -89,29 +89,23 @@ public static partial class QuantityParser
         Quantities.WordCount.FromCount(Scaled(text, parameter, "a word count such as 400, 12,345 or 100K", "words"), parameter);
 
     /// <summary>An amount of work: <c>3.14e23</c>, <c>3.14e23 FLOP</c>, <c>314 ZFLOP</c>, <c>1e24 FLOPs</c>.</summary>
-    public static FlopCount FlopCount(string text, string parameter = "flops")
-    {
-        const string forms = "an amount of work such as 3.14e23, 3.14e23 FLOP or 314ZFLOP";
-        var (value, unit, usd) = Split(text, parameter, forms);
-        if (usd || !TryPrefixed(unit, ["FLOPs", "FLOP", ""], FlopPrefixes, StringComparison.OrdinalIgnoreCase, out double k))
-        {
-            throw Reject(parameter, forms, text);
-        }
-
-        return Quantities.FlopCount.FromFlop(Finite(value * k, parameter, forms, text), parameter);
-    }
+    public static FlopCount FlopCount(string text, string parameter = "flops") => Quantities.FlopCount.FromFlop(
+        Flops(text, parameter, "an amount of work such as 3.14e23, 3.14e23 FLOP or 314ZFLOP", ["FLOPs", "FLOP", ""]), parameter);
 
     /// <summary>A throughput: <c>312T</c> and <c>312 TFLOP/s</c> (per second), <c>3.12e14</c>.</summary>
-    public static FlopRate FlopRate(string text, string parameter = "peakFlops")
+    public static FlopRate FlopRate(string text, string parameter = "peakFlops") => Quantities.FlopRate.FromFlopPerSecond(
+        Flops(text, parameter, "a throughput such as 312T, 312TFLOP/s or 3.12e14 (FLOP/s)", ["FLOP/s", "FLOPS", ""]), parameter);
+
+    /// <summary>A number of FLOP (or FLOP/s) with an SI prefix (K … Y, either case) and one of <paramref name="units"/>.</summary>
+    private static double Flops(string text, string parameter, string forms, string[] units)
     {
-        const string forms = "a throughput such as 312T, 312TFLOP/s or 3.12e14 (FLOP/s)";
         var (value, unit, usd) = Split(text, parameter, forms);
-        if (usd || !TryPrefixed(unit, ["FLOP/s", "FLOPS", ""], FlopPrefixes, StringComparison.OrdinalIgnoreCase, out double k))
+        if (usd || !TryPrefixed(unit, units, FlopPrefixes, StringComparison.OrdinalIgnoreCase, out double k))
         {
             throw Reject(parameter, forms, text);
         }
 
-        return Quantities.FlopRate.FromFlopPerSecond(Finite(value * k, parameter, forms, text), parameter);
+        return Finite(value * k, parameter, forms, text);
     }
 
     /// <summary>A size with its base: <c>80GB</c> (10^9), <c>80GiB</c> (2^30), <c>3.5TB</c>, <c>6.8e9B</c>; the prefix in either case.</summary>
