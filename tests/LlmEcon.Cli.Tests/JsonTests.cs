@@ -220,17 +220,32 @@ public class JsonTests
     [InlineData("scaling loss --params 70B --tokens 1.4T")]
     [InlineData("scaling optimal --flops 1e24")]
     [InlineData("memory --params 175B --chip h100-sxm")]
-    [InlineData("hardware list")]
-    [InlineData("hardware show h100-sxm")]
     [InlineData("hardware generations")]
     [InlineData("inhouse")]
     [InlineData("trajectory")]
-    [InlineData("catalog list")]
     [InlineData("scaling plan --target-loss 2.1 --law besiroglu-2024 --offer aws-p4d-1yr --mfu 40%")]
-    public void EveryCommand_JsonWithExplain_ParsesAndHasDerivations(string commandLine)
+    public void EveryComputingCommand_JsonWithExplain_CarriesADerivationOfEachNumber(string commandLine)
     {
         JsonElement root = Json([.. commandLine.Split(' '), "--explain"]);
-        Assert.Equal(JsonValueKind.Array, root.GetProperty("derivations").ValueKind);
+        JsonElement[] derivations = [.. root.GetProperty("derivations").EnumerateArray()];
+        Assert.NotEmpty(derivations);
+        Assert.All(derivations, d =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(d.GetProperty("quantity").GetString()));
+            Assert.Matches(@"^\(\d+[a-z]?\)", d.GetProperty("equation").GetString()!);
+            Assert.False(string.IsNullOrWhiteSpace(d.GetProperty("formula").GetString()));
+            Assert.NotEmpty(d.GetProperty("inputs").EnumerateArray());
+        });
+    }
+
+    [Theory]
+    [InlineData("hardware list")]
+    [InlineData("hardware show h100-sxm")]
+    [InlineData("catalog list")]
+    public void ListingCommands_ComputeNothing_SoExplainHasNoDerivation(string commandLine)
+    {
+        JsonElement root = Json([.. commandLine.Split(' '), "--explain"]);
+        Assert.Equal(0, root.GetProperty("derivations").GetArrayLength());
         Assert.True(root.EnumerateObject().Count() >= 2);
     }
 }

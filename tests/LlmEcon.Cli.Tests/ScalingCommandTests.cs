@@ -1,3 +1,5 @@
+using LlmEcon.Catalog;
+using LlmEcon.Scaling;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -90,7 +92,13 @@ public class ScalingCommandTests
     {
         JsonElement plans = Json("scaling", "plan", "--target-loss", "2.0", "--law", "chinchilla-article,besiroglu-2024").GetProperty("plans");
         Assert.Equal(2, plans.GetArrayLength());
-        Assert.All(plans.EnumerateArray(), p => Assert.Equal(2.0, p.GetProperty("loss").GetDouble()));
+        // L(N, D) = E + A/N^α + B/D^β of each law, at the N and D the plan printed, is the target (computed here, not echoed)
+        Assert.All(plans.EnumerateArray(), p =>
+        {
+            ScalingLaw law = LlmCatalog.BuiltIn.ScalingLaw(p.GetProperty("law").GetString()!);
+            double n = p.GetProperty("parameters").GetDouble(), d = p.GetProperty("tokens").GetDouble();
+            Assert.Equal(2.0, law.E + law.A / Math.Pow(n, law.Alpha) + law.B / Math.Pow(d, law.Beta), 1e-9);
+        });
     }
 
     [Fact]

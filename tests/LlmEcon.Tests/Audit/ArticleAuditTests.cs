@@ -100,11 +100,25 @@ public class ArticleReproductionTests
     private static readonly ArticleReproduction Article = ArticleReproduction.Default();
 
     [Fact]
-    public void EveryFigureThatIsNotASlip_IsReproducedToItsPrintedDigits()
+    public void EveryFigureButSpecsSlips_RoundsToItsPrint_AsAReaderWouldRoundIt()
     {
-        var lines = ArticleAudit.Run(Article);
-        Assert.All(lines.Where(l => l.Verdict != AuditVerdict.Slip), l => Assert.True(l.Figure.Agrees(l.Recomputed.Value), l.Figure.Id));
-        Assert.Equal(ArticleFigure.All.Count, lines.Count);
+        // Independent of the audit's own verdicts: a rounded print holds when the recomputed value is within half its step of it (the
+        // GPT-3 cost's step of $2 allows the article's ±$1), a floor (">60%") when the value, rounded to the step, reaches it.
+        // SPEC.md marks exactly these seven as slips.
+        string[] slips =
+        [
+            "conclusions.jasper-per-1k-tokens", "generations.a100-40gb.per-usd-gain", "generations.h100-sxm.per-usd-gain",
+            "generations.v100-sxm2.per-usd-gain", "inhouse.energy-after", "inhouse.hardware-after", "search.levered-share",
+        ];
+        Assert.Equal(56, ArticleFigure.All.Count);
+        foreach (ArticleFigure f in ArticleFigure.All)
+        {
+            double v = Article.Figures[f.Id].Value;
+            bool reproduced = f.Bound == FigureBound.AtLeast
+                ? Math.Round(v / f.Resolution, MidpointRounding.AwayFromZero) >= Math.Round(f.Printed / f.Resolution)
+                : Math.Abs(v - f.Printed) <= f.Resolution / 2 + 1e-12 * Math.Abs(f.Printed);
+            Assert.True(reproduced != slips.Contains(f.Id), $"{f.Id}: recomputed {Article.Figures[f.Id].Value}, printed {f.Text}");
+        }
     }
 
     [Fact]

@@ -51,10 +51,12 @@ public class ChinchillaLossTests
     }
 
     [Property]
-    public void Loss_DecreasesInNAndD(PositiveInt a, PositiveInt b)
+    public void Loss_IsEquation13_AndDecreasesInNAndD(PositiveInt a, PositiveInt b)
     {
         double n = 1e6 * a.Get, d = 1e6 * b.Get;
         double l = ChinchillaLoss.Evaluate(Law, ParameterCount.FromCount(n), TokenCount.FromCount(d)).Loss;
+        // eq. 13 restated: E + A/N^α + B/D^β
+        Assert.Equal(Law.E + Law.A / Math.Pow(n, Law.Alpha) + Law.B / Math.Pow(d, Law.Beta), l, 1e-12);
         Assert.True(ChinchillaLoss.Evaluate(Law, ParameterCount.FromCount(n * 2), TokenCount.FromCount(d)).Loss < l);
         Assert.True(ChinchillaLoss.Evaluate(Law, ParameterCount.FromCount(n), TokenCount.FromCount(d * 2)).Loss < l);
     }
