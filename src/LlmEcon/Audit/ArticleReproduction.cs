@@ -105,8 +105,19 @@ public sealed class ArticleReproduction
         return r;
     }
 
-    private void Add(string id, double value, Derivation d, double? chain = null, string? note = null) =>
+    /// <summary>
+    /// Records a figure; its value and its derivation's must be one number (to 1e-9, the order of the arithmetic aside): a figure
+    /// whose explanation computes something else is a bug, caught here rather than printed.
+    /// </summary>
+    private void Add(string id, double value, Derivation d, double? chain = null, string? note = null)
+    {
+        if (d.Value is { } shown && !(Math.Abs(shown - value) <= 1e-9 * Math.Max(Math.Abs(shown), Math.Abs(value))))
+        {
+            throw new InvalidOperationException($"The figure {id} is {Guard.Show(value)} but its derivation computes {Guard.Show(shown)}.");
+        }
+
         _figures.Add(id, new FigureValue(id, value, d, chain, note));
+    }
 
     private void ReproduceSearch()
     {

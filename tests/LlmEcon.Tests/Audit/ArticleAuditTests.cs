@@ -5,7 +5,8 @@ namespace LlmEcon.Tests.Audit;
 
 public class ArticleAuditTests
 {
-    private static readonly IReadOnlyList<AuditLine> Lines = ArticleAudit.Run(ArticleReproduction.Default());
+    // Computed afresh in each test (not cached in a static field), so that a mutation tool switching mutants in one process sees each one.
+    private static IReadOnlyList<AuditLine> Lines => ArticleAudit.Run(ArticleReproduction.Default());
 
     [Fact]
     public void EveryPrintedFigure_IsRecomputed_AndEveryRecomputationIsPrinted()
@@ -97,7 +98,7 @@ public class ArticleAuditTests
 
 public class ArticleReproductionTests
 {
-    private static readonly ArticleReproduction Article = ArticleReproduction.Default();
+    private static ArticleReproduction Article => ArticleReproduction.Default();
 
     [Fact]
     public void EveryFigureButSpecsSlips_RoundsToItsPrint_AsAReaderWouldRoundIt()

@@ -9,7 +9,7 @@ namespace LlmEcon.Tests.Costs;
 public class ArticleWorkedExamplesTests
 {
     private static readonly LlmCatalog Catalog = LlmCatalog.BuiltIn;
-    private static readonly ParameterCount Gpt3 = ParameterCount.FromBillions(175);
+    private static ParameterCount Gpt3 => ParameterCount.FromBillions(175);
 
     [Fact]
     public void InferenceCost_Gpt3OnAwsP4_Is0_0035UsdPer1kTokens()

@@ -10,9 +10,9 @@ namespace LlmEcon.Tests.Derivations;
 /// <summary>An equation written once (issue 9): its value, formula, substituted line and inputs all come from one expression.</summary>
 public class ExprTests
 {
-    private static readonly Input N = Expr.In("N", "parameters", 175e9, "175e9 params");
-    private static readonly Input P = Expr.In("price", "USD per machine-hour", 19.22, "$19.22/h");
-    private static readonly Input Mfu = Expr.In("MFU", "model FLOPs utilization", 0.213, "0.213");
+    private static Input N => Expr.In("N", "parameters", 175e9, "175e9 params");
+    private static Input P => Expr.In("price", "USD per machine-hour", 19.22, "$19.22/h");
+    private static Input Mfu => Expr.In("MFU", "model FLOPs utilization", 0.213, "0.213");
 
     [Fact]
     public void Eq7_RendersAsTheArticleWritesIt_AndEvaluatesToItsValue()

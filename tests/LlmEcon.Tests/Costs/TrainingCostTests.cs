@@ -1,0 +1,193 @@
+using LlmEcon.Costs;
+using LlmEcon.Derivations;
+using LlmEcon.Quantities;
+using Xunit;
+
+namespace LlmEcon.Tests.Costs;
+
+/// <summary>
+/// Eqs. 8–9 solved from each kind of known. The run: N = 10e9, D = 200e9 (C = 6ND = 1.2e22 FLOP) on chips of 100e12 FLOP/s,
+/// 8 to a machine at $24 per machine-hour ($3 per chip-hour). At MFU 50%: chip-hours = 1.2e22 / (100e12 × 0.5 × 3600) = 66,666.67;
+/// cost = 66,666.67 × $3 = $200,000; per 1000 tokens $200,000 / 200e9 × 1000 = $0.001.
+/// </summary>
+public class TrainingCostTests
+{
+    private const double ChipHours = 1.2e22 / (100e12 * 0.5 * 3600);
+
+    private static TrainingInputs Run(int chipsPerMachine = 8, double machinePrice = 24) => new(
+        ParameterCount.FromCount(10e9), TokenCount.FromCount(200e9), FlopRate.FromTeraflopPerSecond(100), chipsPerMachine, MoneyRate.FromUsdPerHour(machinePrice));
+
+    private static void IsTheRun(TrainingSolution s)
+    {
+        Assert.Equal(1.2e22, s.Work.Flop, 1e9);
+        Assert.Equal(0.5, s.Mfu.Fraction, 12);
+        Assert.Equal(ChipHours, s.ChipHours.ChipHours, 1e-6);
+        Assert.Equal(200_000, s.Cost.Usd, 1e-6);
+        Assert.Equal(0.001, s.CostPer1kTokens.UsdPer1kTokens, 15);
+        Assert.Equal(s.Cost.Usd, s.Derivation.Value!.Value, 1e-6);
+        Assert.Equal(0.001, s.CostPer1kTokensDerivation.Value!.Value, 15);
+        Sound.Derivations([.. s.Steps, s.CostPer1kTokensDerivation]);
+    }
+
+    [Fact]
+    public void FromMfu_SolvesChipHoursAndCost_InTheArticlesForwardForm()
+    {
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        IsTheRun(s);
+        Assert.Equal(["chipHours", "cost"], s.Solved);
+        Assert.Equal(["chip-hours", "training cost (USD)"], s.Steps.Select(d => d.Quantity));
+        Assert.Equal("(8) Sun 2023 §4", s.Derivation.Equation);
+        Assert.Equal("(8) cost / D × 1000", s.CostPer1kTokensDerivation.Equation);
+        Assert.Equal("training cost per 1000 training tokens (USD)", s.CostPer1kTokensDerivation.Quantity);
+        Assert.Null(s.Chips);
+        Assert.Null(s.WallTime);
+        // eq. 8's forward form divides by chips per machine: the price input reads per machine-hour
+        Assert.Contains(s.Derivation.Inputs, t => t.Meaning == "USD per machine-hour");
+    }
+
+    [Fact]
+    public void FromChipHours_ImpliesTheMfu()
+    {
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(ChipHours)));
+        IsTheRun(s);
+        Assert.Equal(["mfu", "cost"], s.Solved);
+        Assert.Equal(["implied MFU", "training cost (USD)"], s.Steps.Select(d => d.Quantity));
+        Assert.StartsWith("(9a) ", s.Steps[0].Equation, StringComparison.Ordinal);
+        Assert.Equal("(8) cost = chip-hours × price per chip-hour", s.Derivation.Equation);
+    }
+
+    [Fact]
+    public void FromChipsAndDays_ImpliesTheMfu()
+    {
+        // 66,666.67 chip-hours on 1,000 chips = 66.67 h = 2.7778 days
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Chips: 1000, WallTime: Duration.FromHours(ChipHours / 1000)));
+        IsTheRun(s);
+        Assert.Equal(["mfu", "chipHours", "cost"], s.Solved);
+        Assert.Equal(1000, s.Chips);
+    }
+
+    [Fact]
+    public void FromChips_SolvesTheWallTime()
+    {
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5), Chips: 1000));
+        IsTheRun(s);
+        Assert.Equal(ChipHours / 1000 / 24, s.WallTime!.Value.Days, 9);
+        Assert.Equal(["chipHours", "wallTime", "cost"], s.Solved);
+        Assert.Contains(s.Steps, d => d.Quantity == "wall time (days)" && d.Equation.StartsWith("(9c) ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FromWallTime_SolvesTheChips()
+    {
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5), WallTime: Duration.FromHours(ChipHours / 500)));
+        IsTheRun(s);
+        Assert.Equal(500, s.Chips!.Value, 9);
+        Assert.Equal(["chipHours", "chips", "cost"], s.Solved);
+        Assert.Contains(s.Steps, d => d.Quantity == "chips" && d.Equation.StartsWith("(9c) ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FromCost_ImpliesChipHoursAndMfu()
+    {
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Cost: Money.FromUsd(200_000)));
+        IsTheRun(s);
+        Assert.Equal(["mfu", "chipHours"], s.Solved);
+        Assert.Equal(200_000, s.Derivation.Value!.Value, 1e-6);
+    }
+
+    [Fact]
+    public void ChipsPricedOneByOne_ReadPerChipHour()
+    {
+        // One chip per "machine" at $3: the same run, its price read per chip-hour.
+        TrainingSolution s = TrainingCost.Solve(Run(1, 3), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        IsTheRun(s);
+        Assert.Contains(s.Derivation.Inputs, t => t.Meaning == "USD per chip-hour");
+        Assert.Equal(3, Run(1, 3).PricePerChipHour.UsdPerHour);
+        Assert.Equal(3, Run().PricePerChipHour.UsdPerHour);
+    }
+
+    [Fact]
+    public void AGivenMfu_KeepsItsSource_ASolvedOneHasNone()
+    {
+        var from = new Provenance("palm", "mfu", "Chowdhery et al. 2022", "2022-04");
+        TrainingSolution given = TrainingCost.Cost(Run(), new Sourced<Ratio>(Ratio.FromFraction(0.5), from));
+        Assert.Contains(given.Steps.SelectMany(d => d.Inputs), t => t.From == from);
+        TrainingSolution solved = TrainingCost.Solve(Run(), new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(ChipHours)), from);
+        Assert.DoesNotContain(solved.Steps.SelectMany(d => d.Inputs), t => t.From == from);
+    }
+
+    [Fact]
+    public void TwoKnownsThatAgree_AreAccepted_TwoThatDoNot_AreNamed()
+    {
+        var agree = new TrainingKnowns(Mfu: Ratio.FromFraction(0.5), Cost: Money.FromUsd(200_000 * 1.004));
+        Assert.Equal(0.5, TrainingCost.Solve(Run(), agree).Mfu.Fraction, 12);
+        var e = Assert.Throws<InputException>(() => TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5), Cost: Money.FromUsd(200_000 * 1.006))));
+        Assert.Equal("mfu and cost", e.Parameter);
+        Assert.Equal("consistent (they imply the same chip-hours within 0.5%)", e.Rule);
+        Assert.Equal("66670 vs 67070 chip-hours", e.Actual); // 66,666.67 and × 1.006 = 67,066.67, to 4 digits
+        Assert.Equal("give only one of them, or make them agree", e.Hint);
+        var lower = Assert.Throws<InputException>(() => TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5), Cost: Money.FromUsd(200_000 / 1.006))));
+        Assert.Equal("mfu and cost", lower.Parameter);
+    }
+
+    [Fact]
+    public void NothingKnown_IsAnError()
+    {
+        var e = Assert.Throws<InputException>(() => TrainingCost.Solve(Run(), new TrainingKnowns()));
+        Assert.Equal("knowns must be at least one of MFU, chip-hours, chips with wall time, or cost; got none of them.", e.Message);
+    }
+
+    [Fact]
+    public void KnownsBeyondThePeak_AreRefused_NamingWhatImpliedIt()
+    {
+        // a tenth of the chip-hours would need MFU 500%
+        var e = Assert.Throws<InputException>(() => TrainingCost.Solve(Run(), new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(ChipHours / 10))));
+        Assert.Equal("the MFU implied by chipHours", e.Parameter);
+        Assert.Equal("in (0, 1]", e.Rule);
+        Assert.Equal("a run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak", e.Hint);
+        // exactly the peak is possible
+        Assert.Equal(1, TrainingCost.Solve(Run(), new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(ChipHours / 2))).Mfu.Fraction, 12);
+    }
+
+    public static TheoryData<string, Func<TrainingSolution>> BadKnowns() => new()
+    {
+        { "mfu", () => TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(1.5))) },
+        { "mfu", () => TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0))) },
+        { "chipHours", () => TrainingCost.Solve(Run(), new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(0))) },
+        { "chips", () => TrainingCost.Solve(Run(), new TrainingKnowns(Chips: 0, WallTime: Duration.FromDays(1))) },
+        { "wallTime", () => TrainingCost.Solve(Run(), new TrainingKnowns(Chips: 8, WallTime: Duration.FromDays(0))) },
+        { "cost", () => TrainingCost.Solve(Run(), new TrainingKnowns(Cost: Money.FromUsd(0))) },
+        { "pricePerChipHour", () => TrainingCost.Solve(Run(8, 0), new TrainingKnowns(Cost: Money.FromUsd(1))) },
+        { "peakFlops", () => TrainingCost.Solve(Run() with { PeakPerChip = FlopRate.FromFlopPerSecond(0) }, new TrainingKnowns(Mfu: Ratio.FromFraction(0.5))) },
+        { "chipsPerMachine", () => TrainingCost.Solve(Run(0), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5))) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadKnowns))]
+    public void ABadKnown_IsNamed(string parameter, Func<TrainingSolution> solve) =>
+        Assert.Equal(parameter, Assert.Throws<InputException>(() => solve()).Parameter);
+
+    [Fact]
+    public void NullInputs_AreRefused()
+    {
+        Assert.Throws<ArgumentNullException>(() => TrainingCost.Solve(null!, new TrainingKnowns(Mfu: Ratio.FromFraction(0.5))));
+        Assert.Throws<ArgumentNullException>(() => TrainingCost.Solve(Run(), null!));
+    }
+
+    [Fact]
+    public void NoTokens_CostNothingPerToken()
+    {
+        TrainingSolution s = TrainingCost.Solve(Run() with { Tokens = TokenCount.FromCount(0) }, new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        Assert.Equal(0, s.Cost.Usd);
+        Assert.Equal(0, s.CostPer1kTokens.UsdPerToken);
+    }
+
+    [Fact]
+    public void EncoderDecoder_Trains_At3N()
+    {
+        // 3 FLOP per parameter per token (the article's note 20): half the decoder-only chip-hours
+        TrainingSolution s = TrainingCost.Solve(Run() with { Architecture = LlmEcon.Catalog.ModelArchitecture.EncoderDecoder }, new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        Assert.Equal(ChipHours / 2, s.ChipHours.ChipHours, 1e-6);
+        Assert.Equal(6e21, s.Work.Flop, 1e9);
+    }
+}
