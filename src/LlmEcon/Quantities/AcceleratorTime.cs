@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace LlmEcon.Quantities;
 
 /// <summary>
 /// Accelerator time: chips × wall-clock time, in chip-hours, ≥ 0 (eq. 9's pivot). 1,024 chips for 34 days and 8,192 chips for
 /// 4.25 days are the same 835,584 chip-hours of work.
 /// </summary>
-public readonly record struct AcceleratorTime : IComparable<AcceleratorTime>
+public readonly record struct AcceleratorTime : IComparable<AcceleratorTime>, IComparisonOperators<AcceleratorTime, AcceleratorTime, bool>
 {
     private AcceleratorTime(double chipHours) => ChipHours = chipHours;
 

@@ -1,7 +1,9 @@
+using System.Numerics;
+
 namespace LlmEcon.Quantities;
 
 /// <summary>The number of parameters N of a model (weights), a count ≥ 0.</summary>
-public readonly record struct ParameterCount : IComparable<ParameterCount>
+public readonly record struct ParameterCount : IComparable<ParameterCount>, IComparisonOperators<ParameterCount, ParameterCount, bool>
 {
     private ParameterCount(double count) => Count = count;
 
@@ -40,7 +42,7 @@ public readonly record struct ParameterCount : IComparable<ParameterCount>
 }
 
 /// <summary>A number of tokens, a count ≥ 0.</summary>
-public readonly record struct TokenCount : IComparable<TokenCount>
+public readonly record struct TokenCount : IComparable<TokenCount>, IComparisonOperators<TokenCount, TokenCount, bool>
 {
     private TokenCount(double count) => Count = count;
 
@@ -83,7 +85,7 @@ public readonly record struct TokenCount : IComparable<TokenCount>
 }
 
 /// <summary>A number of words (of text people read and write), a count ≥ 0.</summary>
-public readonly record struct WordCount : IComparable<WordCount>
+public readonly record struct WordCount : IComparable<WordCount>, IComparisonOperators<WordCount, WordCount, bool>
 {
     private WordCount(double count) => Count = count;
 
@@ -119,7 +121,7 @@ public readonly record struct WordCount : IComparable<WordCount>
 }
 
 /// <summary>A number of search queries (or requests), a count ≥ 0: a year's searches, the queries a cost is spread over.</summary>
-public readonly record struct QueryCount : IComparable<QueryCount>
+public readonly record struct QueryCount : IComparable<QueryCount>, IComparisonOperators<QueryCount, QueryCount, bool>
 {
     private QueryCount(double count) => Count = count;
 

@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace LlmEcon.Quantities;
 
 /// <summary>
 /// A span of time in seconds, ≥ 0. Not <see cref="TimeSpan"/>: training runs and projections need
 /// fractions of a tick and spans beyond its range to be exact in <see cref="double"/>.
 /// </summary>
-public readonly record struct Duration : IComparable<Duration>
+public readonly record struct Duration : IComparable<Duration>, IComparisonOperators<Duration, Duration, bool>
 {
     /// <summary>Seconds in one hour (3600 s/h), the article's conversion.</summary>
     public const double SecondsPerHour = 3600;

@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace LlmEcon.Quantities;
 
 /// <summary>
 /// An amount of work in floating-point operations (FLOP): a count, not a rate.
 /// <c>FlopCount / FlopRate → Duration</c>; "FLOPs vs FLOP/s" cannot be confused.
 /// </summary>
-public readonly record struct FlopCount : IComparable<FlopCount>
+public readonly record struct FlopCount : IComparable<FlopCount>, IComparisonOperators<FlopCount, FlopCount, bool>
 {
     private FlopCount(double flop) => Flop = flop;
 
@@ -51,7 +53,7 @@ public readonly record struct FlopCount : IComparable<FlopCount>
 }
 
 /// <summary>A throughput in floating-point operations per second (FLOP/s): a rate, not a count.</summary>
-public readonly record struct FlopRate : IComparable<FlopRate>
+public readonly record struct FlopRate : IComparable<FlopRate>, IComparisonOperators<FlopRate, FlopRate, bool>
 {
     private FlopRate(double flopPerSecond) => FlopPerSecond = flopPerSecond;
 

@@ -1,7 +1,9 @@
+using System.Numerics;
+
 namespace LlmEcon.Quantities;
 
 /// <summary>An amount of money in US dollars. May be negative (a loss, a change in profit).</summary>
-public readonly record struct Money : IComparable<Money>
+public readonly record struct Money : IComparable<Money>, IComparisonOperators<Money, Money, bool>
 {
     private Money(double usd) => Usd = usd;
 
@@ -65,7 +67,7 @@ public readonly record struct Money : IComparable<Money>
 }
 
 /// <summary>Money per unit of time, in USD per hour (a machine's or a chip's rental price).</summary>
-public readonly record struct MoneyRate : IComparable<MoneyRate>
+public readonly record struct MoneyRate : IComparable<MoneyRate>, IComparisonOperators<MoneyRate, MoneyRate, bool>
 {
     private MoneyRate(double usdPerHour) => UsdPerHour = usdPerHour;
 
@@ -108,7 +110,7 @@ public readonly record struct MoneyRate : IComparable<MoneyRate>
 }
 
 /// <summary>A price or cost per token, in USD per token; read out per 1000 or per million tokens.</summary>
-public readonly record struct MoneyPerToken : IComparable<MoneyPerToken>
+public readonly record struct MoneyPerToken : IComparable<MoneyPerToken>, IComparisonOperators<MoneyPerToken, MoneyPerToken, bool>
 {
     private MoneyPerToken(double usdPerToken) => UsdPerToken = usdPerToken;
 
@@ -162,7 +164,7 @@ public readonly record struct MoneyPerToken : IComparable<MoneyPerToken>
 }
 
 /// <summary>Money per search query, in USD per query (revenue or cost of one query).</summary>
-public readonly record struct MoneyPerQuery : IComparable<MoneyPerQuery>
+public readonly record struct MoneyPerQuery : IComparable<MoneyPerQuery>, IComparisonOperators<MoneyPerQuery, MoneyPerQuery, bool>
 {
     private MoneyPerQuery(double usdPerQuery) => UsdPerQuery = usdPerQuery;
 
@@ -202,7 +204,7 @@ public readonly record struct MoneyPerQuery : IComparable<MoneyPerQuery>
 }
 
 /// <summary>Money per floating-point operation, in USD per FLOP: what a unit of compute costs (eq. 11's cost per FLOP).</summary>
-public readonly record struct MoneyPerFlop : IComparable<MoneyPerFlop>
+public readonly record struct MoneyPerFlop : IComparable<MoneyPerFlop>, IComparisonOperators<MoneyPerFlop, MoneyPerFlop, bool>
 {
     private MoneyPerFlop(double usdPerFlop) => UsdPerFlop = usdPerFlop;
 

@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace LlmEcon.Quantities;
 
 /// <summary>
 /// A size in bytes. Both bases exist and say so: <see cref="FromGigabytes"/> is 10^9 bytes,
 /// <see cref="FromGibibytes"/> is 2^30 bytes.
 /// </summary>
-public readonly record struct ByteSize : IComparable<ByteSize>
+public readonly record struct ByteSize : IComparable<ByteSize>, IComparisonOperators<ByteSize, ByteSize, bool>
 {
     /// <summary>Bytes in a gigabyte (decimal, 10^9).</summary>
     public const double BytesPerGigabyte = 1e9;
@@ -70,7 +72,7 @@ public readonly record struct ByteSize : IComparable<ByteSize>
 }
 
 /// <summary>A power in watts. <c>Power × Duration → Energy</c>.</summary>
-public readonly record struct Power : IComparable<Power>
+public readonly record struct Power : IComparable<Power>, IComparisonOperators<Power, Power, bool>
 {
     private Power(double watts) => Watts = watts;
 
@@ -112,7 +114,7 @@ public readonly record struct Power : IComparable<Power>
 }
 
 /// <summary>An amount of energy in joules, read out in kWh and MWh. <c>Energy × ElectricityPrice → Money</c>.</summary>
-public readonly record struct Energy : IComparable<Energy>
+public readonly record struct Energy : IComparable<Energy>, IComparisonOperators<Energy, Energy, bool>
 {
     /// <summary>Joules in one kilowatt-hour (3.6 × 10^6 J).</summary>
     public const double JoulesPerKilowattHour = 3.6e6;
@@ -169,7 +171,7 @@ public readonly record struct Energy : IComparable<Energy>
 }
 
 /// <summary>An electricity price in USD per kilowatt-hour.</summary>
-public readonly record struct ElectricityPrice : IComparable<ElectricityPrice>
+public readonly record struct ElectricityPrice : IComparable<ElectricityPrice>, IComparisonOperators<ElectricityPrice, ElectricityPrice, bool>
 {
     private ElectricityPrice(double usdPerKilowattHour) => UsdPerKilowattHour = usdPerKilowattHour;
 
@@ -203,7 +205,7 @@ public readonly record struct ElectricityPrice : IComparable<ElectricityPrice>
 /// A dimensionless ratio held as a fraction (0.213, not 21.3): utilization, cache hit rate, gross margin,
 /// growth rate, reduction. Any finite value; each use checks its own range through <see cref="Guard"/>.
 /// </summary>
-public readonly record struct Ratio : IComparable<Ratio>
+public readonly record struct Ratio : IComparable<Ratio>, IComparisonOperators<Ratio, Ratio, bool>
 {
     private Ratio(double fraction) => Fraction = fraction;
 
