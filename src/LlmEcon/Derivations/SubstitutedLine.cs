@@ -169,9 +169,7 @@ public static class SubstitutedLine
             }
 
             int digits = _i;
-            while (_i < s.Length && (char.IsAsciiDigit(s[_i]) || s[_i] == '.' || (s[_i] == ',' && _i + 3 < s.Length + 0 && char.IsAsciiDigit(s[_i + 1]))
-                                     || ((s[_i] == 'e' || s[_i] == 'E') && _i + 1 < s.Length && (char.IsAsciiDigit(s[_i + 1]) || s[_i + 1] is '-' or '+'))
-                                     || ((s[_i] == '-' || s[_i] == '+') && _i > digits && (s[_i - 1] == 'e' || s[_i - 1] == 'E'))))
+            while (_i < s.Length && (char.IsAsciiDigit(s[_i]) || s[_i] == '.' || GroupSeparator() || ExponentMark() || ExponentSign(digits)))
             {
                 _i++;
             }
@@ -199,10 +197,22 @@ public static class SubstitutedLine
             return v;
         }
 
-        /// <summary>A unit attached to the number (<c>/h</c>) or after one space (<c> params</c>): letters, '/', '·', '-', digits, up to a space, ')' or '^'.</summary>
+        /// <summary>A comma between groups of three digits (<c>1,287</c>): followed by three digits.</summary>
+        private bool GroupSeparator() => s[_i] == ',' && _i + 3 < s.Length && !s.AsSpan(_i + 1, 3).ContainsAnyExceptInRange('0', '9');
+
+        /// <summary>The e of an exponent (<c>3.15e23</c>, <c>1e-5</c>): followed by a digit or a sign.</summary>
+        private bool ExponentMark() => s[_i] is 'e' or 'E' && _i + 1 < s.Length && (char.IsAsciiDigit(s[_i + 1]) || s[_i + 1] is '-' or '+');
+
+        /// <summary>The sign of an exponent: right after its e, within the number that began at <paramref name="digits"/>.</summary>
+        private bool ExponentSign(int digits) => s[_i] is '-' or '+' && _i > digits && s[_i - 1] is 'e' or 'E';
+
+        /// <summary>
+        /// A unit attached to the number (<c>/h</c>, <c>×</c>: it starts with a letter, '/' or '×') or after one space (<c> params</c>: a letter
+        /// or '/'), up to a space, ')', '^' or '⌉'.
+        /// </summary>
         private void SkipUnit()
         {
-            bool attached = _i < s.Length && s[_i] != ' ' && s[_i] != ')' && s[_i] != '^' && s[_i] != '⌉';
+            bool attached = _i < s.Length && (char.IsLetter(s[_i]) || s[_i] is '/' or '×');
             bool spaced = !attached && _i + 1 < s.Length && s[_i] == ' ' && (char.IsLetter(s[_i + 1]) || s[_i + 1] == '/')
                           && !(s[_i + 1] == '/' && _i + 2 < s.Length && s[_i + 2] == ' ');
             if (!attached && !spaced)
