@@ -141,7 +141,7 @@ public sealed record CloudOffer(
 /// <summary>A published model: size, training tokens and, where published, its training run.</summary>
 public sealed record ModelCard(
     string Id, string Name, string Organization, int Year, ModelArchitecture Architecture, ParameterCount Parameters,
-    TokenCount? TrainingTokens, string? TrainingAcceleratorId, int? TrainingChips, double? TrainingDays,
+    TokenCount? TrainingTokens, string? TrainingAcceleratorId, int? TrainingChips, Duration? TrainingTime,
     Energy? TrainingEnergy, Ratio? Mfu, string Source, string Date) : ICatalogEntry
 {
     /// <summary>N with its provenance.</summary>

@@ -413,7 +413,8 @@ public sealed class LlmCatalog
         double? mfu = r.OptionalNumber("mfu", 1e-4, 1, "(a fraction)", "MFU is a fraction: 46.2% is 0.462");
         var (source, date) = r.Provenance();
         return new ModelCard(id, name, org, year, arch, double.IsNaN(n) ? default : ParameterCount.FromCount(n),
-            d is { } dv && !double.IsNaN(dv) ? TokenCount.FromCount(dv) : null, chip, chips, days,
+            d is { } dv && !double.IsNaN(dv) ? TokenCount.FromCount(dv) : null, chip, chips,
+            days is { } t && !double.IsNaN(t) ? Duration.FromDays(t) : null,
             mwh is { } e && !double.IsNaN(e) ? Energy.FromMegawattHours(e) : null,
             mfu is { } m && !double.IsNaN(m) ? Ratio.FromFraction(m) : null, source, date);
     }

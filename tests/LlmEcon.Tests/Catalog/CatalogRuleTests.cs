@@ -84,7 +84,7 @@ public class CatalogRuleTests
         Assert.Equal(("O1", "P", "x1", 8, 20.0, "1-year", "2023-01-15"), (o.Name, o.Provider, o.AcceleratorId, o.ChipsPerMachine, o.MachinePrice.UsdPerHour, o.Commitment, o.Date));
         ModelCard m = c.Model("m1");
         Assert.Equal(("M1", "Org", 2022, ModelArchitecture.EncoderDecoder, 7e9, 1e12), (m.Name, m.Organization, m.Year, m.Architecture, m.Parameters.Count, m.TrainingTokens!.Value.Count));
-        Assert.Equal(("x1", 1024, 20.5, 300.0, 0.4), (m.TrainingAcceleratorId, m.TrainingChips, m.TrainingDays, m.TrainingEnergy!.Value.MegawattHours, m.Mfu!.Value.Fraction));
+        Assert.Equal(("x1", 1024, 20.5, 300.0, 0.4), (m.TrainingAcceleratorId, m.TrainingChips, m.TrainingTime!.Value.Days, m.TrainingEnergy!.Value.MegawattHours, m.Mfu!.Value.Fraction));
         ApiPrice p = c.ApiPrice("p1");
         Assert.Equal(("P", "M", 2023, 0.02, 1000.0, PriceUnit.Words, "input"), (p.Provider, p.Model, p.Year, p.Price.Usd, p.Per, p.Unit, p.AppliesTo));
         ScalingLaw l = c.ScalingLaw("l1");
@@ -102,7 +102,7 @@ public class CatalogRuleTests
         Assert.Null(m.TrainingTokens);
         Assert.Null(m.TrainingAcceleratorId);
         Assert.Null(m.TrainingChips);
-        Assert.Null(m.TrainingDays);
+        Assert.Null(m.TrainingTime);
         Assert.Null(m.TrainingEnergy);
         Assert.Null(m.Mfu);
         Assert.Null(Load(("accelerators", With(With(Accelerator, "articleGeneration", null), "memoryGigabytes", null).Replace("\"memoryBandwidth", "\"memoryGibibytes\":32,\"memoryBandwidth", StringComparison.Ordinal)))
