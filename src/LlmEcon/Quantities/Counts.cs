@@ -152,6 +152,6 @@ public readonly record struct QueryCount : IComparable<QueryCount>, IComparisonO
     /// <summary>Compares two counts.</summary>
     public static bool operator >=(QueryCount a, QueryCount b) => a.Count >= b.Count;
 
-    /// <summary>e.g. <c>8.4e11 queries</c>.</summary>
+    /// <summary>e.g. <c>2.1e12 queries</c>.</summary>
     public override string ToString() => NumberFormat.Compact(Count) + " queries";
 }
