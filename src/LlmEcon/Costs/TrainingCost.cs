@@ -115,20 +115,22 @@ public static class TrainingCost
         Input peakIn = Symbols.Peak(x.PeakPerChip), perMachineIn = Symbols.ChipsPerMachine(x.ChipsPerMachine);
         Input priceIn = Symbols.PricePerHour(x.MachinePrice, meaning: perMachine == 1 ? "USD per chip-hour" : "USD per machine-hour");
         Expr kND = kIn * n * d;
-        var estimates = new List<(string Name, Expr ChipHours)>();
-        if (known.Mfu is { } m)
+        // Each estimate carries the equation that gives it: the first one is the chip-hours the run solves with, shown as such.
+        var estimates = new List<(string Name, Expr ChipHours, string Equation)>();
+        Sourced<Ratio>? mfuGiven = known.Mfu is { } m ? new Sourced<Ratio>(m, mfuFrom) : null;
+        if (mfuGiven is { } mg)
         {
-            estimates.Add(("mfu", kND / (peakIn * Symbols.Mfu(m) * Symbols.SecondsPerHour)));
+            estimates.Add(("mfu", kND / (peakIn * Symbols.Mfu(mg) * Symbols.SecondsPerHour), "(9b) chip-hours = k·N·D / (peak × MFU × 3600 s/h)"));
         }
 
         if (known.ChipHours is { } h)
         {
-            estimates.Add(("chipHours", ChipHoursIn(h.ChipHours)));
+            estimates.Add(("chipHours", ChipHoursIn(h.ChipHours), "(9b) chip-hours, given"));
         }
 
         if (known.Chips is { } c && known.WallTime is { } t)
         {
-            estimates.Add(("chips × wallTime", ChipsIn(c) * Expr.In("days", "wall-clock days", t.Days, Compact(t.Days) + " d") * Expr.Const(24, "24 h/d")));
+            estimates.Add(("chips × wallTime", ChipsIn(c) * DaysIn(t) * Expr.Const(24, "24 h/d"), "(9c) chip-hours = chips × wall time"));
         }
 
         if (known.Cost is { } cost)
@@ -138,7 +140,8 @@ public static class TrainingCost
                 throw Guard.Fail("pricePerChipHour", "> 0 to solve from a cost", Guard.Show(pricePerChipHour));
             }
 
-            estimates.Add(("cost", Expr.In("cost", "USD", cost.Usd, Usd(cost.Usd)) / (priceIn / perMachineIn)));
+            estimates.Add(("cost", Expr.In("cost", "training cost (USD), given", cost.Usd, Usd(cost.Usd)) / (priceIn / perMachineIn),
+                "(9d) chip-hours = cost / price per chip-hour"));
         }
 
         if (estimates.Count == 0)
@@ -171,12 +174,10 @@ public static class TrainingCost
         // Knowns that imply more work per second than the chips' peak (or no work at all) describe no possible run.
         Guard.InRange(mfu, $"the MFU implied by {estimates[0].Name}", 0, 1, lowOpen: true, highOpen: false,
             "a run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak");
-        Sourced<Ratio> mfuSourced = new(Ratio.FromFraction(mfu), known.Mfu is null ? null : mfuFrom);
         if (known.ChipHours is null)
         {
             solved.Add("chipHours");
-            Expr hoursExpr = kND / (peakIn * Symbols.Mfu(mfuSourced) * Symbols.SecondsPerHour);
-            steps.Add(Derivation.Of("chip-hours", "(9b) chip-hours = k·N·D / (peak × MFU × 3600 s/h)", hoursExpr, v => Compact(v) + " chip-h"));
+            steps.Add(Derivation.Of("chip-hours", estimates[0].Equation, estimates[0].ChipHours, v => Compact(v) + " chip-h"));
         }
 
         double? chips = known.Chips;
@@ -190,15 +191,15 @@ public static class TrainingCost
         }
         else if (wall is { } ww && chips is null)
         {
-            Expr atOnce = hours / (Expr.In("days", "wall-clock days", ww.Days, Compact(ww.Days) + " d") * Expr.Const(24, "24 h/d"));
+            Expr atOnce = hours / (DaysIn(ww) * Expr.Const(24, "24 h/d"));
             chips = atOnce.Value;
             solved.Add("chips");
             steps.Add(Derivation.Of("chips", "(9c) chips = chip-hours / wall time", atOnce, v => Compact(v) + " chips"));
         }
 
         // The cost: in the article's forward form when MFU was given (eq. 8), else chip-hours × price per chip-hour.
-        Expr totalExpr = known.Mfu is not null
-            ? n * kIn * d / (perMachineIn * peakIn * Symbols.Mfu(mfuSourced)) * priceIn / Symbols.SecondsPerHour
+        Expr totalExpr = mfuGiven is { } mu
+            ? n * kIn * d / (perMachineIn * peakIn * Symbols.Mfu(mu)) * priceIn / Symbols.SecondsPerHour
             : known.Cost is { } given ? Expr.In("cost", "USD, given", given.Usd, Usd(given.Usd)) : hours * priceIn / perMachineIn;
         if (known.Cost is null)
         {
@@ -215,6 +216,8 @@ public static class TrainingCost
     }
 
     private static Input ChipHoursIn(double h) => Expr.In("chip-hours", "accelerator-hours", h, Compact(h) + " chip-h");
+
+    private static Input DaysIn(Duration t) => Expr.In("days", "wall-clock days", t.Days, Compact(t.Days) + " d");
 
     private static Input ChipsIn(double c) => Expr.In("chips", "chips at once", c, NumberFormat.Integer(c));
 }

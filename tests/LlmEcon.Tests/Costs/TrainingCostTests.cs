@@ -27,6 +27,19 @@ public class TrainingCostTests
         Assert.Equal(s.Cost.Usd, s.Derivation.Value!.Value, 1e-6);
         Assert.Equal(0.001, s.CostPer1kTokensDerivation.Value!.Value, 15);
         Sound.Derivations([.. s.Steps, s.CostPer1kTokensDerivation]);
+        // each step shows the number the solution holds (one expression for both)
+        foreach (Derivation step in s.Steps)
+        {
+            double held = step.Quantity switch
+            {
+                "implied MFU" => s.Mfu.Fraction,
+                "chip-hours" => s.ChipHours.ChipHours,
+                "wall time (days)" => s.WallTime!.Value.Days,
+                "chips" => s.Chips!.Value,
+                _ => s.Cost.Usd,
+            };
+            Assert.Equal(held, step.Value!.Value, held * 1e-12);
+        }
     }
 
     [Fact]
@@ -64,6 +77,11 @@ public class TrainingCostTests
         IsTheRun(s);
         Assert.Equal(["mfu", "chipHours", "cost"], s.Solved);
         Assert.Equal(1000, s.Chips);
+        // the chip-hours are the chips × days given: 1,000 × 2.778 d × 24 h/d = 66,670 chip-h (to 4 digits)
+        Derivation hours = s.Steps.Single(x => x.Quantity == "chip-hours");
+        Assert.Equal(("(9c) chip-hours = chips × wall time", "chips × days × 24 h/d", "1,000 × 2.778 d × 24 h/d", "66670 chip-h"),
+            (hours.Equation, hours.Formula, hours.Substituted, hours.Result));
+        Assert.Equal(("days", "wall-clock days"), (hours.Inputs[1].Symbol, hours.Inputs[1].Meaning));
     }
 
     [Fact]
@@ -73,7 +91,9 @@ public class TrainingCostTests
         IsTheRun(s);
         Assert.Equal(ChipHours / 1000 / 24, s.WallTime!.Value.Days, 9);
         Assert.Equal(["chipHours", "wallTime", "cost"], s.Solved);
-        Assert.Contains(s.Steps, d => d.Quantity == "wall time (days)" && d.Equation.StartsWith("(9c) ", StringComparison.Ordinal));
+        Derivation wall = s.Steps.Single(d => d.Quantity == "wall time (days)");
+        Assert.Equal(("(9c) wall time = chip-hours / chips", "2.778 days"), (wall.Equation, wall.Result));
+        Assert.Equal("66670 chip-h", s.Steps.Single(d => d.Quantity == "chip-hours").Result);
     }
 
     [Fact]
@@ -83,7 +103,9 @@ public class TrainingCostTests
         IsTheRun(s);
         Assert.Equal(500, s.Chips!.Value, 9);
         Assert.Equal(["chipHours", "chips", "cost"], s.Solved);
-        Assert.Contains(s.Steps, d => d.Quantity == "chips" && d.Equation.StartsWith("(9c) ", StringComparison.Ordinal));
+        Derivation chips = s.Steps.Single(d => d.Quantity == "chips");
+        Assert.Equal(("(9c) chips = chip-hours / wall time", "chip-hours / (days × 24 h/d)", "500 chips"), (chips.Equation, chips.Formula, chips.Result));
+        Assert.Equal(("days", "wall-clock days", "5.556 d"), (chips.Inputs[1].Symbol, chips.Inputs[1].Meaning, chips.Inputs[1].Value));
     }
 
     [Fact]
@@ -93,6 +115,10 @@ public class TrainingCostTests
         IsTheRun(s);
         Assert.Equal(["mfu", "chipHours"], s.Solved);
         Assert.Equal(200_000, s.Derivation.Value!.Value, 1e-6);
+        Derivation hours = s.Steps.Single(x => x.Quantity == "chip-hours");
+        Assert.Equal(("(9d) chip-hours = cost / price per chip-hour", "cost / (price / chips)", "$200,000 / ($24/h / 8)"),
+            (hours.Equation, hours.Formula, hours.Substituted));
+        Assert.Equal("training cost (USD), given", hours.Inputs[0].Meaning);
     }
 
     [Fact]
