@@ -60,7 +60,7 @@ public class JsonTests
         Near(3.552e6, r.GetProperty("chipHours").GetDouble(), 1e-3);
         Near(3.15e23 / 1.5984e24, r.GetProperty("mfu").GetDouble(), 1e-9);
         Near(3.552e6 * 2.48, r.GetProperty("costUsd").GetDouble(), 1e-6);
-        Assert.Equal(["mfu", "chipHours", "cost"], r.GetProperty("solved").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["chipHours", "mfu", "cost"], r.GetProperty("solved").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -162,6 +162,13 @@ public static class TrainingCost
 
         var solved = new List<string>();
         var steps = new List<Derivation>();
+        // The chip-hours first (when solved), then what follows from them.
+        if (known.ChipHours is null)
+        {
+            solved.Add("chipHours");
+            steps.Add(Derivation.Of("chip-hours", estimates[0].Equation, estimates[0].ChipHours, v => Compact(v) + " chip-h"));
+        }
+
         Input hours = ChipHoursIn(chipHours);
         Expr mfuExpr = kND / (hours * Symbols.SecondsPerHour * peakIn);
         double mfu = known.Mfu?.Fraction ?? mfuExpr.Value;
@@ -174,12 +181,6 @@ public static class TrainingCost
         // Knowns that imply more work per second than the chips' peak (or no work at all) describe no possible run.
         Guard.InRange(mfu, $"the MFU implied by {estimates[0].Name}", 0, 1, lowOpen: true, highOpen: false,
             "a run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak");
-        if (known.ChipHours is null)
-        {
-            solved.Add("chipHours");
-            steps.Add(Derivation.Of("chip-hours", estimates[0].Equation, estimates[0].ChipHours, v => Compact(v) + " chip-h"));
-        }
-
         double? chips = known.Chips;
         Duration? wall = known.WallTime;
         if (chips is { } cc && wall is null)

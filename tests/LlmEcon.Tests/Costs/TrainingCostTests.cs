@@ -75,7 +75,7 @@ public class TrainingCostTests
         // 66,666.67 chip-hours on 1,000 chips = 66.67 h = 2.7778 days
         TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Chips: 1000, WallTime: Duration.FromHours(ChipHours / 1000)));
         IsTheRun(s);
-        Assert.Equal(["mfu", "chipHours", "cost"], s.Solved);
+        Assert.Equal(["chipHours", "mfu", "cost"], s.Solved);
         Assert.Equal(1000, s.Chips);
         // the chip-hours are the chips × days given: 1,000 × 2.778 d × 24 h/d = 66,670 chip-h (to 4 digits)
         Derivation hours = s.Steps.Single(x => x.Quantity == "chip-hours");
@@ -113,7 +113,7 @@ public class TrainingCostTests
     {
         TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Cost: Money.FromUsd(200_000)));
         IsTheRun(s);
-        Assert.Equal(["mfu", "chipHours"], s.Solved);
+        Assert.Equal(["chipHours", "mfu"], s.Solved);
         Assert.Equal(200_000, s.Derivation.Value!.Value, 1e-6);
         Derivation hours = s.Steps.Single(x => x.Quantity == "chip-hours");
         Assert.Equal(("(9d) chip-hours = cost / price per chip-hour", "cost / (price / chips)", "$200,000 / ($24/h / 8)"),
