@@ -116,7 +116,7 @@ public static class TrainingCost
         Input priceIn = Symbols.PricePerHour(x.MachinePrice, meaning: perMachine == 1 ? "USD per chip-hour" : "USD per machine-hour");
         Expr kND = kIn * n * d;
         // Each estimate carries the equation that gives it: the first one is the chip-hours the run solves with, shown as such.
-        var estimates = new List<(string Name, Expr ChipHours, string Equation)>();
+        var estimates = new List<(string Name, Expr ChipHours, string? Equation)>();
         Sourced<Ratio>? mfuGiven = known.Mfu is { } m ? new Sourced<Ratio>(m, mfuFrom) : null;
         if (mfuGiven is { } mg)
         {
@@ -125,7 +125,7 @@ public static class TrainingCost
 
         if (known.ChipHours is { } h)
         {
-            estimates.Add(("chipHours", ChipHoursIn(h.ChipHours), "(9b) chip-hours, given"));
+            estimates.Add(("chipHours", ChipHoursIn(h.ChipHours), null)); // given: shown as an input, never as a step
         }
 
         if (known.Chips is { } c && known.WallTime is { } t)
@@ -166,7 +166,7 @@ public static class TrainingCost
         if (known.ChipHours is null)
         {
             solved.Add("chipHours");
-            steps.Add(Derivation.Of("chip-hours", estimates[0].Equation, estimates[0].ChipHours, v => Compact(v) + " chip-h"));
+            steps.Add(Derivation.Of("chip-hours", estimates[0].Equation!, estimates[0].ChipHours, v => Compact(v) + " chip-h"));
         }
 
         Input hours = ChipHoursIn(chipHours);

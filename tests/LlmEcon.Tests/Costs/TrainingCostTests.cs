@@ -65,7 +65,9 @@ public class TrainingCostTests
         IsTheRun(s);
         Assert.Equal(["mfu", "cost"], s.Solved);
         Assert.Equal(["implied MFU", "training cost (USD)"], s.Steps.Select(d => d.Quantity));
-        Assert.StartsWith("(9a) ", s.Steps[0].Equation, StringComparison.Ordinal);
+        // the given chip-hours are an input of the MFU, not a step: 1.2e22 / (66,670 chip-h × 3600 s/h × 100 TFLOP/s) at 4 digits
+        Assert.Equal("(9a) MFU = k·N·D / (chip-hours × 3600 s/h × peak)", s.Steps[0].Equation);
+        Assert.Contains("66670 chip-h", s.Steps[0].Substituted, StringComparison.Ordinal);
         Assert.Equal("(8) cost = chip-hours × price per chip-hour", s.Derivation.Equation);
     }
 
@@ -173,6 +175,9 @@ public class TrainingCostTests
         Assert.Equal("a run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak", e.Hint);
         // exactly the peak is possible
         Assert.Equal(1, TrainingCost.Solve(Run(), new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(ChipHours / 2))).Mfu.Fraction, 12);
+        // 100 chips for a tenth of the run's 2.778 days: the same 500%, named by the knowns that imply it
+        var days = Assert.Throws<InputException>(() => TrainingCost.Solve(Run(), new TrainingKnowns(Chips: 100, WallTime: Duration.FromHours(ChipHours / 1000))));
+        Assert.Equal("the MFU implied by chips × wallTime", days.Parameter);
     }
 
     public static TheoryData<string, Func<TrainingSolution>> BadKnowns() => new()
