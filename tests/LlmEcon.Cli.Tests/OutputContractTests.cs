@@ -81,6 +81,26 @@ public class OutputContractTests
     }
 
     [Fact]
+    public void CatalogShow_AModelWithItsArchitecture_ShowsWhatItImplies_AndStillMergesBack()
+    {
+        // Mixtral 8x7B (config.json): total 32 × (41,943,040 + 8 × 176,160,768 + 32,768) + 2 × 32,000 × 4,096 = 46,702,526,464;
+        // active with 2 experts per token 12,879,659,008; KV 2 × 32 × 8 × 128 × 2 B = 131,072 B per token at BF16
+        string json = Cli.Ok("catalog", "show", "mixtral-8x7b", "--format", "json", "--explain");
+        JsonElement derived = JsonDocument.Parse(json).RootElement.GetProperty("derived");
+        JsonElement a = derived.GetProperty("architecture");
+        Assert.Equal((46_702_526_464, 46.7e9, 12_879_659_008, 12.9e9, 131_072),
+            (a.GetProperty("parameters").GetDouble(), a.GetProperty("publishedParameters").GetDouble(), a.GetProperty("activeParameters").GetDouble(),
+             a.GetProperty("publishedActiveParameters").GetDouble(), a.GetProperty("kvCacheBytesPerTokenBf16").GetDouble()));
+        Assert.Equal(["(24)", "(25)", "(26)"], derived.GetProperty("derivations").EnumerateArray().Select(d => d.GetProperty("equation").GetString()![..4]));
+        Assert.Equal(LlmCatalog.BuiltIn.Model("mixtral-8x7b"), LlmCatalog.BuiltIn.Merge("shown.json", json).Model("mixtral-8x7b"));
+        string table = Cli.Ok("catalog", "show", "deepseek-v3");
+        Assert.Matches(@"│ Active parameters from the architecture +│ +37\.55B │ parameters", table);
+        Assert.Matches(@"│ KV cache per token at bf16 +│ +70,272 │ bytes", table); // 61 × (512 + 64) × 2 B
+        Assert.Contains("│ transformer.gatedFfn ", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("What gpt-2's architecture implies", Cli.Ok("catalog", "show", "gpt-2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UserIntegers_AreShownExactly_InTablesAndDerivations()
     {
         // 16,384 chips: the table and the wall-time derivation carry the integer, not 16380.

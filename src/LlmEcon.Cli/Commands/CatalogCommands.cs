@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmEcon.Catalog;
+using LlmEcon.Derivations;
 using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 
@@ -76,6 +77,20 @@ internal sealed class CatalogShowCommand : LlmEconCommand
         using var doc = JsonDocument.Parse(e.Json);
         RecordBuilder record = Sheet.Record("entry", $"{e.Id} ({e.Section}, from {e.Origin})");
         Flatten(record, "", doc.RootElement);
+        if (e.Section == "models" && catalog.Model(e.Id) is { Transformer: { } t } m)
+        {
+            Derivation total = t.TotalParameters, active = t.ActiveParameters, kv = t.KvCacheBytesPerToken(Precision.Bf16);
+            double published = m.Parameters.Count;
+            Sheet architecture = Sheet.Record("architecture", $"What {e.Id}'s architecture implies (eqs. 24–26)")
+                .Add("publishedParameters", "Parameters, published", Kind.Count, published, "parameters")
+                .Add("parameters", "Parameters from the architecture", Kind.Count, total.Value, "parameters")
+                .Add("parametersGap", "Architecture over published, − 1", Kind.Fraction, total.Value / published - 1, "")
+                .Add("publishedActiveParameters", "Active parameters, published", Kind.Count, m.ActiveParameters?.Count, "parameters")
+                .Add("activeParameters", "Active parameters from the architecture", Kind.Count, active.Value, "parameters")
+                .Add("kvCacheBytesPerTokenBf16", "KV cache per token at bf16", Kind.Integer, kv.Value, "bytes");
+            return new CommandResult(e.Id, [record, architecture], [], [total, active, kv]) { Payload = e };
+        }
+
         return CommandResult.Of(e.Id, record) with { Payload = e };
     }
 
@@ -89,7 +104,9 @@ internal sealed class CatalogShowCommand : LlmEconCommand
         }
 
         using var doc = JsonDocument.Parse(e.Json);
-        return CatalogFile.OfOneEntry(e.Section, doc.RootElement.WriteTo);
+        bool explain = a.Switch(O.Explain);
+        return CatalogFile.OfOneEntry(e.Section, doc.RootElement.WriteTo,
+            result.Sheets.Count > 1 ? w => JsonRenderer.WriteBody(w, result with { Sheets = result.Sheets.Skip(1).ToList() }, explain) : null);
     }
 
     private static void Flatten(RecordBuilder record, string prefix, JsonElement value)
@@ -113,6 +130,9 @@ internal sealed class CatalogShowCommand : LlmEconCommand
                 break;
             case JsonValueKind.Number:
                 record.Add(prefix, prefix, Kind.Number, value.GetDouble());
+                break;
+            case JsonValueKind.True or JsonValueKind.False:
+                record.Add(prefix, prefix, Kind.Text, value.GetRawText());
                 break;
             case JsonValueKind.Null:
                 record.Add(prefix, prefix, Kind.Text, null);

@@ -18,51 +18,58 @@ internal static class JsonRenderer
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            foreach (Sheet sheet in result.Sheets.Select(x => x.For(Audience.Programs)))
-            {
-                w.WritePropertyName(sheet.Key);
-                if (sheet.Single)
-                {
-                    WriteRecord(w, sheet.Columns, sheet.Rows[0]);
-                }
-                else
-                {
-                    w.WriteStartArray();
-                    foreach (IReadOnlyList<object?> row in sheet.Rows)
-                    {
-                        WriteRecord(w, sheet.Columns, row);
-                    }
-
-                    w.WriteEndArray();
-                }
-            }
-
-            if (result.Notes.Count > 0)
-            {
-                w.WriteStartArray("notes");
-                foreach (string n in result.Notes)
-                {
-                    w.WriteStringValue(n);
-                }
-
-                w.WriteEndArray();
-            }
-
-            if (explain)
-            {
-                w.WriteStartArray("derivations");
-                foreach (Derivation d in result.Derivations.Distinct())
-                {
-                    WriteDerivation(w, d);
-                }
-
-                w.WriteEndArray();
-            }
-
+            WriteBody(w, result, explain);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The properties of <see cref="Render"/>'s object: one per sheet, then notes and (with explain) derivations.</summary>
+    public static void WriteBody(Utf8JsonWriter w, CommandResult result, bool explain)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (Sheet sheet in result.Sheets.Select(x => x.For(Audience.Programs)))
+        {
+            w.WritePropertyName(sheet.Key);
+            if (sheet.Single)
+            {
+                WriteRecord(w, sheet.Columns, sheet.Rows[0]);
+            }
+            else
+            {
+                w.WriteStartArray();
+                foreach (IReadOnlyList<object?> row in sheet.Rows)
+                {
+                    WriteRecord(w, sheet.Columns, row);
+                }
+
+                w.WriteEndArray();
+            }
+        }
+
+        if (result.Notes.Count > 0)
+        {
+            w.WriteStartArray("notes");
+            foreach (string n in result.Notes)
+            {
+                w.WriteStringValue(n);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (explain)
+        {
+            w.WriteStartArray("derivations");
+            foreach (Derivation d in result.Derivations.Distinct())
+            {
+                WriteDerivation(w, d);
+            }
+
+            w.WriteEndArray();
+        }
     }
 
     private static void WriteRecord(Utf8JsonWriter w, IReadOnlyList<Column> columns, IReadOnlyList<object?> row)

@@ -8,8 +8,17 @@ namespace LlmEcon.Catalog;
 /// <summary>Writes catalog files as <see cref="LlmCatalog"/> reads them: <c>{ "section": [ entry ] }</c>, indented, UTF-8 unescaped.</summary>
 public static class CatalogFile
 {
-    /// <summary>A catalog file holding one entry of <paramref name="section"/> (e.g. <c>scalingLaws</c>), written by <paramref name="writeEntry"/>.</summary>
-    public static string OfOneEntry(string section, Action<Utf8JsonWriter> writeEntry)
+    /// <summary>
+    /// The top-level key of what a tool derived from an entry (its architecture's parameter counts, say): written for reading, skipped
+    /// when the file is loaded, so the file can be merged back as it is.
+    /// </summary>
+    public const string DerivedKey = "derived";
+
+    /// <summary>
+    /// A catalog file holding one entry of <paramref name="section"/> (e.g. <c>scalingLaws</c>), written by <paramref name="writeEntry"/>;
+    /// <paramref name="writeDerived"/>, when given, writes the properties of a <see cref="DerivedKey"/> object after it.
+    /// </summary>
+    public static string OfOneEntry(string section, Action<Utf8JsonWriter> writeEntry, Action<Utf8JsonWriter>? writeDerived = null)
     {
         ArgumentNullException.ThrowIfNull(writeEntry);
         using var stream = new MemoryStream();
@@ -19,6 +28,13 @@ public static class CatalogFile
             w.WriteStartArray(section);
             writeEntry(w);
             w.WriteEndArray();
+            if (writeDerived is not null)
+            {
+                w.WriteStartObject(DerivedKey);
+                writeDerived(w);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

@@ -1,4 +1,5 @@
 using LlmEcon.Derivations;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 
 namespace LlmEcon.Catalog;
@@ -144,6 +145,12 @@ public sealed record ModelCard(
     TokenCount? TrainingTokens, string? TrainingAcceleratorId, int? TrainingChips, Duration? TrainingTime,
     Energy? TrainingEnergy, Ratio? Mfu, string Source, string Date) : ICatalogEntry
 {
+    /// <summary>The published active parameters of a mixture of experts (those one token goes through), or null.</summary>
+    public ParameterCount? ActiveParameters { get; init; }
+
+    /// <summary>The published architecture, or null where the catalog has none.</summary>
+    public Transformer? Transformer { get; init; }
+
     /// <summary>N with its provenance.</summary>
     public Sourced<ParameterCount> ParametersSourced => new(Parameters, new Provenance(Id, "parameters", Source, Date));
 

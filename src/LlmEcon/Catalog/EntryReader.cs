@@ -118,6 +118,18 @@ internal sealed class EntryReader
     public int? OptionalInteger(string field, int min, int max, string unit) =>
         Has(field) ? Integer(field, min, max, unit) : (int?)MarkNumber(field);
 
+    public bool Boolean(string field)
+    {
+        _read.Add(field);
+        if (_obj.TryGetProperty(field, out JsonElement v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return v.GetBoolean();
+        }
+
+        Problem(field, "true or false", Has(field) ? v.GetRawText() : "nothing");
+        return false;
+    }
+
     public TEnum Enum<TEnum>(string field, IReadOnlyDictionary<string, TEnum> names, TEnum fallback)
     {
         string s = String(field, "");

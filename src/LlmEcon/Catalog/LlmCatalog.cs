@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
 
@@ -181,6 +182,11 @@ public sealed class LlmCatalog
                 {
                     problems.Add(new CatalogProblem(origin, section.Name, "", "one section of that name per file (a second one would silently replace the first)", "two"));
                     continue;
+                }
+
+                if (section.Name == CatalogFile.DerivedKey)
+                {
+                    continue; // what `catalog show` derived from the entry: for reading, not an entry
                 }
 
                 if (!merged.TryGetValue(section.Name, out var entries))
@@ -411,12 +417,77 @@ public sealed class LlmCatalog
         double? days = r.OptionalNumber("trainingDays", 0.001, 10_000, "days");
         double? mwh = r.OptionalNumber("trainingEnergyMegawattHours", 0.001, 1e9, "MWh");
         double? mfu = r.OptionalNumber("mfu", 1e-4, 1, "(a fraction)", "MFU is a fraction: 46.2% is 0.462");
+        double? active = r.OptionalNumber("activeParameters", 1e6, 1e15, "parameters", CountHint);
+        Transformer? shape = r.Object("transformer") is { } t0 ? ReadTransformer(r.Child(t0, "transformer"), id) : null;
         var (source, date) = r.Provenance();
+        if (active is { } a0 && !double.IsNaN(a0) && !double.IsNaN(n) && a0 > n)
+        {
+            r.Problem("activeParameters", "at most the parameters (a token goes through part of the model)", Guard.Show(a0) + " > " + Guard.Show(n));
+        }
+
         return new ModelCard(id, name, org, year, arch, double.IsNaN(n) ? default : ParameterCount.FromCount(n),
             d is { } dv && !double.IsNaN(dv) ? TokenCount.FromCount(dv) : null, chip, chips,
             days is { } t && !double.IsNaN(t) ? Duration.FromDays(t) : null,
             mwh is { } e && !double.IsNaN(e) ? Energy.FromMegawattHours(e) : null,
-            mfu is { } m && !double.IsNaN(m) ? Ratio.FromFraction(m) : null, source, date);
+            mfu is { } m && !double.IsNaN(m) ? Ratio.FromFraction(m) : null, source, date)
+        {
+            ActiveParameters = active is { } av && !double.IsNaN(av) ? ParameterCount.FromCount(av) : null,
+            Transformer = shape,
+        };
+    }
+
+    private static Transformer ReadTransformer(EntryReader r, string id)
+    {
+        int layers = r.Integer("layers", 1, 10_000, "layers");
+        int hidden = r.Integer("hidden", 1, 1_000_000, "(width)");
+        int heads = r.Integer("heads", 1, 10_000, "heads");
+        int kvHeads = r.Integer("kvHeads", 1, 10_000, "heads");
+        if (heads > 0 && kvHeads > 0 && heads % kvHeads != 0)
+        {
+            r.Problem("kvHeads", "a divisor of heads (grouped-query attention shares each KV head among heads / kvHeads)", $"{kvHeads} for {heads} heads");
+        }
+
+        int headDim = r.Integer("headDim", 1, 100_000, "(dimension)");
+        int ffn = r.Integer("ffn", 1, 10_000_000, "(width)");
+        bool gated = r.Boolean("gatedFfn");
+        int vocabulary = r.Integer("vocabulary", 2, 10_000_000, "tokens");
+        bool tied = r.Boolean("tiedEmbeddings");
+        int context = r.Integer("maxContext", 1, 100_000_000, "tokens");
+        MixtureOfExperts? moe = null;
+        if (r.Object("moe") is { } mo)
+        {
+            EntryReader mr = r.Child(mo, "moe");
+            int experts = mr.Integer("experts", 2, 100_000, "experts");
+            int perToken = mr.Integer("expertsPerToken", 1, 100_000, "experts");
+            if (experts > 0 && perToken > experts)
+            {
+                mr.Problem("expertsPerToken", "at most experts", $"{perToken} of {experts}");
+            }
+
+            int shared = mr.Integer("sharedExperts", 0, 100_000, "experts");
+            int expertFfn = mr.Integer("expertFfn", 1, 10_000_000, "(width)");
+            int dense = mr.Integer("denseLayers", 0, 10_000, "layers");
+            if (dense >= layers && layers > 0)
+            {
+                mr.Problem("denseLayers", "fewer than the layers (the rest are MoE layers)", $"{dense} of {layers}");
+            }
+
+            mr.RejectUnknownFields();
+            moe = new MixtureOfExperts(experts, perToken, shared, expertFfn, dense);
+        }
+
+        LatentAttention? mla = null;
+        if (r.Object("mla") is { } ml)
+        {
+            EntryReader lr = r.Child(ml, "mla");
+            mla = new LatentAttention(lr.Integer("kvRank", 1, 100_000, "(dimension)"), lr.Integer("queryRank", 0, 100_000, "(dimension)"),
+                lr.Integer("ropeHeadDim", 1, 100_000, "(dimension)"), lr.Integer("valueHeadDim", 1, 100_000, "(dimension)"));
+            lr.RejectUnknownFields();
+        }
+
+        var (source, date) = r.Provenance();
+        r.RejectUnknownFields();
+        return new Transformer(layers, hidden, heads, kvHeads, headDim, ffn, gated, vocabulary, tied, context, moe, mla, source, date) { EntryId = id };
     }
 
     private static ApiPrice ReadApiPrice(EntryReader r)

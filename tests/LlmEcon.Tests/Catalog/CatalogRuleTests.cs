@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LlmEcon.Catalog;
+using LlmEcon.Models;
 using LlmEcon.Scaling;
 using Xunit;
 
@@ -27,7 +28,12 @@ public class CatalogRuleTests
     private const string Model = """
         { "id": "m1", "name": "M1", "organization": "Org", "year": 2022, "architecture": "encoder-decoder", "parameters": 7e9,
           "trainingTokens": 1e12, "trainingAcceleratorId": "x1", "trainingChips": 1024, "trainingDays": 20.5, "trainingEnergyMegawattHours": 300,
-          "mfu": 0.4, "source": "paper", "published": "2022" }
+          "mfu": 0.4, "activeParameters": 2e9,
+          "transformer": { "layers": 32, "hidden": 4096, "heads": 32, "kvHeads": 8, "headDim": 128, "ffn": 14336, "gatedFfn": true, "vocabulary": 32000,
+            "tiedEmbeddings": false, "maxContext": 32768,
+            "moe": { "experts": 8, "expertsPerToken": 2, "sharedExperts": 1, "expertFfn": 1024, "denseLayers": 1 },
+            "mla": { "kvRank": 512, "queryRank": 0, "ropeHeadDim": 64, "valueHeadDim": 128 }, "source": "config", "published": "2024" },
+          "source": "paper", "published": "2022" }
         """;
 
     private const string Price = """
@@ -85,6 +91,12 @@ public class CatalogRuleTests
         ModelCard m = c.Model("m1");
         Assert.Equal(("M1", "Org", 2022, ModelArchitecture.EncoderDecoder, 7e9, 1e12), (m.Name, m.Organization, m.Year, m.Architecture, m.Parameters.Count, m.TrainingTokens!.Value.Count));
         Assert.Equal(("x1", 1024, 20.5, 300.0, 0.4), (m.TrainingAcceleratorId, m.TrainingChips, m.TrainingTime!.Value.Days, m.TrainingEnergy!.Value.MegawattHours, m.Mfu!.Value.Fraction));
+        Assert.Equal(2e9, m.ActiveParameters!.Value.Count);
+        Transformer t = m.Transformer!;
+        Assert.Equal((32, 4096, 32, 8, 128, 14336, true, 32000, false, 32768, "config", "2024", "m1"),
+            (t.Layers, t.Hidden, t.Heads, t.KvHeads, t.HeadDim, t.Ffn, t.GatedFfn, t.Vocabulary, t.TiedEmbeddings, t.MaxContext, t.Source, t.Date, t.EntryId));
+        Assert.Equal(new MixtureOfExperts(8, 2, 1, 1024, 1), t.Moe);
+        Assert.Equal(new LatentAttention(512, 0, 64, 128), t.Mla);
         ApiPrice p = c.ApiPrice("p1");
         Assert.Equal(("P", "M", 2023, 0.02, 1000.0, PriceUnit.Words, "input"), (p.Provider, p.Model, p.Year, p.Price.Usd, p.Per, p.Unit, p.AppliesTo));
         ScalingLaw l = c.ScalingLaw("l1");
@@ -98,7 +110,14 @@ public class CatalogRuleTests
     {
         string bare = With(With(With(With(With(With(With(Model, "trainingTokens", null), "trainingAcceleratorId", null), "trainingChips", null),
             "trainingDays", null), "trainingEnergyMegawattHours", null), "mfu", null), "architecture", JsonValue.Create("decoder-only"));
+        bare = With(With(bare, "activeParameters", null), "transformer", null);
         ModelCard m = Load(("models", bare)).Model("m1");
+        Assert.Null(m.ActiveParameters);
+        Assert.Null(m.Transformer);
+        // a dense transformer with multi-head or grouped-query attention has neither experts nor a latent
+        Transformer dense = Load(("accelerators", Accelerator), ("models", With(With(Model, "transformer.moe", null), "transformer.mla", null))).Model("m1").Transformer!;
+        Assert.Null(dense.Moe);
+        Assert.Null(dense.Mla);
         Assert.Null(m.TrainingTokens);
         Assert.Null(m.TrainingAcceleratorId);
         Assert.Null(m.TrainingChips);
@@ -159,6 +178,22 @@ public class CatalogRuleTests
         { "models", Model, "mfu", 46.2, "mfu", "in [0.0001, 1] (a fraction)", "46.2" },
         { "models", Model, "architecture", "decoder", "architecture", "one of decoder-only, encoder-decoder, encoder-only", "'decoder'" },
         { "models", Model, "year", 2101, "year", "in [1990, 2100] year", "2101" },
+        { "models", Model, "activeParameters", 8e9, "activeParameters", "at most the parameters (a token goes through part of the model)", "8000000000 > 7000000000" },
+        { "models", Model, "transformer.layers", 0, "transformer.layers", "in [1, 10000] layers", "0" },
+        { "models", Model, "transformer.kvHeads", 5, "transformer.kvHeads", "a divisor of heads (grouped-query attention shares each KV head among heads / kvHeads)", "5 for 32 heads" },
+        { "models", Model, "transformer.kvHeads", 64, "transformer.kvHeads", "a divisor of heads (grouped-query attention shares each KV head among heads / kvHeads)", "64 for 32 heads" },
+        { "models", Model, "transformer.gatedFfn", "yes", "transformer.gatedFfn", "true or false", "\"yes\"" },
+        { "models", Model, "transformer.tiedEmbeddings", null, "transformer.tiedEmbeddings", "true or false", "nothing" },
+        { "models", Model, "transformer.headDim", 0.5, "transformer.headDim", "in [1, 100e3] (dimension)", "0.5" },
+        { "models", Model, "transformer.colour", "red", "transformer.colour", "a known field", "an unknown field" },
+        { "models", Model, "transformer.source", null, "transformer.source", "present (a string)", "nothing" },
+        { "models", Model, "transformer.moe.expertsPerToken", 9, "transformer.moe.expertsPerToken", "at most experts", "9 of 8" },
+        { "models", Model, "transformer.moe.denseLayers", 32, "transformer.moe.denseLayers", "fewer than the layers (the rest are MoE layers)", "32 of 32" },
+        { "models", Model, "transformer.moe.experts", 1, "transformer.moe.experts", "in [2, 100e3] experts", "1" },
+        { "models", Model, "transformer.moe.shared", 1, "transformer.moe.shared", "a known field", "an unknown field" },
+        { "models", Model, "transformer.mla.kvRank", 0, "transformer.mla.kvRank", "in [1, 100e3] (dimension)", "0" },
+        { "models", Model, "transformer.mla.queryRank", -1, "transformer.mla.queryRank", "in [0, 100e3] (dimension)", "-1" },
+        { "models", Model, "transformer.mla.rank", 1, "transformer.mla.rank", "a known field", "an unknown field" },
         { "apiPrices", Price, "usd", -1, "usd", "in [0, 1e6] USD", "-1" },
         { "apiPrices", Price, "per", 0.5, "per", "in [1, 1e9] units (tokens or words)", "0.5" },
         { "apiPrices", Price, "unit", "chars", "unit", "one of tokens, words", "'chars'" },

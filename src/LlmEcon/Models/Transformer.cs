@@ -1,0 +1,147 @@
+using LlmEcon.Catalog;
+using LlmEcon.Derivations;
+using LlmEcon.Memory;
+using LlmEcon.Quantities;
+using static LlmEcon.NumberFormat;
+
+namespace LlmEcon.Models;
+
+/// <summary>
+/// The mixture-of-experts layers of a transformer (Shazeer et al. 2017; Fedus et al. 2022; DeepSeekMoE, Dai et al. 2024): each token
+/// goes through <paramref name="ExpertsPerToken"/> of <paramref name="Experts"/> routed experts and every shared expert, each an FFN
+/// of <paramref name="ExpertFfn"/>; the first <paramref name="DenseLayers"/> layers have a dense FFN instead.
+/// </summary>
+/// <param name="Experts">Routed experts per MoE layer.</param>
+/// <param name="ExpertsPerToken">Routed experts each token goes through.</param>
+/// <param name="SharedExperts">Experts every token goes through (0 for Mixtral).</param>
+/// <param name="ExpertFfn">The intermediate size of one expert (and of one shared expert).</param>
+/// <param name="DenseLayers">Leading layers with a dense FFN of the model's FFN size (3 in DeepSeek-V3, 0 in Mixtral).</param>
+public sealed record MixtureOfExperts(int Experts, int ExpertsPerToken, int SharedExperts, int ExpertFfn, int DenseLayers);
+
+/// <summary>
+/// Multi-head latent attention (DeepSeek-V2, Liu et al. 2024, §2.1): keys and values are rebuilt from a cached latent of
+/// <paramref name="KvRank"/> values per token, plus one decoupled RoPE key of <paramref name="RopeHeadDim"/> shared by the heads;
+/// queries go through a latent of <paramref name="QueryRank"/> (0: no query compression).
+/// </summary>
+/// <param name="KvRank">The key/value latent's size (d_c; 512 in DeepSeek-V3).</param>
+/// <param name="QueryRank">The query latent's size (d_c'; 1536 in DeepSeek-V3), 0 for none.</param>
+/// <param name="RopeHeadDim">The decoupled RoPE dimension per head (d_h^R; 64).</param>
+/// <param name="ValueHeadDim">The value dimension per head (128).</param>
+public sealed record LatentAttention(int KvRank, int QueryRank, int RopeHeadDim, int ValueHeadDim);
+
+/// <summary>
+/// A transformer's shape as its published configuration states it, and what follows from it: total and active parameters
+/// (eqs. 24–25) and KV-cache bytes per token (eq. 26). The head dimension is stated, never taken as hidden / heads.
+/// Counts are of the weight matrices: biases, norm gains and learned position embeddings (under 0.02% of any shipped model) are
+/// left out.
+/// </summary>
+/// <param name="Layers">Transformer blocks (L).</param>
+/// <param name="Hidden">The model (residual) width (d).</param>
+/// <param name="Heads">Attention (query) heads (h).</param>
+/// <param name="KvHeads">Key/value heads (h_kv): h for multi-head attention, fewer for grouped-query, 1 for multi-query.</param>
+/// <param name="HeadDim">Dimension per head (d_h; with latent attention, the part of a query/key without RoPE).</param>
+/// <param name="Ffn">The dense FFN's intermediate size (f).</param>
+/// <param name="GatedFfn">A gated FFN (SwiGLU, GeGLU: three matrices) or not (two).</param>
+/// <param name="Vocabulary">Vocabulary size (V).</param>
+/// <param name="TiedEmbeddings">Whether the output projection shares the input embedding's matrix.</param>
+/// <param name="MaxContext">The longest context the model takes, in tokens.</param>
+/// <param name="Moe">The mixture of experts, or null for a dense model.</param>
+/// <param name="Mla">Latent attention, or null for multi-head / grouped-query attention.</param>
+/// <param name="Source">Where the shape is published (the model's configuration file or paper).</param>
+/// <param name="Date">When it was published or retrieved.</param>
+public sealed record Transformer(
+    int Layers, int Hidden, int Heads, int KvHeads, int HeadDim, int Ffn, bool GatedFfn, int Vocabulary, bool TiedEmbeddings,
+    int MaxContext, MixtureOfExperts? Moe, LatentAttention? Mla, string Source, string Date)
+{
+    /// <summary>The catalog entry the shape belongs to (for the provenance of its inputs).</summary>
+    public string EntryId { get; init; } = "";
+
+    /// <summary>N from the shape: every weight a model holds (eq. 24).</summary>
+    public Derivation TotalParameters => Derivation.Of("parameters from the architecture", "(24) N = L × attention + FFN layers + embeddings",
+        Count(active: false), v => Compact(v) + " params");
+
+    /// <summary>
+    /// Active N from the shape: the weights one token goes through (eq. 25): the routed experts it is sent to and the shared ones,
+    /// not the others. Both embedding matrices count, as Mistral counts Mixtral's 12.9B; DeepSeek's 37B leaves the input
+    /// embedding out (0.9B). Equal to <see cref="TotalParameters"/> for a dense model.
+    /// </summary>
+    public Derivation ActiveParameters => Derivation.Of("active parameters from the architecture", "(25) N_active = L × attention + FFN layers (experts per token) + embeddings",
+        Count(active: true), v => Compact(v) + " params");
+
+    /// <summary>
+    /// KV-cache bytes per token at a precision (eq. 26): 2 × L × h_kv × d_h × bytes for multi-head and grouped-query attention
+    /// (a key and a value per KV head per layer); L × (d_c + d_h^R) × bytes for latent attention (the latent and the RoPE key).
+    /// </summary>
+    public Derivation KvCacheBytesPerToken(Precision precision)
+    {
+        double bytes = MemoryModel.BytesPerWeight(precision);
+        Expr b = Expr.In("b", $"bytes per value at {CatalogNames.Of(precision)}", bytes, Compact(bytes) + " B/value");
+        Expr l = In("L", "layers", Layers, "layers");
+        Expr perToken = Mla is { } m
+            ? l * (In("d_c", "KV latent size", m.KvRank, "mla.kvRank") + In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim")) * b
+            : Expr.Const(2) * l * In("h_kv", "key/value heads", KvHeads, "kvHeads") * In("d_h", "head dimension", HeadDim, "headDim") * b;
+        return Derivation.Of($"KV cache per token at {CatalogNames.Of(precision)} (bytes)",
+            Mla is null ? "(26) 2 × L × h_kv × d_h × bytes" : "(26) L × (d_c + d_R) × bytes (latent attention)", perToken, v => ByteSize.FromBytes(v).ToString());
+    }
+
+    private Expr Count(bool active)
+    {
+        Expr d = In("d", "hidden size", Hidden, "hidden");
+        Expr h = In("h", "attention heads", Heads, "heads");
+        Expr hd = In("d_h", "head dimension", HeadDim, "headDim");
+        Expr attention;
+        if (Mla is { } m)
+        {
+            // queries: d → d_c' → h × (d_h + d_R) (or d → h × (d_h + d_R)); keys and values: d → d_c + d_R, d_c → h × (d_h + d_v);
+            // output: h × d_v → d (Liu et al. 2024, eqs. 9–18)
+            Expr rope = In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim");
+            Expr dc = In("d_c", "KV latent size", m.KvRank, "mla.kvRank");
+            Expr dv = In("d_v", "value head dimension", m.ValueHeadDim, "mla.valueHeadDim");
+            Expr queryHeads = h * (hd + rope);
+            Expr query = d * queryHeads;
+            if (m.QueryRank > 0)
+            {
+                Expr dq = In("d_q", "query latent size", m.QueryRank, "mla.queryRank");
+                query = d * dq + dq * queryHeads;
+            }
+
+            attention = query + d * (dc + rope) + dc * h * (hd + dv) + h * dv * d;
+        }
+        else
+        {
+            // Q and O: d × h·d_h each; K and V: d × h_kv·d_h each
+            attention = d * hd * (Expr.Const(2) * h + Expr.Const(2) * In("h_kv", "key/value heads", KvHeads, "kvHeads"));
+        }
+
+        Expr matrices = In("m", GatedFfn ? "FFN matrices (gated)" : "FFN matrices", GatedFfn ? 3 : 2, "gatedFfn");
+        Expr l = In("L", "layers", Layers, "layers");
+        Expr ffnLayers;
+        if (Moe is { } e)
+        {
+            Expr experts = In("E", "routed experts", e.Experts, "moe.experts");
+            Expr through = active ? In("k", "routed experts per token", e.ExpertsPerToken, "moe.expertsPerToken") : experts;
+            Expr withShared = e.SharedExperts > 0 ? through + In("S", "shared experts", e.SharedExperts, "moe.sharedExperts") : through;
+            // each expert an FFN of f_e, and the router: d × E
+            Expr moeLayer = withShared * matrices * d * In("f_e", "expert FFN size", e.ExpertFfn, "moe.expertFfn") + d * experts;
+            if (e.DenseLayers > 0)
+            {
+                Expr dense = In("L_d", "leading dense layers", e.DenseLayers, "moe.denseLayers");
+                ffnLayers = dense * matrices * d * In("f", "FFN size", Ffn, "ffn") + (l - dense) * moeLayer;
+            }
+            else
+            {
+                ffnLayers = l * moeLayer;
+            }
+        }
+        else
+        {
+            ffnLayers = l * matrices * d * In("f", "FFN size", Ffn, "ffn");
+        }
+
+        Expr embeddings = In("V", "vocabulary", Vocabulary, "vocabulary") * d * In("e", TiedEmbeddings ? "embedding matrices (tied)" : "embedding matrices (input, output)", TiedEmbeddings ? 1 : 2, "tiedEmbeddings");
+        return l * attention + ffnLayers + embeddings;
+    }
+
+    private Input In(string symbol, string meaning, double value, string field) =>
+        Expr.In(symbol, meaning, value, Integer(value), new Provenance(EntryId, "transformer." + field, Source, Date));
+}

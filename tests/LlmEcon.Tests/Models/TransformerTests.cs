@@ -1,0 +1,130 @@
+using LlmEcon.Catalog;
+using LlmEcon.Derivations;
+using LlmEcon.Models;
+using Xunit;
+
+namespace LlmEcon.Tests.Models;
+
+/// <summary>
+/// Eqs. 24–26: parameters and KV-cache bytes per token from a model's architecture, against the published counts and against
+/// arithmetic written out here.
+/// </summary>
+public class TransformerTests
+{
+    private static Transformer Shape(string id) => LlmCatalog.BuiltIn.Model(id).Transformer!;
+
+    [Fact]
+    public void EveryShippedArchitecture_GivesItsPublishedCount_Within2Percent()
+    {
+        ModelCard[] withShape = [.. LlmCatalog.BuiltIn.Models.Where(m => m.Transformer is not null)];
+        Assert.Equal(["gpt-3", "palm", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3"], withShape.Select(m => m.Id));
+        foreach (ModelCard m in withShape)
+        {
+            double total = m.Transformer!.TotalParameters.Value!.Value;
+            double active = m.Transformer.ActiveParameters.Value!.Value;
+            Assert.True(Math.Abs(total / m.Parameters.Count - 1) <= 0.02, $"{m.Id}: {total} from the architecture, {m.Parameters.Count} published");
+            double published = m.ActiveParameters?.Count ?? m.Parameters.Count;
+            Assert.True(Math.Abs(active / published - 1) <= 0.02, $"{m.Id}: {active} active from the architecture, {published} published");
+            Assert.Equal(m.Transformer.Moe is null, total == active);
+            Sound.Derivations([m.Transformer.TotalParameters, m.Transformer.ActiveParameters, m.Transformer.KvCacheBytesPerToken(Precision.Bf16)]);
+        }
+    }
+
+    [Fact]
+    public void Llama31_405B_TermByTerm()
+    {
+        // Llama 3 Herd table 3: L 126, d 16,384, 128 heads, 8 KV heads of 128, FFN 53,248 (SwiGLU), V 128,256 untied.
+        // attention 16,384 × 128 × (2 × 128 + 2 × 8) = 570,425,344; FFN 3 × 16,384 × 53,248 = 2,617,245,696;
+        // 126 × 3,187,671,040 = 401,646,551,040; embeddings 2 × 128,256 × 16,384 = 4,202,692,608; N = 405,849,243,648
+        Transformer t = Shape("llama-3.1-405b");
+        Assert.Equal(405_849_243_648, t.TotalParameters.Value);
+        Assert.Equal(405_849_243_648, t.ActiveParameters.Value);
+        // KV per token: 2 × 126 × 8 × 128 × 2 B = 516,096 B at BF16; half at FP8
+        Derivation kv = t.KvCacheBytesPerToken(Precision.Bf16);
+        Assert.Equal(516_096, kv.Value);
+        Assert.Equal(258_048, t.KvCacheBytesPerToken(Precision.Fp8).Value);
+        Assert.Equal("(26) 2 × L × h_kv × d_h × bytes", kv.Equation);
+        Assert.Equal("2 × L × h_kv × d_h × b", kv.Formula);
+        Assert.Equal("2 × 126 × 8 × 128 × 2 B/value", kv.Substituted);
+        Assert.Equal("KV cache per token at bf16 (bytes)", kv.Quantity);
+        Term layers = kv.Inputs[0];
+        Assert.Equal(("L", "layers", "llama-3.1-405b", "transformer.layers"), (layers.Symbol, layers.Meaning, layers.From!.EntryId, layers.From.Field));
+        Assert.StartsWith("meta-llama/Llama-3.1-405B config.json", layers.From.Source, StringComparison.Ordinal);
+        Assert.Equal("(24) N = L × attention + FFN layers + embeddings", t.TotalParameters.Equation);
+        Assert.EndsWith(" params", t.TotalParameters.Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mixtral_TotalAndActive_TermByTerm()
+    {
+        // Mixtral: L 32, d 4,096, 32 heads, 8 KV heads of 128, 8 experts of 14,336 (SwiGLU), 2 per token, V 32,000 untied.
+        // attention 4,096 × 128 × (64 + 16) = 41,943,040; an expert 3 × 4,096 × 14,336 = 176,160,768; router 4,096 × 8 = 32,768;
+        // total 32 × (41,943,040 + 8 × 176,160,768 + 32,768) + 2 × 32,000 × 4,096 = 46,440,382,464 + 262,144,000 = 46,702,526,464;
+        // active 32 × (41,943,040 + 2 × 176,160,768 + 32,768) + 262,144,000 = 12,617,515,008 + 262,144,000 = 12,879,659,008
+        Transformer t = Shape("mixtral-8x7b");
+        Assert.Equal(46_702_526_464, t.TotalParameters.Value);
+        Assert.Equal(12_879_659_008, t.ActiveParameters.Value);
+        Assert.Equal(131_072, t.KvCacheBytesPerToken(Precision.Bf16).Value); // 2 × 32 × 8 × 128 × 2
+        Assert.Equal("(25) N_active = L × attention + FFN layers (experts per token) + embeddings", t.ActiveParameters.Equation);
+        Assert.Contains(t.ActiveParameters.Inputs, i => i.Symbol == "k" && i.Value == "2");
+        Assert.DoesNotContain(t.TotalParameters.Inputs, i => i.Symbol == "k");
+    }
+
+    [Fact]
+    public void DeepSeekV3_LatentAttentionAndSharedExperts_TermByTerm()
+    {
+        // DeepSeek-V3 report §4.2 / config: d 7,168, 128 heads, d_h 128, d_R 64, d_v 128, d_c 512, d_q 1,536, 61 layers (3 dense, FFN
+        // 18,432), 256 routed + 1 shared experts of 2,048, 8 per token, V 129,280 untied.
+        // attention: 7,168 × 1,536 + 1,536 × 128 × 192 + 7,168 × 576 + 512 × 128 × 256 + 128 × 128 × 7,168 = 187,105,280
+        // MoE layer: 257 × 3 × 7,168 × 2,048 + 7,168 × 256 = 11,320,164,352; active 9 × 44,040,192 + 1,835,008 = 398,196,736
+        // total 61 × 187,105,280 + 3 × 3 × 7,168 × 18,432 + 58 × 11,320,164,352 + 2 × 129,280 × 7,168 = 671,025,397,760
+        // active: the same with 398,196,736 per MoE layer = 37,551,276,032 (DeepSeek's 37B leaves out the 0.93B input embedding)
+        Transformer t = Shape("deepseek-v3");
+        Assert.Equal(671_025_397_760, t.TotalParameters.Value);
+        Assert.Equal(37_551_276_032, t.ActiveParameters.Value);
+        // the latent and the RoPE key: 61 × (512 + 64) × 2 B = 70,272 B per token at BF16
+        Derivation kv = t.KvCacheBytesPerToken(Precision.Bf16);
+        Assert.Equal(70_272, kv.Value);
+        Assert.Equal(("(26) L × (d_c + d_R) × bytes (latent attention)", "L × (d_c + d_R) × b"), (kv.Equation, kv.Formula));
+    }
+
+    [Fact]
+    public void GptThreeAndPalm_TiedEmbeddings_MultiQuery()
+    {
+        // GPT-3: 96 × (4 × 12,288² + 2 × 12,288 × 49,152) + 50,257 × 12,288 = 173,946,175,488 + 617,558,016 = 174,563,733,504
+        Assert.Equal(174_563_733_504, Shape("gpt-3").TotalParameters.Value);
+        // 2 × 96 × 96 × 128 × 2 B = 4,718,592 B per token at FP16
+        Assert.Equal(4_718_592, Shape("gpt-3").KvCacheBytesPerToken(Precision.Fp16).Value);
+        // PaLM: one KV head of 256: attention 18,432 × 256 × (96 + 2) = 462,422,016; FFN 3 × 18,432 × 73,728 = 4,076,863,488;
+        // 118 × 4,539,285,504 + 256,000 × 18,432 = 535,635,689,472 + 4,718,592,000 = 540,354,281,472
+        Assert.Equal(540_354_281_472, Shape("palm").TotalParameters.Value);
+        Assert.Equal(2 * 118 * 1 * 256 * 4, Shape("palm").KvCacheBytesPerToken(Precision.Fp32).Value);
+    }
+
+    [Fact]
+    public void SmallShapes_EveryTermByHand()
+    {
+        // grouped-query, plain FFN, untied: attention 8 × 2 × (2×4 + 2×2) = 192; FFN 2 × 8 × 32 = 512; 2 × 704 + 2 × 10 × 8 = 1,568
+        var gqa = new Transformer(2, 8, 4, 2, 2, 32, false, 10, false, 128, null, null, "s", "2024");
+        Assert.Equal(1568, gqa.TotalParameters.Value);
+        Assert.Equal(2 * 2 * 2 * 2 * 4, gqa.KvCacheBytesPerToken(Precision.Fp32).Value);
+        Assert.Equal(2 * 2 * 2 * 2 * 8, gqa.KvCacheBytesPerToken(Precision.Fp64).Value);
+        Assert.Equal(2 * 2 * 2 * 2 * 1, gqa.KvCacheBytesPerToken(Precision.Int8).Value);
+
+        // latent attention without query compression: 8 × 2 × 6 + 8 × 6 + 4 × 2 × 8 + 2 × 4 × 8 = 272; gated FFN 3 × 8 × 16 = 384;
+        // 2 × 656 + 10 × 8 (tied) = 1,392; with a query latent of 3: 8 × 3 + 3 × 2 × 6 = 60 for 96: 2 × 620 + 80 = 1,320
+        var mla = new Transformer(2, 8, 2, 2, 4, 16, true, 10, true, 128, null, new LatentAttention(4, 0, 2, 4), "s", "2024");
+        Assert.Equal(1392, mla.TotalParameters.Value);
+        Assert.Equal(1320, (mla with { Mla = new LatentAttention(4, 3, 2, 4) }).TotalParameters.Value);
+        Assert.Equal(2 * (4 + 2) * 2, mla.KvCacheBytesPerToken(Precision.Bf16).Value);
+
+        // experts with a shared one after a dense layer: attention 8 × 4 × (2×2 + 2×1) = 192; dense 3 × 8 × 16 = 384;
+        // MoE layer (4 + 1) × 3 × 8 × 2 + 8 × 4 = 272, active (1 + 1) × 48 + 32 = 128;
+        // total 3 × 192 + 384 + 2 × 272 + 80 = 1,584; active 576 + 384 + 2 × 128 + 80 = 1,296
+        var moe = new Transformer(3, 8, 2, 1, 4, 16, true, 10, true, 128, new MixtureOfExperts(4, 1, 1, 2, 1), null, "s", "2024");
+        Assert.Equal(1584, moe.TotalParameters.Value);
+        Assert.Equal(1296, moe.ActiveParameters.Value);
+        Assert.Equal(2 * 3 * 1 * 4 * 2, moe.KvCacheBytesPerToken(Precision.Fp16).Value);
+        Sound.Derivations([gqa.TotalParameters, mla.TotalParameters, moe.TotalParameters, moe.ActiveParameters, mla.KvCacheBytesPerToken(Precision.Bf16)]);
+    }
+}
