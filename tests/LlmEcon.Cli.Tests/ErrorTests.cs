@@ -14,6 +14,10 @@ public class ErrorTests
         "Error: --mfu must be a ratio such as 21.3% or 0.213; got 'NaN'.")]
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
+    [InlineData("inference --params 46.7B --active-params 50B --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --active-params must be at most the parameters (46.7B); got 50B.")]
+    [InlineData("train --model deepseek-v3 --active-params 700B --offer aws-p4d-1yr --mfu 0.2",
+        "Error: --active-params must be at most the parameters (671B); got 700B.")]
     [InlineData("inference --params 0 --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got 0.")]
     [InlineData("inference --params 175BB --offer aws-p4d-1yr --mfu 0.2",

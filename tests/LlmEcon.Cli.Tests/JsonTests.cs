@@ -29,6 +29,28 @@ public class JsonTests
     }
 
     [Fact]
+    public void MixtureOfExperts_CountsActiveParametersForFlops_AndTotalForMemory()
+    {
+        // DeepSeek-V3 technical report: 37B activated of 671B, 14.8T tokens, 2.788M H800 GPU-hours at an assumed $2 each = $5.576M.
+        // On the H100's 989.4 TFLOP/s BF16 dense peak (the H800's is the same): MFU = 6 × 37e9 × 14.8e12 / (2.788e6 × 3600 × 989.4e12).
+        JsonElement root = Json("train", "--model", "deepseek-v3", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M");
+        JsonElement t = root.GetProperty("training");
+        Assert.Equal(37e9, t.GetProperty("parameters").GetDouble());
+        Near(5_576_000, t.GetProperty("costUsd").GetDouble(), 1e-6);
+        Near(6 * 37e9 * 14.8e12 / (2.788e6 * 3600 * 989.4e12), t.GetProperty("mfu").GetDouble(), 1e-12);
+        Assert.Contains(root.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("mixture of experts", StringComparison.Ordinal));
+        // Mixtral: 2 × 12.9e9 FLOP per token, so 2.58e13 per 1000 tokens; the same with the counts given by hand
+        Near(2.58e13, Json("inference", "--model", "mixtral-8x7b", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--mfu", "40%")
+            .GetProperty("inference").GetProperty("flopPer1kTokens").GetDouble(), 1);
+        Near(2.58e13, Json("inference", "--params", "46.7B", "--active-params", "12.9B", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--mfu", "40%")
+            .GetProperty("inference").GetProperty("flopPer1kTokens").GetDouble(), 1);
+        // memory holds all 671B: 20 bytes × 671e9
+        Near(20 * 671e9, Json("memory", "--model", "deepseek-v3").GetProperty("memory").GetProperty("bytes").GetDouble(), 1);
+        // a dense model is unchanged: GPT-3's 175B
+        Assert.Equal(175e9, Json("inference", "--model", "gpt-3", "--offer", "aws-p4d-1yr", "--mfu", "21.3%").GetProperty("inference").GetProperty("parameters").GetDouble());
+    }
+
+    [Fact]
     public void Inference_ExplicitMachine_MatchesTheOffer()
     {
         // The same machine described by flags instead of the catalog gives the same number.

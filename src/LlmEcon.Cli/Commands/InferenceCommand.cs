@@ -2,7 +2,6 @@ using LlmEcon.Catalog;
 using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Costs;
-using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 
 namespace LlmEcon.Cli.Commands;
@@ -17,7 +16,7 @@ internal sealed class InferenceCommand : LlmEconCommand
     public override string Summary => "Cloud inference cost per 1000 and per 1M tokens (eq. 7) on a catalog offer or a machine you describe.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Model, O.Mfu, .. MachineFlags.Options];
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.ActiveParams, O.Model, O.Mfu, .. MachineFlags.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -30,13 +29,13 @@ internal sealed class InferenceCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();
-        Sourced<ParameterCount> n = ModelFlags.Parameters(a, catalog, notes);
+        var (n, active) = ModelFlags.WorkParameters(a, catalog, notes);
         Ratio mfu = a.Required(O.Mfu, "model FLOPs utilization");
         var (m, machineNotes) = MachineFlags.From(a, catalog);
         notes.AddRange(machineNotes);
         InferenceCostResult r = InferenceCost.Per1kTokens(new InferenceCostInputs(n, m.ChipsPerMachine, m.Peak, mfu, m.Price));
         Sheet sheet = Sheet.Record("inference", $"Inference cost, {NumberFormat.Count(n.Value.Count)} parameters on {m.Name}")
-            .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")
+            .Add("parameters", active ? "Active parameters N (per token)" : "Parameters N", Kind.Count, n.Value.Count, "parameters")
             .Add("chipsPerMachine", "Chips per machine", Kind.Integer, (double)m.ChipsPerMachine.Value, "chips")
             .Add("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, m.Peak.Value.FlopPerSecond, "FLOP/s")
             .Add("mfu", "MFU", Kind.Fraction, mfu.Fraction)

@@ -28,6 +28,41 @@ internal static class ModelFlags
         return model?.ParametersSourced ?? throw Guard.Fail(option.Name, $"given (e.g. {option.Name} {option.Example}), or --model", "nothing");
     }
 
+    /// <summary>
+    /// The parameters that set the FLOPs: --active-params, else --params, else --model's active parameters (a mixture of experts
+    /// counts only those a token goes through, and says so).
+    /// </summary>
+    public static (Sourced<ParameterCount> N, bool Active) WorkParameters(Args a, LlmCatalog catalog, List<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(notes);
+        ModelCard? model = Model(a, catalog);
+        if (a.Value(O.ActiveParams) is { } active)
+        {
+            Sourced<ParameterCount>? total = a.Value(O.Params) is { } given ? given : model?.ParametersSourced;
+            if (total is { } t && active > t.Value)
+            {
+                throw Guard.Fail(O.ActiveParams.Name, $"at most the parameters ({NumberFormat.Count(t.Value.Count)})", NumberFormat.Count(active.Count));
+            }
+
+            if (model is { IsMixtureOfExperts: true } && a.Value(O.Params) is null)
+            {
+                notes.Add($"{a.Given(O.ActiveParams)} replaces {model.Id}'s {NumberFormat.Count(model.ActiveParametersSourced.Value.Count)} active parameters.");
+            }
+
+            return (active, true);
+        }
+
+        if (a.Value(O.Params) is not null || model is not { IsMixtureOfExperts: true })
+        {
+            return (Parameters(a, catalog, notes), false);
+        }
+
+        Sourced<ParameterCount> perToken = model.ActiveParametersSourced;
+        notes.Add($"{model.Id} is a mixture of experts: its FLOPs count the {NumberFormat.Count(perToken.Value.Count)} parameters a token goes through, of {NumberFormat.Count(model.Parameters.Count)}.");
+        return (perToken, true);
+    }
+
     /// <summary>D from --tokens, else from --model's catalog entry; a given D that replaces the model's is noted.</summary>
     public static Sourced<TokenCount> Tokens(Args a, LlmCatalog catalog, List<string> notes)
     {

@@ -25,7 +25,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
     public override string Summary => "Training cost (eq. 8) and its inverse (eq. 9): solves whichever of cost, MFU, chip-hours and wall time is missing.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Tokens, O.Model, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.ActiveParams, O.Tokens, O.Model, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -33,13 +33,14 @@ internal sealed partial class TrainCommand : LlmEconCommand
         ["--model", "gpt-3", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%"],
         ["--params", "175B", "--tokens", "300B", "--chip", "v100-sxm2", "--price-per-chip-hour", "$2.48", "--chips", "10000", "--days", "14.8"],
         ["--params", "405B", "--tokens", "15.6T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2.50", "--chip-hours", "30.84M"],
+        ["--model", "deepseek-v3", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M"],
     ];
 
     /// <inheritdoc/>
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();
-        Sourced<ParameterCount> n = ModelFlags.Parameters(a, catalog, notes);
+        var (n, active) = ModelFlags.WorkParameters(a, catalog, notes);
         Sourced<TokenCount> d = ModelFlags.Tokens(a, catalog, notes);
         var (m, machineNotes) = MachineFlags.From(a, catalog);
         notes.AddRange(machineNotes);
@@ -84,7 +85,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
 
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");
         Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Count(n.Value.Count)} parameters on {NumberFormat.Count(d.Value.Count)} tokens, {m.Name}")
-            .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")
+            .Add("parameters", active ? "Active parameters N (per token)" : "Parameters N", Kind.Count, n.Value.Count, "parameters")
             .Add("tokens", "Training tokens D", Kind.Count, d.Value.Count, "tokens")
             .Add("flops", "Training compute C = 6ND", Kind.Number, r.Work.Flop, "FLOP")
             .Add("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, m.Peak.Value.FlopPerSecond, "FLOP/s")

@@ -22,6 +22,8 @@ internal static class O
 
     // The model and its size.
     public static readonly ValueOpt<ParameterCount> Params = Parameters("--params", "Model parameters N.");
+    public static readonly ValueOpt<ParameterCount> ActiveParams = Parameters("--active-params",
+        "Parameters one token goes through, for a mixture of experts: FLOPs count them (2N, 6N); memory counts --params. Default: --model's active count, else --params.", "37B");
     public static readonly TextOpt Model = Id("--model", "A model from the catalog (llmecon catalog list --section models); fills N (and D where the command needs it).", "gpt-3");
     public static readonly ValueOpt<TokenCount> Tokens = TokenCountOpt("--tokens", "D", "Training tokens D.", "300B");
     public static readonly ValueOpt<Ratio> Mfu = Utilization("--mfu", "Model FLOPs utilization: achieved FLOP/s over peak.");

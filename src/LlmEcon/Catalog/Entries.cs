@@ -151,6 +151,19 @@ public sealed record ModelCard(
     /// <summary>The published architecture, or null where the catalog has none.</summary>
     public Transformer? Transformer { get; init; }
 
+    /// <summary>Whether the model is a mixture of experts: a published active count, or experts in its architecture.</summary>
+    public bool IsMixtureOfExperts => ActiveParameters is not null || Transformer?.Moe is not null;
+
+    /// <summary>
+    /// The parameters one token goes through, which set its FLOPs (2N and 6N with N active): for a mixture of experts the published
+    /// active count, else the architecture's (eq. 25); for a dense model N itself.
+    /// </summary>
+    public Sourced<ParameterCount> ActiveParametersSourced => ActiveParameters is { } a
+        ? new(a, new Provenance(Id, "activeParameters", Source, Date))
+        : Transformer is { Moe: not null } t
+            ? new(ParameterCount.FromCount(t.ActiveParameters.Value!.Value), new Provenance(Id, "transformer (eq. 25)", t.Source, t.Date))
+            : ParametersSourced;
+
     /// <summary>N with its provenance.</summary>
     public Sourced<ParameterCount> ParametersSourced => new(Parameters, new Provenance(Id, "parameters", Source, Date));
 

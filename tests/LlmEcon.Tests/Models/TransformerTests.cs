@@ -31,6 +31,24 @@ public class TransformerTests
     }
 
     [Fact]
+    public void FlopsCountActiveParameters_PublishedFirst_ThenTheArchitectures()
+    {
+        ModelCard deepseek = LlmCatalog.BuiltIn.Model("deepseek-v3");
+        Assert.True(deepseek.IsMixtureOfExperts);
+        Assert.Equal((37e9, "activeParameters"), (deepseek.ActiveParametersSourced.Value.Count, deepseek.ActiveParametersSourced.From!.Field));
+        // without a published count, eq. 25's 37,551,276,032 (TermByTerm below), sourced to the architecture
+        ModelCard unpublished = deepseek with { ActiveParameters = null };
+        Assert.True(unpublished.IsMixtureOfExperts);
+        Assert.Equal((37_551_276_032, "transformer (eq. 25)"), (unpublished.ActiveParametersSourced.Value.Count, unpublished.ActiveParametersSourced.From!.Field));
+        // a published active count alone also makes a mixture of experts
+        Assert.True((deepseek with { Transformer = null }).IsMixtureOfExperts);
+        ModelCard llama = LlmCatalog.BuiltIn.Model("llama-3.1-405b");
+        Assert.False(llama.IsMixtureOfExperts);
+        Assert.Equal(llama.ParametersSourced, llama.ActiveParametersSourced);
+        Assert.False(LlmCatalog.BuiltIn.Model("gpt-2").IsMixtureOfExperts);
+    }
+
+    [Fact]
     public void Llama31_405B_TermByTerm()
     {
         // Llama 3 Herd table 3: L 126, d 16,384, 128 heads, 8 KV heads of 128, FFN 53,248 (SwiGLU), V 128,256 untied.
