@@ -1,4 +1,5 @@
 using LlmEcon.Derivations;
+using LlmEcon.Quantities;
 using Xunit;
 
 namespace LlmEcon.Tests.Derivations;
@@ -86,7 +87,6 @@ public class DerivationTextTests
     [InlineData("2^3^2", 512)]
     [InlineData("(2 + 3) × 4", 20)]
     [InlineData("-(2 + 3)", -5)]
-    [InlineData("1.5K + 2M + 3B + 4T", 1500 + 2e6 + 3e9 + 4e12)]
     [InlineData("21.3% × 2", 0.426)]
     [InlineData("50% of", 0.5)]
     [InlineData("$19.22/h × 2", 38.44)]
@@ -97,10 +97,34 @@ public class DerivationTextTests
     [InlineData("(8 chips)", 8)]
     [InlineData("2 W^2", 4)]
     [InlineData("⌈7 chips⌉", 7)]
-    [InlineData("5e", 5)]
     [InlineData("2.3× × 2", 4.6)]
     public void SubstitutedLine_ReadsEveryFormOfNumber(string line, double value) =>
         Assert.Equal(value, SubstitutedLine.Evaluate(line), Math.Abs(value) * 1e-14);
+
+    [Fact]
+    public void SubstitutedLine_ReadsScales_AndNumbersThatEndTheLine()
+    {
+        // each scale on its own, so that no term hides another (a fact, not theory rows: one row per mutant-killing case)
+        Assert.Equal(1500, SubstitutedLine.Evaluate("1.5K"));
+        Assert.Equal(2e6, SubstitutedLine.Evaluate("2M"));
+        Assert.Equal(3e9, SubstitutedLine.Evaluate("3B"));
+        Assert.Equal(4e12, SubstitutedLine.Evaluate("4T"));
+        Assert.Equal(1500 + 2e6 + 3e9 + 4e12, SubstitutedLine.Evaluate("1.5K + 2M + 3B + 4T"));
+        // an e, a space or a spaced '/' as the line's last character is not an exponent or a unit still to come
+        Assert.Equal(5, SubstitutedLine.Evaluate("5e"));
+        Assert.Equal(2, SubstitutedLine.Evaluate("2 "));
+        Assert.Equal(3, SubstitutedLine.Evaluate("3 /"));
+        Assert.Equal(3e-5, SubstitutedLine.Evaluate("3e-5 s"), 1e-20);
+    }
+
+    [Fact]
+    public void Symbols_ShowTheirUnits()
+    {
+        Assert.Equal("300e9 tokens", Symbols.Tokens(TokenCount.FromCount(300e9)).Shown);
+        Assert.Equal(("D", "training tokens"), (Symbols.Tokens(TokenCount.FromCount(300e9)).Symbol, Symbols.Tokens(TokenCount.FromCount(300e9)).Meaning));
+        Assert.Equal("175e9 params", Symbols.Parameters(ParameterCount.FromCount(175e9)).Shown);
+        Assert.Equal("2 FLOP/param/token", Symbols.FlopPerParameterPerToken(2).Shown);
+    }
 
     [Theory]
     [InlineData("", "a number or '(' at character 1")]
