@@ -14,6 +14,12 @@ public class ErrorTests
         "Error: --mfu must be a ratio such as 21.3% or 0.213; got 'NaN'.")]
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
+    [InlineData("train --params 8B --tokens 15T --context 8192 --offer aws-p4d-1yr --mfu 0.4",
+        "Error: --context must be given with --model of a catalog model with an architecture (gpt-3, palm, llama-3.1-8b, llama-3.1-70b, llama-3.1-405b, mixtral-8x7b, deepseek-v3); got no --model.")]
+    [InlineData("train --model gpt-2 --tokens 15T --context 1024 --offer aws-p4d-1yr --mfu 0.4",
+        "Error: --context must be given with --model of a catalog model with an architecture (gpt-3, palm, llama-3.1-8b, llama-3.1-70b, llama-3.1-405b, mixtral-8x7b, deepseek-v3); got --model gpt-2, which has none.")]
+    [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
+        "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
     [InlineData("inference --params 46.7B --active-params 50B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --active-params must be at most the parameters (46.7B); got 50B.")]
     [InlineData("train --model deepseek-v3 --active-params 700B --offer aws-p4d-1yr --mfu 0.2",

@@ -51,6 +51,26 @@ public class JsonTests
     }
 
     [Fact]
+    public void Context_AddsAttentionFlops_ToTheImpliedMfu()
+    {
+        // DeepSeek-V3 (report §4.2: 61 layers, 128 heads, d_h 128 + RoPE 64 for queries and keys, d_v 128) at 4,096 tokens, causal:
+        // 6 × 61 × 4,096 × 128 × 320 × 0.5 = 30,702,305,280 FLOP per token; × 14.8e12 tokens = 4.5439e23 beside 6ND = 3.2856e24.
+        // On the H100's FP8 dense peak 1,978.9 TFLOP/s (datasheet) over 2.788M hours: MFU = 3.7400e24 / (2.788e6 × 3600 × 1978.9e12).
+        JsonElement t = Json("train", "--model", "deepseek-v3", "--chip", "h100-sxm", "--precision", "fp8", "--price-per-chip-hour", "$2",
+            "--chip-hours", "2.788M", "--context", "4096").GetProperty("training");
+        double attention = 6.0 * 61 * 4096 * 128 * 320 * 0.5 * 14.8e12, sixNd = 6 * 37e9 * 14.8e12;
+        Near(sixNd + attention, t.GetProperty("flops").GetDouble(), 1e9);
+        Near(sixNd, t.GetProperty("sixNdFlops").GetDouble(), 1e9);
+        Near((sixNd + attention) / (2.788e6 * 3600 * 1978.9e12), t.GetProperty("mfu").GetDouble(), 1e-12);
+        // full attention counts the whole score matrix: twice the causal term
+        JsonElement full = Json("train", "--model", "deepseek-v3", "--chip", "h100-sxm", "--precision", "fp8", "--price-per-chip-hour", "$2",
+            "--chip-hours", "2.788M", "--context", "4096", "--attention", "full").GetProperty("training");
+        Near(sixNd + 2 * attention, full.GetProperty("flops").GetDouble(), 1e9);
+        // without --context, 6ND alone and no split
+        Assert.Equal(JsonValueKind.Null, Json("train", "--model", "gpt-3", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%").GetProperty("training").GetProperty("sixNdFlops").ValueKind);
+    }
+
+    [Fact]
     public void Inference_ExplicitMachine_MatchesTheOffer()
     {
         // The same machine described by flags instead of the catalog gives the same number.

@@ -1,6 +1,7 @@
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Options;
 using LlmEcon.Derivations;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 
 namespace LlmEcon.Cli.Commands;
@@ -61,6 +62,29 @@ internal static class ModelFlags
         Sourced<ParameterCount> perToken = model.ActiveParametersSourced;
         notes.Add($"{model.Id} is a mixture of experts: its FLOPs count the {NumberFormat.Count(perToken.Value.Count)} parameters a token goes through, of {NumberFormat.Count(model.Parameters.Count)}.");
         return (perToken, true);
+    }
+
+    /// <summary>The attention work of --context (and --attention) on --model's architecture, or null without --context.</summary>
+    public static AttentionWork? Attention(Args a, LlmCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Value(O.Context) is not { } context)
+        {
+            return a.Has(O.Attention)
+                ? throw Guard.Fail(O.Context.Name, "given with --attention (the sequence length the attention spans)", "nothing")
+                : null;
+        }
+
+        ModelCard? model = Model(a, catalog);
+        if (model?.Transformer is not { } shape)
+        {
+            string have = string.Join(", ", catalog.Models.Where(m => m.Transformer is not null).Select(m => m.Id));
+            throw Guard.Fail(O.Context.Name, $"given with --model of a catalog model with an architecture ({have})",
+                model is null ? "no --model" : $"--model {model.Id}, which has none");
+        }
+
+        var mask = a.Choice(O.Attention) == "full" ? AttentionMask.Full : AttentionMask.Causal;
+        return new AttentionWork(shape, (int)context, mask);
     }
 
     /// <summary>D from --tokens, else from --model's catalog entry; a given D that replaces the model's is noted.</summary>

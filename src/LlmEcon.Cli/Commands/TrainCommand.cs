@@ -3,6 +3,7 @@ using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Costs;
 using LlmEcon.Derivations;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 
 namespace LlmEcon.Cli.Commands;
@@ -25,7 +26,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
     public override string Summary => "Training cost (eq. 8) and its inverse (eq. 9): solves whichever of cost, MFU, chip-hours and wall time is missing.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.ActiveParams, O.Tokens, O.Model, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.ActiveParams, O.Tokens, O.Model, O.Context, O.Attention, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -44,7 +45,8 @@ internal sealed partial class TrainCommand : LlmEconCommand
         Sourced<TokenCount> d = ModelFlags.Tokens(a, catalog, notes);
         var (m, machineNotes) = MachineFlags.From(a, catalog);
         notes.AddRange(machineNotes);
-        var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.Price);
+        AttentionWork? attention = ModelFlags.Attention(a, catalog);
+        var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.Price) { Attention = attention };
 
         Ratio? mfu = a.Value(O.Mfu);
         AcceleratorTime? chipHours = a.Value(O.ChipHours);
@@ -87,7 +89,8 @@ internal sealed partial class TrainCommand : LlmEconCommand
         Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Count(n.Value.Count)} parameters on {NumberFormat.Count(d.Value.Count)} tokens, {m.Name}")
             .Add("parameters", active ? "Active parameters N (per token)" : "Parameters N", Kind.Count, n.Value.Count, "parameters")
             .Add("tokens", "Training tokens D", Kind.Count, d.Value.Count, "tokens")
-            .Add("flops", "Training compute C = 6ND", Kind.Number, r.Work.Flop, "FLOP")
+            .Add("flops", attention is null ? "Training compute C = 6ND" : $"Training compute C = 6ND + {attention}", Kind.Number, r.Work.Flop, "FLOP")
+            .Add("sixNdFlops", "of which 6ND", Kind.Number, attention is null ? null : FlopsPerToken.TrainingWork(n.Value, d.Value).Flop, "FLOP")
             .Add("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, m.Peak.Value.FlopPerSecond, "FLOP/s")
             .Add("pricePerChipHourUsd", "Price per chip-hour", Kind.Usd, inputs.PricePerChipHour.UsdPerHour, "USD/h")
             .Add("mfu", "MFU", Kind.Fraction, r.Mfu.Fraction)

@@ -27,6 +27,9 @@ internal static class O
     public static readonly TextOpt Model = Id("--model", "A model from the catalog (llmecon catalog list --section models); fills N (and D where the command needs it).", "gpt-3");
     public static readonly ValueOpt<TokenCount> Tokens = TokenCountOpt("--tokens", "D", "Training tokens D.", "300B");
     public static readonly ValueOpt<Ratio> Mfu = Utilization("--mfu", "Model FLOPs utilization: achieved FLOP/s over peak.");
+    public static readonly ValueOpt<long> Context = Whole("--context", "T",
+        "Sequence length T in tokens: adds the attention FLOPs of eq. 27 to 6ND (needs --model with an architecture). Default: none, the article's 6ND.", "4096", 1, 100_000_000);
+    public static readonly ChoiceOpt Attention = new("--attention", "MASK", "With --context: causal (a decoder's mask: half the scores; the default) or full.", ["causal", "full"]);
 
     // The machine.
     public static readonly TextOpt Offer = Id("--offer", "A cloud offer from the catalog: its accelerator, chips per machine and price per machine-hour.", "aws-p4d-1yr");

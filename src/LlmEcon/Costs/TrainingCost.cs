@@ -1,6 +1,7 @@
 using System.Globalization;
 using LlmEcon.Catalog;
 using LlmEcon.Derivations;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 using static LlmEcon.NumberFormat;
 
@@ -19,6 +20,9 @@ public sealed record TrainingInputs(
 {
     /// <summary>Price per chip-hour: machine price ÷ chips per machine.</summary>
     public MoneyRate PricePerChipHour => MachinePrice.Value / Guard.PositiveCount(ChipsPerMachine.Value, "chipsPerMachine");
+
+    /// <summary>The attention work per token beyond k·N (eq. 27), or null for the article's k·N·D alone.</summary>
+    public AttentionWork? Attention { get; init; }
 
     /// <summary>
     /// Inputs from a catalog offer, its accelerator's peak (<see cref="Accelerator.TrainingPeak"/>: mixed FP16/BF16
@@ -42,7 +46,7 @@ public sealed record TrainingKnowns(Ratio? Mfu = null, AcceleratorTime? ChipHour
 
 /// <summary>A solved training run.</summary>
 /// <param name="Inputs">Model, data, hardware and price.</param>
-/// <param name="Work">C = k·N·D.</param>
+/// <param name="Work">C = k·N·D (plus the attention work, eq. 27, when the inputs carry it).</param>
 /// <param name="Mfu">Model FLOPs utilization.</param>
 /// <param name="ChipHours">Accelerator-hours.</param>
 /// <param name="Chips">Chips at once, when known or solved.</param>
@@ -82,7 +86,6 @@ public static class TrainingCost
         double peak = Guard.Positive(x.PeakPerChip.Value.FlopPerSecond, "peakFlops");
         int perMachine = Guard.PositiveCount(x.ChipsPerMachine.Value, "chipsPerMachine");
         double pricePerChipHour = x.PricePerChipHour.UsdPerHour;
-        FlopCount work = FlopsPerToken.TrainingWork(x.Parameters.Value, x.Tokens.Value, x.Architecture);
         double k = FlopsPerToken.Training(x.Architecture);
 
         if (known.Mfu is { } m0)
@@ -114,13 +117,24 @@ public static class TrainingCost
         Input n = Symbols.Parameters(x.Parameters), d = Symbols.Tokens(x.Tokens), kIn = Symbols.FlopPerParameterPerToken(k);
         Input peakIn = Symbols.Peak(x.PeakPerChip), perMachineIn = Symbols.ChipsPerMachine(x.ChipsPerMachine);
         Input priceIn = Symbols.PricePerHour(x.MachinePrice, meaning: perMachine == 1 ? "USD per chip-hour" : "USD per machine-hour");
-        Expr kND = kIn * n * d;
+        Expr kND = kIn * n * d, forwardWork = n * kIn * d;
+        string workText = "k·N·D";
+        if (x.Attention is { } attention)
+        {
+            // eq. 27: the attention work of every training token, beside k·N·D
+            Expr attentionWork = attention.PerToken(training: true) * d;
+            kND += attentionWork;
+            forwardWork += attentionWork;
+            workText = "(k·N·D + attention × D)";
+        }
+
+        FlopCount work = FlopCount.FromFlop(kND.Value);
         // Each estimate carries the equation that gives it: the first one is the chip-hours the run solves with, shown as such.
         var estimates = new List<(string Name, Expr ChipHours, string? Equation)>();
         Sourced<Ratio>? mfuGiven = known.Mfu is { } m ? new Sourced<Ratio>(m, mfuFrom) : null;
         if (mfuGiven is { } mg)
         {
-            estimates.Add(("mfu", kND / (peakIn * Symbols.Mfu(mg) * Symbols.SecondsPerHour), "(9b) chip-hours = k·N·D / (peak × MFU × 3600 s/h)"));
+            estimates.Add(("mfu", kND / (peakIn * Symbols.Mfu(mg) * Symbols.SecondsPerHour), $"(9b) chip-hours = {workText} / (peak × MFU × 3600 s/h)"));
         }
 
         if (known.ChipHours is { } h)
@@ -175,7 +189,7 @@ public static class TrainingCost
         if (known.Mfu is null)
         {
             solved.Add("mfu");
-            steps.Add(Derivation.Of("implied MFU", "(9a) MFU = k·N·D / (chip-hours × 3600 s/h × peak)", mfuExpr, v => Percent(v, 2)));
+            steps.Add(Derivation.Of("implied MFU", $"(9a) MFU = {workText} / (chip-hours × 3600 s/h × peak)", mfuExpr, v => Percent(v, 2)));
         }
 
         // Knowns that imply more work per second than the chips' peak (or no work at all) describe no possible run.
@@ -200,7 +214,7 @@ public static class TrainingCost
 
         // The cost: in the article's forward form when MFU was given (eq. 8), else chip-hours × price per chip-hour.
         Expr totalExpr = mfuGiven is { } mu
-            ? n * kIn * d / (perMachineIn * peakIn * Symbols.Mfu(mu)) * priceIn / Symbols.SecondsPerHour
+            ? forwardWork / (perMachineIn * peakIn * Symbols.Mfu(mu)) * priceIn / Symbols.SecondsPerHour
             : known.Cost is { } given ? Expr.In("cost", "USD, given", given.Usd, Usd(given.Usd)) : hours * priceIn / perMachineIn;
         if (known.Cost is null)
         {

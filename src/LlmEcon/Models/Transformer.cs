@@ -84,6 +84,23 @@ public sealed record Transformer(
             Mla is null ? "(26) 2 × L × h_kv × d_h × bytes" : "(26) L × (d_c + d_R) × bytes (latent attention)", perToken, v => ByteSize.FromBytes(v).ToString());
     }
 
+    /// <summary>Eq. 27: c × L × T × h × (d_qk + d_v) × mask, c = 2 forward or 6 training, mask ½ causal or 1 full.</summary>
+    internal Expr AttentionPerToken(int context, AttentionMask mask, bool training)
+    {
+        Expr qk = In("d_h", "head dimension", HeadDim, "headDim");
+        Expr v = qk;
+        if (Mla is { } m)
+        {
+            // queries and keys carry the RoPE part too; values have their own dimension
+            qk = qk + In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim");
+            v = In("d_v", "value head dimension", m.ValueHeadDim, "mla.valueHeadDim");
+        }
+
+        Expr perToken = Expr.Const(training ? 6 : 2) * In("L", "layers", Layers, "layers")
+            * Expr.In("T", "sequence length (tokens)", context, Integer(context) + " tokens") * In("h", "attention heads", Heads, "heads") * (qk + v);
+        return mask == AttentionMask.Causal ? perToken * Expr.Const(0.5) : perToken;
+    }
+
     private Expr Count(bool active)
     {
         Expr d = In("d", "hidden size", Hidden, "hidden");
@@ -144,4 +161,35 @@ public sealed record Transformer(
 
     private Input In(string symbol, string meaning, double value, string field) =>
         Expr.In(symbol, meaning, value, Integer(value), new Provenance(EntryId, "transformer." + field, Source, Date));
+}
+
+/// <summary>Which keys a query attends to.</summary>
+public enum AttentionMask
+{
+    /// <summary>Each token attends to the ones before it (a decoder): half the score matrix.</summary>
+    Causal,
+    /// <summary>Each token attends to every token of the sequence (an encoder, or a count without the causal saving).</summary>
+    Full,
+}
+
+/// <summary>
+/// The attention work a sequence of <paramref name="Context"/> tokens adds per token beyond 2N (eq. 27): the scores QKᵀ and their
+/// product with V. Per token and layer, forward, 2 × T × h × (d_qk + d_v) FLOP at full attention (Chowdhery et al. 2022, appendix B:
+/// 12·L·H·Q·T for training), half of it causal; training is three times the forward pass.
+/// </summary>
+/// <param name="Shape">The model's architecture.</param>
+/// <param name="Context">The sequence length T, in tokens.</param>
+/// <param name="Mask">Causal or full.</param>
+public sealed record AttentionWork(Transformer Shape, int Context, AttentionMask Mask)
+{
+    /// <summary>Attention FLOP per token, forward (2 ×) or for training (6 ×), as an expression over the architecture and T.</summary>
+    public Expr PerToken(bool training)
+    {
+        ArgumentNullException.ThrowIfNull(Shape);
+        Guard.PositiveCount(Context, "context");
+        return Shape.AttentionPerToken(Context, Mask, training);
+    }
+
+    /// <summary>What the term adds, for labels: <c>causal attention at 4,096 tokens</c>.</summary>
+    public override string ToString() => $"{(Mask == AttentionMask.Causal ? "causal" : "full")} attention at {Integer(Context)} tokens";
 }

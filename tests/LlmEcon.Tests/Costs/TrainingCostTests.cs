@@ -1,5 +1,6 @@
 using LlmEcon.Costs;
 using LlmEcon.Derivations;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 using Xunit;
 
@@ -121,6 +122,27 @@ public class TrainingCostTests
         Assert.Equal(("(9d) chip-hours = cost / price per chip-hour", "cost / (price / chips)", "$200,000 / ($24/h / 8)"),
             (hours.Equation, hours.Formula, hours.Substituted));
         Assert.Equal("training cost (USD), given", hours.Inputs[0].Meaning);
+    }
+
+    [Fact]
+    public void AttentionWork_AddsToKND_InEveryStep()
+    {
+        // 100 layers × 100 heads of 100 at 1,000 tokens, full: 6 × 100 × 1,000 × 100 × (100 + 100) = 1.2e10 FLOP per token;
+        // × D = 200e9 → 2.4e21 beside 6ND = 1.2e22: C = 1.44e22; at MFU 50% chip-hours = 1.44e22 / (100e12 × 0.5 × 3600) = 80,000
+        // and the cost 80,000 × $3 = $240,000.
+        var shape = new Transformer(100, 10_000, 100, 100, 100, 40_000, false, 1000, false, 1000, null, null, "s", "2024");
+        TrainingInputs x = Run() with { Attention = new AttentionWork(shape, 1000, AttentionMask.Full) };
+        TrainingSolution s = TrainingCost.Solve(x, new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        Assert.Equal(1.44e22, s.Work.Flop, 1e7);
+        Assert.Equal(80_000, s.ChipHours.ChipHours, 1e-6);
+        Assert.Equal(240_000, s.Cost.Usd, 1e-6);
+        Assert.Equal("(9b) chip-hours = (k·N·D + attention × D) / (peak × MFU × 3600 s/h)", s.Steps[0].Equation);
+        Sound.Derivations([.. s.Steps]);
+        // and back: 80,000 chip-hours imply the 50%
+        TrainingSolution back = TrainingCost.Solve(x, new TrainingKnowns(ChipHours: AcceleratorTime.FromChipHours(80_000)));
+        Assert.Equal(0.5, back.Mfu.Fraction, 12);
+        Assert.Equal("(9a) MFU = (k·N·D + attention × D) / (chip-hours × 3600 s/h × peak)", back.Steps[0].Equation);
+        Sound.Derivations([.. back.Steps]);
     }
 
     [Fact]

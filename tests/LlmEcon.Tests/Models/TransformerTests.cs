@@ -49,6 +49,29 @@ public class TransformerTests
     }
 
     [Fact]
+    public void AttentionWork_OfAn8KContext_Is13To27PercentOf6N()
+    {
+        // Llama 3.1 8B trained at 8,192 tokens: 6 × 32 layers × 8,192 × 32 heads × (128 + 128) = 12,884,901,888 FLOP per token full,
+        // half causal = 6,442,450,944; beside 6N = 6 × 8.03e9 = 48.18e9 that is 13.4% (causal) and 26.7% (full), the 13–27%.
+        Transformer t = Shape("llama-3.1-8b");
+        Expr causal = new AttentionWork(t, 8192, AttentionMask.Causal).PerToken(training: true);
+        Expr full = new AttentionWork(t, 8192, AttentionMask.Full).PerToken(training: true);
+        Assert.Equal(6_442_450_944, causal.Value);
+        Assert.Equal(12_884_901_888, full.Value);
+        Assert.Equal(0.134, causal.Value / (6 * 8.03e9), 3);
+        Assert.Equal(0.267, full.Value / (6 * 8.03e9), 3);
+        // forward (serving) is a third of training
+        Assert.Equal(full.Value / 3, new AttentionWork(t, 8192, AttentionMask.Full).PerToken(training: false).Value);
+        Assert.Equal("6 × L × T × h × (d_h + d_h) × 0.5", causal.Formula);
+        Assert.Equal("causal attention at 8,192 tokens", new AttentionWork(t, 8192, AttentionMask.Causal).ToString());
+        Assert.Equal("full attention at 128 tokens", new AttentionWork(t, 128, AttentionMask.Full).ToString());
+        // latent attention: queries and keys of d_h + d_R = 192, values of 128; forward, full, 4,096 tokens, 61 layers, 128 heads:
+        // 2 × 61 × 4,096 × 128 × 320 = 20,468,203,520
+        Assert.Equal(20_468_203_520, new AttentionWork(Shape("deepseek-v3"), 4096, AttentionMask.Full).PerToken(training: false).Value);
+        Assert.Throws<InputException>(() => new AttentionWork(t, 0, AttentionMask.Causal).PerToken(training: true));
+    }
+
+    [Fact]
     public void Llama31_405B_TermByTerm()
     {
         // Llama 3 Herd table 3: L 126, d 16,384, 128 heads, 8 KV heads of 128, FFN 53,248 (SwiGLU), V 128,256 untied.
