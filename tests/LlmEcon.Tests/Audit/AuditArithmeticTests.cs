@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LlmEcon.Audit;
 using LlmEcon.Catalog;
 using Xunit;
@@ -10,6 +11,36 @@ public class AuditArithmeticTests
     private static AuditLine Line(string id) => ArticleAudit.Run(ArticleReproduction.Default()).Single(l => l.Figure.Id == id);
 
     private static ArticleFigure Rounded(double printed, double resolution) => new("t", "1", "test", printed, resolution, "USD", "t");
+
+    [Fact]
+    public void EveryReproducedFigure_HasASoundDerivation_AndEveryChainSaysHowItWasFollowed()
+    {
+        ArticleReproduction r = ArticleReproduction.Default();
+        Assert.Equal(56, r.Figures.Count); // SPEC.md's 56 printed figures
+        foreach (FigureValue f in r.Figures.Values)
+        {
+            Sound.Derivation(f.Derivation);
+            Assert.Equal(f.Chain is null, string.IsNullOrWhiteSpace(f.ChainNote));
+            Assert.Equal(f.Derivation.Inputs.Count, f.Derivation.Inputs.Select(t => t.Symbol).Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
+    [Fact]
+    public void TheScenario_WritesAndReadsBackAsItWas_AndABadOneIsNamed()
+    {
+        string written = JsonSerializer.Serialize(ArticleScenario.Default, ArticleJson.Default.ArticleScenario);
+        Assert.Contains("\"searchRevenueUsd\":100000000000", written, StringComparison.Ordinal); // SPEC.md §2: $100B of search revenue
+        Assert.Equal(written, JsonSerializer.Serialize(ArticleScenario.Parse(written, "s.json"), ArticleJson.Default.ArticleScenario));
+        var none = Assert.Throws<InputException>(() => ArticleScenario.Parse("null", "s.json"));
+        Assert.Equal(("s.json", "a JSON object", "null"), (none.Parameter, none.Rule, none.Actual));
+        var text = Assert.Throws<InputException>(() => ArticleScenario.Parse(written.Replace("\"searchRevenueUsd\":100000000000", "\"searchRevenueUsd\":\"x\"", StringComparison.Ordinal), "s.json"));
+        Assert.Equal(("s.json", "a valid scenario"), (text.Parameter, text.Rule));
+        Assert.Contains("$.search.searchRevenueUsd", text.Actual, StringComparison.Ordinal);
+        Assert.Contains("expected a number, got String", text.Actual, StringComparison.Ordinal);
+        var negative = Assert.Throws<InputException>(() => ArticleScenario.Parse(written.Replace("\"monthlySearchesBase\":100000000000", "\"monthlySearchesBase\":-1", StringComparison.Ordinal), "s.json"));
+        Assert.Contains("$.search.monthlySearchesBase", negative.Actual, StringComparison.Ordinal);
+        Assert.Contains(" expected, got -1", negative.Actual, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(0.0555, true)] // exactly half a step above: rounds to the print
