@@ -129,6 +129,22 @@ public class ErrorTests
     }
 
     [Fact]
+    public void AMixtureOfExpertsTotal_GivenAsN_IsNamedAsSuch()
+    {
+        // 6 × 671e9 × 14.8e12 / (2.788e6 h × 3600 × 989.4e12) ≈ 6: the run's 2.788M hours cannot do 6ND on all 671B
+        var (code, output, error) = Cli.Run("train", "--params", "671B", "--tokens", "14.8T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M");
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith("Error: the MFU implied by --chip-hours must be in (0, 1]; got 6.000", error, StringComparison.Ordinal);
+        Assert.EndsWith(". 671B is deepseek-v3's total; 37B are active per token: give --active-params 37B, or --model deepseek-v3.\n", error, StringComparison.Ordinal);
+        var (withModel, _, why) = Cli.Run("train", "--model", "deepseek-v3", "--params", "671B", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M");
+        Assert.Equal(2, withModel);
+        Assert.EndsWith("active per token: leave out --params, or give --active-params 37B.\n", why, StringComparison.Ordinal);
+        // a dense N that beats the peak keeps the general hint
+        Assert.EndsWith("A run cannot beat the chips' peak: check the hours, chips, days or cost against N, D and the peak.\n",
+            Cli.Run("train", "--params", "600B", "--tokens", "14.8T", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M").Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Debug_AddsTheStackTrace()
     {
         var (code, _, error) = Cli.Run("inference", "--params", "175B", "--offer", "aws-p4d-1yr", "--mfu", "2", "--debug");

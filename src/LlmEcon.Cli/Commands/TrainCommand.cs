@@ -82,7 +82,17 @@ internal sealed partial class TrainCommand : LlmEconCommand
         catch (InputException e)
         {
             // The library names its knowns (mfu, chipHours, chips × wallTime, cost); the user typed options.
-            throw e.Renamed(Knowns().Replace(e.Parameter, k => KnownFlags[k.Value]));
+            InputException named = e.Renamed(Knowns().Replace(e.Parameter, k => KnownFlags[k.Value]));
+            if (!active && e.Parameter.StartsWith("the MFU implied by", StringComparison.Ordinal) && catalog.MixtureOfExpertsOfTotal(n.Value) is { } moe)
+            {
+                // a mixture of experts' total given as N: the likelier mistake than a percent
+                string perToken = NumberFormat.Count(moe.ActiveParametersSourced.Value.Count);
+                string use = ModelFlags.Model(a, catalog)?.Id == moe.Id ? $"leave out --params, or give --active-params {perToken}" : $"give --active-params {perToken}, or --model {moe.Id}";
+                named = new InputException(named.Parameter, named.Rule, named.Actual,
+                    $"{NumberFormat.Count(n.Value.Count)} is {moe.Id}'s total; {perToken} are active per token: {use}");
+            }
+
+            throw named;
         }
 
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");

@@ -108,6 +108,13 @@ public sealed class LlmCatalog
     /// <summary>A model card by id.</summary>
     public ModelCard Model(string id) => Find(Models, id, "model");
 
+    /// <summary>
+    /// The mixture of experts whose total parameters are <paramref name="total"/> (within 1%), or null: a total given where the
+    /// active count was meant makes a run look up to 18× more work than it is.
+    /// </summary>
+    public ModelCard? MixtureOfExpertsOfTotal(ParameterCount total) =>
+        Models.FirstOrDefault(m => m.IsMixtureOfExperts && Math.Abs(m.Parameters.Count / total.Count - 1) <= 0.01);
+
     /// <summary>An API price by id.</summary>
     public ApiPrice ApiPrice(string id) => Find(ApiPrices, id, "apiPrice");
 

@@ -1,6 +1,7 @@
 using LlmEcon.Catalog;
 using LlmEcon.Derivations;
 using LlmEcon.Models;
+using LlmEcon.Quantities;
 using Xunit;
 
 namespace LlmEcon.Tests.Models;
@@ -46,6 +47,11 @@ public class TransformerTests
         Assert.False(llama.IsMixtureOfExperts);
         Assert.Equal(llama.ParametersSourced, llama.ActiveParametersSourced);
         Assert.False(LlmCatalog.BuiltIn.Model("gpt-2").IsMixtureOfExperts);
+        // a total typed where the active count was meant: within 1% of a mixture of experts' published total
+        Assert.Equal("deepseek-v3", LlmCatalog.BuiltIn.MixtureOfExpertsOfTotal(ParameterCount.FromCount(671e9))?.Id);
+        Assert.Equal("mixtral-8x7b", LlmCatalog.BuiltIn.MixtureOfExpertsOfTotal(ParameterCount.FromCount(46.3e9))?.Id); // 0.86% off
+        Assert.Null(LlmCatalog.BuiltIn.MixtureOfExpertsOfTotal(ParameterCount.FromCount(46.2e9))); // 1.08% off
+        Assert.Null(LlmCatalog.BuiltIn.MixtureOfExpertsOfTotal(ParameterCount.FromCount(405e9))); // dense
     }
 
     [Fact]
