@@ -33,7 +33,7 @@ public class JsonTests
     {
         // DeepSeek-V3 technical report: 37B activated of 671B, 14.8T tokens, 2.788M H800 GPU-hours at an assumed $2 each = $5.576M.
         // On the H100's 989.4 TFLOP/s BF16 dense peak (the H800's is the same): MFU = 6 × 37e9 × 14.8e12 / (2.788e6 × 3600 × 989.4e12).
-        JsonElement root = Json("train", "--model", "deepseek-v3", "--chip", "h100-sxm", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M");
+        JsonElement root = Json("train", "--model", "deepseek-v3", "--chip", "h100-sxm", "--precision", "bf16", "--price-per-chip-hour", "$2", "--chip-hours", "2.788M");
         JsonElement t = root.GetProperty("training");
         Assert.Equal(37e9, t.GetProperty("parameters").GetDouble());
         Near(5_576_000, t.GetProperty("costUsd").GetDouble(), 1e-6);
@@ -68,6 +68,31 @@ public class JsonTests
         Near(sixNd + 2 * attention, full.GetProperty("flops").GetDouble(), 1e9);
         // without --context, 6ND alone and no split
         Assert.Equal(JsonValueKind.Null, Json("train", "--model", "gpt-3", "--offer", "gcp-tpu-v4-1yr", "--mfu", "46.2%").GetProperty("training").GetProperty("sixNdFlops").ValueKind);
+    }
+
+    [Fact]
+    public void Runs_ReadEveryPublishedRun_AndTrainUsesAModelsPublishedHours()
+    {
+        // LLaMA 65B (Touvron et al. 2023): 6 × 65.2e9 × 1.4e12 / (1,022,362 A100-hours × 3600 × 312e12)
+        JsonElement runs = Json("runs").GetProperty("runs");
+        JsonElement llama = runs.EnumerateArray().Single(r => r.GetProperty("model").GetString() == "llama-65b");
+        Near(6 * 65.2e9 * 1.4e12 / (1_022_362.0 * 3600 * 312e12), llama.GetProperty("impliedMfu").GetDouble(), 1e-12);
+        Assert.Equal(2048, llama.GetProperty("trainingContext").GetDouble());
+        Assert.StartsWith("table 15", llama.GetProperty("hours").GetString(), StringComparison.Ordinal);
+        // GPT-3: implied 19.7% beside PaLM's 21.3%: the gap in points
+        JsonElement gpt3 = runs.EnumerateArray().Single(r => r.GetProperty("model").GetString() == "gpt-3");
+        Near(6 * 175e9 * 300e9 / (10_000 * 14.8 * 86_400 * 125e12) - 0.213, gpt3.GetProperty("gap").GetDouble(), 1e-12);
+        Assert.Equal(JsonValueKind.Null, gpt3.GetProperty("impliedMfuWithAttention").ValueKind);
+        // train --model with no known: the run's 2.788M hours on the H800's FP8 peak (the model's training precision)
+        JsonElement root = Json("train", "--model", "deepseek-v3", "--chip", "h800-sxm", "--price-per-chip-hour", "$2");
+        JsonElement t = root.GetProperty("training");
+        Assert.Equal(2.788e6, t.GetProperty("chipHours").GetDouble());
+        Assert.Equal(1978.9e12, t.GetProperty("peakFlopPerSecondPerChip").GetDouble());
+        Near(6 * 37e9 * 14.8e12 / (2.788e6 * 3600 * 1978.9e12), t.GetProperty("mfu").GetDouble(), 1e-12);
+        Assert.Contains(root.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("Chip-hours 2.788M are deepseek-v3's published run", StringComparison.Ordinal));
+        // --precision still chooses: against the BF16 peak (989.4 TFLOP/s) the MFU grows by 1978.9 / 989.4
+        Near(t.GetProperty("mfu").GetDouble() * 1978.9 / 989.4, Json("train", "--model", "deepseek-v3", "--chip", "h800-sxm", "--precision", "bf16", "--price-per-chip-hour", "$2")
+            .GetProperty("training").GetProperty("mfu").GetDouble(), 1e-12);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
     public static bool Given(Args a) => a.Has(O.Offer) || a.Has(O.Chip) || a.Has(O.PeakFlops);
 
     /// <summary>Resolves the machine; every missing or conflicting option is an error naming it; every replaced catalog value is noted.</summary>
-    public static MachineFlags From(Args a, LlmCatalog catalog)
+    /// <param name="a">The parsed options.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="runPrecision">A model's training precision: the peak to use when --precision is not given and the chip has it.</param>
+    public static MachineFlags From(Args a, LlmCatalog catalog, Precision? runPrecision = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -45,6 +48,7 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
         {
             CloudOffer offer = Lookup(() => catalog.Offer(offerId), O.Offer.Name);
             Accelerator chip = catalog.Accelerator(offer.AcceleratorId);
+            precision ??= RunPrecision(chip, runPrecision, sparsity, notes);
             Machine catalogMachine = peakGiven is null ? Peaked(() => Machine.FromOffer(catalog, offer.Id, precision, sparsity), precision)
                 : Machine.FromOffer(catalog, offer.Id);
             Sourced<FlopRate> peak = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : catalogMachine.Peak;
@@ -61,6 +65,7 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
         {
             Accelerator chip = Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
             name = chip.Id;
+            precision ??= peakGiven is null ? RunPrecision(chip, runPrecision, sparsity, notes) : null;
             rate = peakGiven is { } pg ? Noted(pg, notes, a, O.PeakFlops, $"{chip.Id}'s catalog peak") : Peaked(() => chip.TrainingPeak(precision, sparsity), precision);
         }
         else if (peakGiven is { } pg)
@@ -95,6 +100,18 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
         }
 
         return new MachineFlags(new Machine(rate, chipsPerMachine, perMachine, name), notes);
+    }
+
+    /// <summary>The run's precision when the chip has a peak at it (and says so), else null: the chip's training default.</summary>
+    private static Precision? RunPrecision(Accelerator chip, Precision? run, Sparsity sparsity, List<string> notes)
+    {
+        if (run is not { } p || p == chip.TrainingPrecision(sparsity) || !chip.Peaks.Any(x => x.Precision == p && x.Sparsity == sparsity))
+        {
+            return null;
+        }
+
+        notes.Add($"The peak is {chip.Id}'s {CatalogNames.Of(p)}, the model's training precision (--precision to choose another).");
+        return p;
     }
 
     /// <summary>A catalog peak at the asked precision, an error naming --precision (or --sparsity) when the chip has none.</summary>

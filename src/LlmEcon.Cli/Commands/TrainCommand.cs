@@ -43,7 +43,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
         var notes = new List<string>();
         var (n, active) = ModelFlags.WorkParameters(a, catalog, notes);
         Sourced<TokenCount> d = ModelFlags.Tokens(a, catalog, notes);
-        var (m, machineNotes) = MachineFlags.From(a, catalog);
+        var (m, machineNotes) = MachineFlags.From(a, catalog, ModelFlags.Model(a, catalog)?.TrainingPrecision);
         notes.AddRange(machineNotes);
         AttentionWork? attention = ModelFlags.Attention(a, catalog);
         var inputs = new TrainingInputs(n, d, m.Peak, m.ChipsPerMachine, m.Price) { Attention = attention };
@@ -63,15 +63,23 @@ internal sealed partial class TrainCommand : LlmEconCommand
         if (!anyKnown)
         {
             ModelCard? model = ModelFlags.Model(a, catalog);
-            if (model?.Mfu is null)
+            if (model?.TrainingChipHours is { } runHours)
+            {
+                // a published run's hours first: they are what was spent
+                chipHours = runHours;
+                notes.Add($"Chip-hours {NumberFormat.Count(runHours.ChipHours)} are {model.Id}'s published run on {model.TrainingAcceleratorId} ({model.TrainingChipHoursCover}).");
+            }
+            else if (model?.Mfu is null)
             {
                 throw Guard.Fail("--mfu, --chip-hours, --chips with --days, or --cost", "given (one of them settles the rest)", "none of them");
             }
-
-            Sourced<Ratio> published = model.MfuSourced;
-            mfu = published.Value;
-            mfuFrom = published.From;
-            notes.Add($"MFU {NumberFormat.Percent(published.Value.Fraction)} is {model.Id}'s published MFU ({published.Origin}).");
+            else
+            {
+                Sourced<Ratio> published = model.MfuSourced;
+                mfu = published.Value;
+                mfuFrom = published.From;
+                notes.Add($"MFU {NumberFormat.Percent(published.Value.Fraction)} is {model.Id}'s published MFU ({published.Origin}).");
+            }
         }
 
         TrainingSolution r;

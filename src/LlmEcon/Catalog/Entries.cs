@@ -148,6 +148,26 @@ public sealed record ModelCard(
     /// <summary>The published active parameters of a mixture of experts (those one token goes through), or null.</summary>
     public ParameterCount? ActiveParameters { get; init; }
 
+    /// <summary>The published accelerator-hours of the training run, or null.</summary>
+    public AcceleratorTime? TrainingChipHours { get; init; }
+
+    /// <summary>What the published hours include (phases, downtime), given with <see cref="TrainingChipHours"/>.</summary>
+    public string? TrainingChipHoursCover { get; init; }
+
+    /// <summary>The precision the run's matrix products used (its peak is the one to measure MFU against), or null.</summary>
+    public Precision? TrainingPrecision { get; init; }
+
+    /// <summary>The sequence length of (most of) the training, in tokens, or null.</summary>
+    public int? TrainingContext { get; init; }
+
+    /// <summary>How the published MFU was counted, or null.</summary>
+    public string? MfuBasis { get; init; }
+
+    /// <summary>The published chip-hours with their provenance; an error if none were published.</summary>
+    public Sourced<AcceleratorTime> TrainingChipHoursSourced => TrainingChipHours is { } h
+        ? new(h, new Provenance(Id, "trainingChipHours", Source, Date))
+        : throw Guard.Fail("chipHours", $"given: no training chip-hours are published for {Id}", "nothing");
+
     /// <summary>The published architecture, or null where the catalog has none.</summary>
     public Transformer? Transformer { get; init; }
 

@@ -425,6 +425,16 @@ public sealed class LlmCatalog
         double? mwh = r.OptionalNumber("trainingEnergyMegawattHours", 0.001, 1e9, "MWh");
         double? mfu = r.OptionalNumber("mfu", 1e-4, 1, "(a fraction)", "MFU is a fraction: 46.2% is 0.462");
         double? active = r.OptionalNumber("activeParameters", 1e6, 1e15, "parameters", CountHint);
+        double? chipHours = r.OptionalNumber("trainingChipHours", 1, 1e10, "chip-hours", CountHint);
+        string? cover = r.OptionalString("trainingChipHoursCover");
+        if (chipHours is not null && cover is null)
+        {
+            r.Problem("trainingChipHoursCover", "given with trainingChipHours (what the hours include: phases, downtime)", "nothing");
+        }
+
+        Precision? trainingPrecision = r.Has("trainingPrecision") ? r.Enum("trainingPrecision", PrecisionNames, Precision.Bf16) : Unread(r, "trainingPrecision");
+        int? context = r.OptionalInteger("trainingContext", 1, 100_000_000, "tokens");
+        string? mfuBasis = r.OptionalString("mfuBasis");
         Transformer? shape = r.Object("transformer") is { } t0 ? ReadTransformer(r.Child(t0, "transformer"), id) : null;
         var (source, date) = r.Provenance();
         if (active is { } a0 && !double.IsNaN(a0) && !double.IsNaN(n) && a0 > n)
@@ -440,7 +450,18 @@ public sealed class LlmCatalog
         {
             ActiveParameters = active is { } av && !double.IsNaN(av) ? ParameterCount.FromCount(av) : null,
             Transformer = shape,
+            TrainingChipHours = chipHours is { } ch && !double.IsNaN(ch) ? AcceleratorTime.FromChipHours(ch) : null,
+            TrainingChipHoursCover = cover,
+            TrainingPrecision = trainingPrecision,
+            TrainingContext = context is > 0 ? context : null,
+            MfuBasis = mfuBasis,
         };
+    }
+
+    private static Precision? Unread(EntryReader r, string field)
+    {
+        r.MarkRead(field);
+        return null;
     }
 
     private static Transformer ReadTransformer(EntryReader r, string id)

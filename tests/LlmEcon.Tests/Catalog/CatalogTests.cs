@@ -10,9 +10,9 @@ public class CatalogTests
     [Fact]
     public void BuiltIn_Loads_WithTheArticlesEntries()
     {
-        Assert.Equal(["p100-sxm2", "v100-sxm2", "a100-40gb", "a100-80gb", "h100-sxm", "tpu-v3", "tpu-v4"], BuiltIn.Accelerators.Select(a => a.Id));
+        Assert.Equal(["p100-sxm2", "v100-sxm2", "a100-40gb", "a100-80gb", "h100-sxm", "h800-sxm", "tpu-v3", "tpu-v4"], BuiltIn.Accelerators.Select(a => a.Id));
         Assert.Equal(["aws-p4d-1yr", "gcp-tpu-v4-1yr"], BuiltIn.Offers.Select(o => o.Id));
-        Assert.Equal(["bert-large", "gpt-2", "gpt-3", "gopher", "mt-nlg", "palm", "chinchilla", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3"],
+        Assert.Equal(["bert-large", "gpt-2", "gpt-3", "gopher", "mt-nlg", "palm", "chinchilla", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3", "llama-65b"],
             BuiltIn.Models.Select(m => m.Id));
         Assert.Equal(5, BuiltIn.ApiPrices.Count);
     }
@@ -167,7 +167,7 @@ public class CatalogTests
     [InlineData("h10O", "did you mean 'h100-sxm'?")]   // one edit from the prefix "h100"
     [InlineData("H100-SXM", "did you mean 'h100-sxm'?")]
     [InlineData("a100", "did you mean 'a100-40gb' or 'a100-80gb'?")]
-    [InlineData("zzzzzzzz", "available: a100-40gb, a100-80gb, h100-sxm, p100-sxm2, tpu-v3, tpu-v4, v100-sxm2")]
+    [InlineData("zzzzzzzz", "available: a100-40gb, a100-80gb, h100-sxm, h800-sxm, p100-sxm2, tpu-v3, tpu-v4, v100-sxm2")]
     public void Suggestions_AreTheNearestFew(string typed, string hint) =>
         Assert.Equal(hint, Suggest.Hint(typed, BuiltIn.Accelerators.Select(a => a.Id).ToList()));
 
