@@ -149,7 +149,7 @@ public static partial class QuantityParser
         {
             foreach (var (suffix, per) in new[] { ("/1M", 1e6), ("/1K", 1e3), ("/1000", 1e3) })
             {
-                if (t.EndsWith(suffix + tokens, StringComparison.OrdinalIgnoreCase) && (tokens.Length > 0 || suffix.Length > 0))
+                if (t.EndsWith(suffix + tokens, StringComparison.OrdinalIgnoreCase))
                 {
                     double usd = Usd(t[..^(suffix.Length + tokens.Length)], parameter, forms, text);
                     return Quantities.MoneyPerToken.FromUsdPerToken(usd / per, parameter);
@@ -230,7 +230,7 @@ public static partial class QuantityParser
         }
 
         double v = Finite(value, parameter, forms, text);
-        return (unit.Length == 0 ? bareUnit ?? "" : unit).ToLowerInvariant() switch
+        return (unit.Length == 0 ? bareUnit : unit)?.ToLowerInvariant() switch
         {
             "s" or "sec" or "secs" or "second" or "seconds" => Quantities.Duration.FromSeconds(v, parameter),
             "min" or "mins" or "minute" or "minutes" => Quantities.Duration.FromSeconds(v * 60, parameter),

@@ -20,7 +20,23 @@ public class CompoundQuantityTests
         // at 100 TFLOP/s sustained per chip: 835,584 × 3600 × 1e14 = 3.0081024e23 FLOP
         Assert.Equal(3.0081024e23, (t * FlopRate.FromTeraflopPerSecond(100)).Flop, 1e11);
         Assert.True(AcceleratorTime.FromChipHours(1) < t);
-        Assert.Equal(2, AcceleratorTime.FromChipHours(2) / AcceleratorTime.FromChipHours(1));
+        Assert.Equal(2, AcceleratorTime.FromChipHours(6) / AcceleratorTime.FromChipHours(3)); // not 1 and 2: 2 × 1 is 2 too
+        Assert.Equal("chips", Assert.Throws<InputException>(() => AcceleratorTime.Of(0, Duration.FromDays(1))).Parameter);
+    }
+
+    [Fact]
+    public void Ratios_Divide_AndUnitsChangeAtTheirBoundaries()
+    {
+        Assert.Equal(3.2, FlopRate.FromTeraflopPerSecond(989.4 * 3.2) / FlopRate.FromTeraflopPerSecond(989.4), 12);
+        Assert.Equal("divisor", Assert.Throws<InputException>(() => Money.FromUsd(5) / 0).Parameter);
+        Assert.Equal(2.5, (Money.FromUsd(5) / 2).Usd);
+        // a unit is used from exactly one of it: 1 day, 1 h, 1 TB, 1 GB, 1 MWh
+        Assert.Equal("1 days", Duration.FromDays(1).ToString());
+        Assert.Equal("1 h", Duration.FromHours(1).ToString());
+        Assert.Equal("59 s", Duration.FromSeconds(59).ToString());
+        Assert.Equal("1 TB", ByteSize.FromBytes(1e12).ToString());
+        Assert.Equal("1 GB", ByteSize.FromBytes(1e9).ToString());
+        Assert.Equal("1 MWh", Energy.FromMegawattHours(1).ToString());
     }
 
     [Fact]

@@ -120,6 +120,15 @@ public class ParserGrammarTests
         Assert.Equal("a duration such as 14.8d, 36h, 4w or 4y", e.Rule);
         Assert.Equal("a duration such as 14.8 (days), 14.8d, 36h, 4w or 4y", Assert.Throws<InputException>(() => QuantityParser.Duration("54 fortnights", "--days", "days")).Rule);
         Assert.Equal("a duration such as 14.8d, 36h, 4w or 4y", Assert.Throws<InputException>(() => QuantityParser.Duration("$5")).Rule);
+        Assert.Equal("a duration such as 14.8d, 36h, 4w or 4y", Assert.Throws<InputException>(() => QuantityParser.Duration("$5d")).Rule); // money is not time
+        Assert.Equal("a token count such as 300B, 1.4T or 1000", Assert.Throws<InputException>(() => QuantityParser.TokenCount("x")).Rule);
+        Assert.Equal("a word count such as 400, 12,345 or 100K", Assert.Throws<InputException>(() => QuantityParser.WordCount("x")).Rule);
+        // a price's error shows what was typed, its per-unit suffix too
+        Assert.Contains("$x/1M", Assert.Throws<InputException>(() => QuantityParser.MoneyPer1kTokens("$x/1M")).Actual, StringComparison.Ordinal);
+        Assert.Contains("1.2.3/1K", Assert.Throws<InputException>(() => QuantityParser.MoneyPer1kTokens("$1.2.3/1K")).Actual, StringComparison.Ordinal);
+        // whole numbers stop below 9e15, where doubles stop counting every integer
+        Assert.Equal(8_000_000_000_000_000, QuantityParser.WholeNumber("8e15"));
+        Assert.Throws<InputException>(() => QuantityParser.WholeNumber("9e15"));
     }
 
     public static TheoryData<Action, string, string, string?> Refused() => new()
