@@ -182,6 +182,25 @@ public class HardwareArithmeticTests
     }
 
     [Fact]
+    public void TrajectoryRanges_IncludeTheirEnds_WhereTheRuleSays()
+    {
+        // years in [0, 200]: both ends allowed; a yearly fall in cost in [−10, 1): 1 (cost gone) refused, −10 allowed
+        Assert.Single(CostTrajectory.Project(Money.FromUsd(100), [Ratio.FromFraction(0.1)], 0));
+        Assert.Equal(201, CostTrajectory.Project(Money.FromUsd(100), [Ratio.FromFraction(0.1)], 200).Count);
+        Assert.Equal(1100, CostTrajectory.Project(Money.FromUsd(100), [Ratio.FromFraction(-10)], 1)[1].Cost.Usd, 9); // 100 × (1 + 10)
+        Assert.Equal("annualCostDecline", Assert.Throws<InputException>(() => CostTrajectory.Project(Money.FromUsd(100), [Ratio.FromFraction(1)], 1)).Parameter);
+        Assert.Equal(11, CostTrajectory.CostPerFlopChange(Ratio.FromFraction(-10), "test").Factor, 12);
+        Assert.Equal("costPerFlopReduction", Assert.Throws<InputException>(() => CostTrajectory.CostPerFlopChange(Ratio.FromFraction(1), "test")).Parameter);
+        // growth in [−0.99, 100]: both ends allowed (1 − 1/0.01 = −99; 1 − 1/101)
+        Assert.Equal(-99, CostTrajectory.CostDeclineOf(-0.99).Value!.Value, 9);
+        Assert.Equal(1 - 1 / 101.0, CostTrajectory.CostDeclineOf(100).Value!.Value, 12);
+        // the net reduction names its factors f1, f2, … in the order the levers come
+        var (_, net) = CostTrajectory.NetReduction([CostTrajectory.CostPerFlopChange(Ratio.FromFraction(0.5), "a"), CostTrajectory.CostPerFlopChange(Ratio.FromFraction(0.2), "b")], inference: true);
+        Assert.Equal(["f1", "f2"], net.Inputs.Select(t => t.Symbol));
+        Assert.Equal(0.6, net.Value!.Value, 12); // 1 − 0.5 × 0.8
+    }
+
+    [Fact]
     public void Trajectory_TermByTerm()
     {
         // eq. 10: $2.4025 per chip-hour / 312e12 FLOP/s / 3600 s/h
