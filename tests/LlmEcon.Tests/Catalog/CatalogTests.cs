@@ -18,6 +18,18 @@ public class CatalogTests
     }
 
     [Fact]
+    public void WhatThePublishedRecordContradicts_IsCorrected()
+    {
+        // BERT (Devlin et al. 2018, §A.2): 1M steps of 256 sequences, 90% at 128 tokens and 10% at 512, not 128B tokens
+        Assert.Equal(256e6 * (0.9 * 128 + 0.1 * 512), BuiltIn.Model("bert-large").TrainingTokens!.Value.Count, 0.1e9);
+        // the V100 entry is the 32 GB part of 2018 (the 16 GB part of 2017 has the same peaks)
+        Accelerator v100 = BuiltIn.Accelerator("v100-sxm2");
+        Assert.Equal((32e9, 2018), (v100.Memory.Bytes, v100.LaunchYear));
+        // GPT-3's MFU carries its basis: PaLM's count, not the catalog's chips × days (those imply 19.7%: PublishedRunsTests)
+        Assert.StartsWith("PaLM table 3", BuiltIn.Model("gpt-3").MfuBasis, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ids_AreUniqueAcrossSections() =>
         Assert.Equal(BuiltIn.All.Count(), BuiltIn.All.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count());
 
