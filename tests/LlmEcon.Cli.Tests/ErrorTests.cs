@@ -20,6 +20,12 @@ public class ErrorTests
         "Error: --context must be given with --model of a catalog model with an architecture (gpt-3, palm, llama-3.1-8b, llama-3.1-70b, llama-3.1-405b, mixtral-8x7b, deepseek-v3, llama-65b); got --model gpt-2, which has none.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
+    [InlineData("memory --model gpt-2 --serving",
+        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none.")]
+    [InlineData("memory --model gpt-3 --batch 8",
+        "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
+    [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",
+        "Error: --bytes-per-param must be left out with --serving (the weights' bytes follow --weights-precision); got --bytes-per-param 2.")]
     [InlineData("inference --params 46.7B --active-params 50B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --active-params must be at most the parameters (46.7B); got 50B.")]
     [InlineData("train --model deepseek-v3 --active-params 700B --offer aws-p4d-1yr --mfu 0.2",

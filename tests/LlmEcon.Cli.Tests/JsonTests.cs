@@ -96,6 +96,21 @@ public class JsonTests
     }
 
     [Fact]
+    public void ServingMemory_WeightsPlusKvCache_AndTheChipsToHoldIt()
+    {
+        // Llama 3.1 70B at BF16: 70.6e9 × 2 B weights + (2 × 80 × 8 × 128 × 2 B) × 8 × 8,192 = 141.2e9 + 21,474,836,480 B; ⌈/ 80e9⌉ = 3
+        JsonElement m = Json("memory", "--model", "llama-3.1-70b", "--serving", "--batch", "8", "--context", "8192", "--chip", "h100-sxm").GetProperty("memory");
+        Near(141.2e9 + 21_474_836_480, m.GetProperty("bytes").GetDouble(), 1);
+        Assert.Equal(327_680, m.GetProperty("kvBytesPerToken").GetDouble());
+        Assert.Equal(3, m.GetProperty("minimumChips").GetDouble());
+        // FP8 weights and an FP8 cache halve both terms
+        JsonElement fp8 = Json("memory", "--model", "llama-3.1-70b", "--serving", "--batch", "8", "--context", "8192", "--weights-precision", "fp8").GetProperty("memory");
+        Near((141.2e9 + 21_474_836_480) / 2, fp8.GetProperty("bytes").GetDouble(), 1);
+        // without --context, the model's maximum (131,072): 70.6e9 × 2 + 327,680 × 131,072
+        Near(141.2e9 + 327_680.0 * 131_072, Json("memory", "--model", "llama-3.1-70b", "--serving").GetProperty("memory").GetProperty("bytes").GetDouble(), 1);
+    }
+
+    [Fact]
     public void Inference_ExplicitMachine_MatchesTheOffer()
     {
         // The same machine described by flags instead of the catalog gives the same number.

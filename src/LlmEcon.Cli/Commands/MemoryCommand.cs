@@ -14,10 +14,11 @@ internal sealed class MemoryCommand : LlmEconCommand
     public override string Path => "memory";
 
     /// <inheritdoc/>
-    public override string Summary => "Training memory (eq. 18: bytes per parameter, 20 for mixed-precision Adam) and the minimum chips to hold it.";
+    public override string Summary => "Training memory (eq. 18: bytes per parameter, 20 for mixed-precision Adam), or with --serving the weights plus the KV cache (eq. 28), and the minimum chips to hold it.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.Model, O.BytesPerParam, O.Chip, O.ChipMemory];
+    public override IReadOnlyList<Opt> OwnOptions =>
+        [O.Params, O.Model, O.BytesPerParam, O.Serving, O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext, O.Chip, O.ChipMemory];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples => [["--params", "175B", "--chip", "h100-sxm"], ["--model", "palm", "--chip-memory", "80GiB"]];
@@ -36,6 +37,16 @@ internal sealed class MemoryCommand : LlmEconCommand
             notes.Add($"{a.Given(O.ChipMemory)} replaces {chip.Id}'s {chip.Memory}.");
         }
 
+        if (a.Switch(O.Serving))
+        {
+            return Serving(a, catalog, sourced, chipMemory, notes);
+        }
+
+        foreach (Opt servingOnly in new Opt[] { O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext }.Where(a.Has))
+        {
+            throw Guard.Fail(servingOnly.Name, "given with --serving (training memory has no KV cache)", a.Given(servingOnly));
+        }
+
         MemoryResult r = MemoryModel.Training(sourced, bytesPer, chipMemory);
         Sheet sheet = Sheet.Record("memory", $"Training memory of {NumberFormat.Count(n.Count)} parameters")
             .Add("parameters", "Parameters N", Kind.Count, n.Count, "parameters")
@@ -47,4 +58,48 @@ internal sealed class MemoryCommand : LlmEconCommand
             .Add("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
         return CommandResult.Of("Training memory", sheet, r.Steps, notes);
     }
+
+    private static CommandResult Serving(Args a, LlmCatalog catalog, Sourced<ParameterCount> n, Sourced<ByteSize>? chipMemory, List<string> notes)
+    {
+        if (a.Has(O.BytesPerParam))
+        {
+            throw Guard.Fail(O.BytesPerParam.Name, "left out with --serving (the weights' bytes follow --weights-precision)", a.Given(O.BytesPerParam));
+        }
+
+        ModelCard? model = ModelFlags.Model(a, catalog);
+        if (model?.Transformer is not { } shape)
+        {
+            throw Guard.Fail(O.Model.Name, "a catalog model with an architecture, with --serving (its KV cache per token)",
+                model is null ? "nothing" : $"{model.Id}, which has none");
+        }
+
+        Precision weights = PrecisionOf(a.Choice(O.WeightsPrecision));
+        Precision kv = a.Has(O.KvPrecision) ? PrecisionOf(a.Choice(O.KvPrecision)) : weights;
+        int batch = (int)(a.Value(O.Batch) ?? 1);
+        int context = a.Value(O.KvContext) is { } t ? (int)t : shape.MaxContext;
+        if (!a.Has(O.KvContext))
+        {
+            notes.Add($"Context {NumberFormat.Integer(context)} tokens: {model.Id}'s maximum (--context for another).");
+        }
+
+        MemoryResult r = MemoryModel.Serving(n, shape, weights, kv, batch, context, chipMemory);
+        Sheet sheet = Sheet.Record("memory", $"Serving memory of {model.Id}, {NumberFormat.Integer(batch)} × {NumberFormat.Integer(context)} tokens")
+            .Add("parameters", "Parameters N (all are held)", Kind.Count, n.Value.Count, "parameters")
+            .Add("weightsPrecision", "Weights at", Kind.Text, CatalogNames.Of(weights))
+            .Add("weightsBytes", "Weights", Kind.Number, r.Steps[0].Value, "bytes")
+            .Add("kvPrecision", "KV cache at", Kind.Text, CatalogNames.Of(kv))
+            .Add("kvBytesPerToken", "KV cache per token", Kind.Integer, shape.KvCacheBytesPerToken(kv).Value, "bytes")
+            .Add("batch", "Sequences B", Kind.Integer, (double)batch, "sequences")
+            .Add("context", "Tokens per sequence T", Kind.Integer, (double)context, "tokens")
+            .Add("kvBytes", "KV cache", Kind.Number, r.Steps[1].Value, "bytes")
+            .Add("bytes", "Serving memory", Kind.Number, r.Bytes.Bytes, "bytes")
+            .Add("gigabytes", "Serving memory", Kind.Number, r.Bytes.Gigabytes, "GB")
+            .Add("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
+            .Add("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips, "chips")
+            .Add("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
+        notes.Add("Activations and the runtime's workspace are not included.");
+        return CommandResult.Of("Serving memory", sheet, r.Steps, notes);
+    }
+
+    private static Precision PrecisionOf(string name) => Enum.GetValues<Precision>().Single(p => CatalogNames.Of(p) == name);
 }

@@ -108,6 +108,11 @@ internal static class O
         check: CheckId);
 
     // Memory.
+    public static readonly SwitchOpt Serving = new("--serving", "Serving memory instead of training: the weights at --weights-precision plus the KV cache of --batch sequences of --context tokens (eq. 28; needs --model with an architecture).");
+    public static readonly ChoiceOpt WeightsPrecision = new("--weights-precision", "PRECISION", "With --serving: the weights' precision, bf16 (default), fp16, fp8, int8 or fp32.", ["bf16", "fp16", "fp8", "int8", "fp32"]);
+    public static readonly ChoiceOpt KvPrecision = new("--kv-precision", "PRECISION", "With --serving: the KV cache's precision. Default: the weights'.", ["bf16", "fp16", "fp8", "int8", "fp32"]);
+    public static readonly ValueOpt<long> Batch = Whole("--batch", "B", "With --serving: sequences held at once. Default: 1.", "8", 1, 10_000_000);
+    public static readonly ValueOpt<long> KvContext = Whole("--context", "T", "With --serving: tokens per sequence in the KV cache (prompt and output). Default: the model's maximum context.", "8192", 1, 100_000_000);
     public static readonly ValueOpt<double> BytesPerParam = Number("--bytes-per-param", "B", "Training bytes per parameter. Default: 20 (mixed-precision Adam: weights, gradients, optimizer states).", "20", 0, 1000, true, "a number of bytes");
     public static readonly ValueOpt<ByteSize> ChipMemory = Value("--chip-memory", "BYTES", "Memory per chip (replaces --chip's): 80GB is 10^9 bytes, 80GiB 2^30.", "80GB",
         QuantityParser.ByteSize, b => b.Bytes, new Range(1e6, 1e14, false, false, "a size in bytes"));

@@ -1,5 +1,6 @@
 using LlmEcon.Catalog;
 using LlmEcon.Derivations;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 using static LlmEcon.NumberFormat;
 
@@ -49,22 +50,53 @@ public static class MemoryModel
     public static MemoryResult InferenceWeights(Sourced<ParameterCount> n, Precision precision, Sourced<ByteSize>? chipMemory = null) =>
         Hold(n, BytesPerWeight(precision), chipMemory, $"inference weights at {CatalogNames.Of(precision)}", "(19) N × bytes per weight");
 
+    /// <summary>
+    /// Serving memory (eq. 28): the weights of all N parameters at <paramref name="weights"/> (eq. 19) plus the KV cache of
+    /// <paramref name="batch"/> sequences of <paramref name="context"/> tokens at <paramref name="kvCache"/> (eq. 26 per token);
+    /// with a chip, the fewest that hold it (eq. 18). Activations and the runtime's workspace are not included.
+    /// </summary>
+    public static MemoryResult Serving(Sourced<ParameterCount> n, Transformer shape, Precision weights, Precision kvCache, int batch, int context,
+        Sourced<ByteSize>? chipMemory = null)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        Guard.PositiveCount(batch, "batch");
+        Guard.PositiveCount(context, "context");
+        double w = BytesPerWeight(weights);
+        Expr weightBytes = Symbols.Parameters(n) * Expr.In("b_w", $"bytes per weight at {CatalogNames.Of(weights)}", w, Compact(w) + " B/param");
+        Expr kv = shape.KvCachePerToken(kvCache) * Expr.In("B", "sequences in the batch", batch, NumberFormat.Integer(batch) + " seqs")
+                  * Expr.In("T", "tokens per sequence (context)", context, NumberFormat.Integer(context) + " tokens");
+        var steps = new List<Derivation>
+        {
+            Derivation.Of($"weights at {CatalogNames.Of(weights)} (bytes)", "(19) N × bytes per weight", weightBytes, v => ByteSize.FromBytes(v).ToString()),
+            Derivation.Of($"KV cache at {CatalogNames.Of(kvCache)} (bytes)", "(28) KV per token × B × T", kv, v => ByteSize.FromBytes(v).ToString()),
+        };
+        Expr total = Expr.In("weights", "weight bytes", weightBytes.Value, Compact(weightBytes.Value) + " B")
+                     + Expr.In("kv", "KV-cache bytes", kv.Value, Compact(kv.Value) + " B");
+        Derivation totalD = Derivation.Of("serving memory (bytes)", "(28) weights + KV cache", total, v => ByteSize.FromBytes(v).ToString());
+        steps.Add(totalD);
+        var (min, exact) = Chips(total.Value, "serving memory", chipMemory, steps);
+        return new MemoryResult(ByteSize.FromBytes(total.Value), chipMemory?.Value, min, exact, totalD) { Steps = steps };
+    }
+
+    private static (long? Minimum, double? Exact) Chips(double bytes, string what, Sourced<ByteSize>? chipMemory, List<Derivation> steps)
+    {
+        if (chipMemory is not { } cm)
+        {
+            return (null, null);
+        }
+
+        Guard.Positive(cm.Value.Bytes, "chipMemory");
+        Expr perChip = Expr.In("M", "memory per chip (bytes)", cm.Value.Bytes, Compact(cm.Value.Bytes) + " B", cm.From);
+        Expr chips = Expr.Ceiling(Expr.In("bytes", what, bytes, Compact(bytes) + " B") / perChip);
+        steps.Add(Derivation.Of("chips to hold it", "(18) ⌈bytes / memory per chip⌉", chips, v => Compact(v) + " chips"));
+        return ((long)chips.Value, bytes / cm.Value.Bytes);
+    }
+
     private static MemoryResult Hold(Sourced<ParameterCount> n, double bytesPerParameter, Sourced<ByteSize>? chipMemory, string what, string equation)
     {
         Expr bytes = Expr.In("b", "bytes per parameter", bytesPerParameter, Compact(bytesPerParameter) + " B/param") * Symbols.Parameters(n);
         var steps = new List<Derivation> { Derivation.Of(what + " (bytes)", equation, bytes, v => ByteSize.FromBytes(v).ToString()) };
-        long? min = null;
-        double? exact = null;
-        if (chipMemory is { } cm)
-        {
-            Guard.Positive(cm.Value.Bytes, "chipMemory");
-            Expr perChip = Expr.In("M", "memory per chip (bytes)", cm.Value.Bytes, Compact(cm.Value.Bytes) + " B", cm.From);
-            Expr chips = Expr.Ceiling(Expr.In("bytes", what, bytes.Value, Compact(bytes.Value) + " B") / perChip);
-            exact = bytes.Value / cm.Value.Bytes;
-            min = (long)chips.Value;
-            steps.Add(Derivation.Of("chips to hold it", "(18) ⌈bytes / memory per chip⌉", chips, v => Compact(v) + " chips"));
-        }
-
+        var (min, exact) = Chips(bytes.Value, what, chipMemory, steps);
         return new MemoryResult(ByteSize.FromBytes(bytes.Value), chipMemory?.Value, min, exact, steps[0]) { Steps = steps };
     }
 }

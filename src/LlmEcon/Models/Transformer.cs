@@ -72,7 +72,12 @@ public sealed record Transformer(
     /// KV-cache bytes per token at a precision (eq. 26): 2 × L × h_kv × d_h × bytes for multi-head and grouped-query attention
     /// (a key and a value per KV head per layer); L × (d_c + d_h^R) × bytes for latent attention (the latent and the RoPE key).
     /// </summary>
-    public Derivation KvCacheBytesPerToken(Precision precision)
+    public Derivation KvCacheBytesPerToken(Precision precision) =>
+        Derivation.Of($"KV cache per token at {CatalogNames.Of(precision)} (bytes)",
+            Mla is null ? "(26) 2 × L × h_kv × d_h × bytes" : "(26) L × (d_c + d_R) × bytes (latent attention)", KvCachePerToken(precision), v => ByteSize.FromBytes(v).ToString());
+
+    /// <summary>Eq. 26 as an expression, for equations that build on it (eq. 28).</summary>
+    internal Expr KvCachePerToken(Precision precision)
     {
         double bytes = MemoryModel.BytesPerWeight(precision);
         Expr b = Expr.In("b", $"bytes per value at {CatalogNames.Of(precision)}", bytes, Compact(bytes) + " B/value");
@@ -80,8 +85,7 @@ public sealed record Transformer(
         Expr perToken = Mla is { } m
             ? l * (In("d_c", "KV latent size", m.KvRank, "mla.kvRank") + In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim")) * b
             : Expr.Const(2) * l * In("h_kv", "key/value heads", KvHeads, "kvHeads") * In("d_h", "head dimension", HeadDim, "headDim") * b;
-        return Derivation.Of($"KV cache per token at {CatalogNames.Of(precision)} (bytes)",
-            Mla is null ? "(26) 2 × L × h_kv × d_h × bytes" : "(26) L × (d_c + d_R) × bytes (latent attention)", perToken, v => ByteSize.FromBytes(v).ToString());
+        return perToken;
     }
 
     /// <summary>Eq. 27: c × L × T × h × (d_qk + d_v) × mask, c = 2 forward or 6 training, mask ½ causal or 1 full.</summary>

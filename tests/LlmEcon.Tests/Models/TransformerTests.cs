@@ -78,6 +78,33 @@ public class TransformerTests
     }
 
     [Fact]
+    public void ServingMemory_IsTheWeightsPlusTheKvCache()
+    {
+        // Llama 3.1 70B at BF16, 8 sequences of 8,192 tokens: weights 70.6e9 × 2 B = 141.2e9 B; KV 2 × 80 × 8 × 128 × 2 B = 327,680 B per
+        // token × 8 × 8,192 = 21,474,836,480 B; total 162,674,836,480 B; on 80 GB chips ⌈2.033⌉ = 3
+        ModelCard m = LlmCatalog.BuiltIn.Model("llama-3.1-70b");
+        var r = LlmEcon.Memory.MemoryModel.Serving(m.ParametersSourced, m.Transformer!, Precision.Bf16, Precision.Bf16, 8, 8192,
+            LlmCatalog.BuiltIn.Accelerator("h100-sxm").MemorySourced);
+        Assert.Equal(162_674_836_480, r.Bytes.Bytes);
+        Assert.Equal(3, r.MinimumChips);
+        Assert.Equal(162_674_836_480 / 80e9, r.ExactChips!.Value, 12);
+        Assert.Equal(["weights at bf16 (bytes)", "KV cache at bf16 (bytes)", "serving memory (bytes)", "chips to hold it"], r.Steps.Select(d => d.Quantity));
+        Assert.Equal(141.2e9, r.Steps[0].Value!.Value, 1);
+        Assert.Equal(21_474_836_480, r.Steps[1].Value);
+        Assert.Equal("(28) KV per token × B × T", r.Steps[1].Equation);
+        Sound.Derivations(r.Steps);
+        // DeepSeek-V3: 671e9 weights at FP8 (1 B) and a BF16 latent cache of 70,272 B per token for one 4,096-token sequence:
+        // 671e9 + 287,834,112 = 671,287,834,112 B; no chip, no chip count
+        ModelCard ds = LlmCatalog.BuiltIn.Model("deepseek-v3");
+        var d = LlmEcon.Memory.MemoryModel.Serving(ds.ParametersSourced, ds.Transformer!, Precision.Fp8, Precision.Bf16, 1, 4096);
+        Assert.Equal(671_287_834_112, d.Bytes.Bytes);
+        Assert.Null(d.MinimumChips);
+        Assert.Equal(3, d.Steps.Count);
+        Assert.Equal("batch", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.Serving(ds.ParametersSourced, ds.Transformer!, Precision.Fp8, Precision.Bf16, 0, 4096)).Parameter);
+        Assert.Equal("context", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.Serving(ds.ParametersSourced, ds.Transformer!, Precision.Fp8, Precision.Bf16, 1, 0)).Parameter);
+    }
+
+    [Fact]
     public void Llama31_405B_TermByTerm()
     {
         // Llama 3 Herd table 3: L 126, d 16,384, 128 heads, 8 KV heads of 128, FFN 53,248 (SwiGLU), V 128,256 untied.
