@@ -78,9 +78,10 @@ internal static class ModelFlags
         ModelCard? model = Model(a, catalog);
         if (model?.Transformer is not { } shape)
         {
-            string have = string.Join(", ", catalog.Models.Where(m => m.Transformer is not null).Select(m => m.Id));
-            throw Guard.Fail(O.Context.Name, $"given with --model of a catalog model with an architecture ({have})",
-                model is null ? "no --model" : $"--model {model.Id}, which has none");
+            int have = catalog.Models.Count(m => m.Transformer is not null);
+            throw Guard.Fail(O.Context.Name, "given with --model of a catalog model with an architecture",
+                model is null ? "no --model" : $"--model {model.Id}, which has none",
+                $"{have} models have one, e.g. {catalog.Models.First(m => m.Transformer is not null).Id}: llmecon catalog show MODEL prints it");
         }
 
         var mask = a.Choice(O.Attention) == "full" ? AttentionMask.Full : AttentionMask.Causal;

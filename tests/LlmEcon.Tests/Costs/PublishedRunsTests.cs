@@ -14,7 +14,8 @@ public class PublishedRunsTests
 
     [Fact]
     public void EveryRunWithHours_IsRead_InCatalogOrder() =>
-        Assert.Equal(["gpt-3", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "deepseek-v3", "llama-65b"],
+        Assert.Equal(["gpt-3", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "deepseek-v3", "llama-65b", "llama-7b", "llama-13b", "llama-33b",
+                "llama-2-7b", "llama-2-13b", "llama-2-70b"],
             PublishedRuns.Of(LlmCatalog.BuiltIn).Select(r => r.Model.Id));
 
     [Fact]
@@ -44,6 +45,17 @@ public class PublishedRunsTests
         // with causal attention at 2,048 tokens: 6 × 80 × 2,048 × 64 × 256 × 0.5 FLOP per token more
         Assert.Equal((6 * 65.2e9 + 6.0 * 80 * 2048 * 64 * 256 * 0.5) * 1.4e12 / (1_022_362.0 * 3600 * 312e12), r.WithAttention!.Mfu.Fraction, 1e-12);
     }
+
+    [Theory]
+    // LLaMA (Touvron et al. 2023, tables 2 and 15) and Llama 2 (Touvron et al. 2023, tables 1 and 2): N, D and A100-80GB hours
+    [InlineData("llama-7b", 6.7e9, 1.0e12, 82_432)]
+    [InlineData("llama-13b", 13.0e9, 1.0e12, 135_168)]
+    [InlineData("llama-33b", 32.5e9, 1.4e12, 530_432)]
+    [InlineData("llama-2-7b", 6.74e9, 2.0e12, 184_320)] // published as 7B; 6.74B in the released weights
+    [InlineData("llama-2-13b", 13e9, 2.0e12, 368_640)]
+    [InlineData("llama-2-70b", 70e9, 2.0e12, 1_720_320)]
+    public void MetasA100Runs_FromTheirPublishedGpuHours(string id, double n, double d, double hours) =>
+        Assert.Equal(6 * n * d / (hours * 3600 * 312e12), Run(id).Dense.Mfu.Fraction, 1e-12);
 
     [Fact]
     public void Llama31_Runs_FromTheModelCardsHours()
