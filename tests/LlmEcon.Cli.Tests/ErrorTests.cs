@@ -20,6 +20,12 @@ public class ErrorTests
         "Error: --context must be given with --model of a catalog model with an architecture; got --model gpt-2, which has none. 14 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
+    [InlineData("memory --params 7B --data-parallel 8",
+        "Error: --data-parallel must be given with --zero (the ranks a ZeRO stage partitions over); got --data-parallel 8.")]
+    [InlineData("memory --params 7B --zero 4",
+        "Error: --zero must be a whole number in [0, 3]; got 4.")]
+    [InlineData("memory --params 7B --zero 2 --bytes-per-param 16",
+        "Error: --bytes-per-param must be left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter); got --bytes-per-param 16.")]
     [InlineData("memory --model gpt-2 --serving",
         "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none.")]
     [InlineData("memory --model gpt-3 --batch 8",

@@ -96,6 +96,20 @@ public class JsonTests
     }
 
     [Fact]
+    public void ZeroMemory_IsTheZeroPapersFigure1()
+    {
+        // Rajbhandari et al. 2020, figure 1: 7.5B parameters over 64 ranks: (2 + 2 + 12/64) × 7.5e9 = 31.4 GB per device at stage 1
+        JsonElement root = Json("memory", "--params", "7.5B", "--zero", "1", "--data-parallel", "64", "--chip", "a100-80gb");
+        JsonElement m = root.GetProperty("memory");
+        Near((2 + 2 + 12.0 / 64) * 7.5e9, m.GetProperty("bytesPerChip").GetDouble(), 1);
+        Near((2 + 2 + 12.0 / 64) * 7.5e9 / 80e9, m.GetProperty("shareOfChip").GetDouble(), 1e-12);
+        // stage 3 over 8 ranks of 405B on 80 GB: 16 × 405e9 / 8 = 810 GB, ten times a chip: it does not fit
+        JsonElement big = Json("memory", "--model", "llama-3.1-405b", "--zero", "3", "--data-parallel", "8", "--chip", "h100-sxm");
+        Near(16 * 405e9 / 8, big.GetProperty("memory").GetProperty("bytesPerChip").GetDouble(), 1);
+        Assert.Contains(big.GetProperty("notes").EnumerateArray(), n => n.GetString() == "It does not fit: raise --data-parallel.");
+    }
+
+    [Fact]
     public void ServingMemory_WeightsPlusKvCache_AndTheChipsToHoldIt()
     {
         // Llama 3.1 70B at BF16: 70.6e9 × 2 B weights + (2 × 80 × 8 × 128 × 2 B) × 8 × 8,192 = 141.2e9 + 21,474,836,480 B; ⌈/ 80e9⌉ = 3

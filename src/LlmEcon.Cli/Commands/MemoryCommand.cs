@@ -18,7 +18,7 @@ internal sealed class MemoryCommand : LlmEconCommand
 
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
-        [O.Params, O.Model, O.BytesPerParam, O.Serving, O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext, O.Chip, O.ChipMemory];
+        [O.Params, O.Model, O.BytesPerParam, O.Zero, O.DataParallel, O.Serving, O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext, O.Chip, O.ChipMemory];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples => [["--params", "175B", "--chip", "h100-sxm"], ["--model", "palm", "--chip-memory", "80GiB"]];
@@ -39,7 +39,22 @@ internal sealed class MemoryCommand : LlmEconCommand
 
         if (a.Switch(O.Serving))
         {
+            if (a.Has(O.Zero) || a.Has(O.DataParallel))
+            {
+                throw Guard.Fail(a.Has(O.Zero) ? O.Zero.Name : O.DataParallel.Name, "left out with --serving (ZeRO partitions training state)", a.Given(a.Has(O.Zero) ? O.Zero : O.DataParallel));
+            }
+
             return Serving(a, catalog, sourced, chipMemory, notes);
+        }
+
+        if (a.Value(O.Zero) is { } stage)
+        {
+            return Sharded(a, sourced, (int)stage, chipMemory, notes);
+        }
+
+        if (a.Has(O.DataParallel))
+        {
+            throw Guard.Fail(O.DataParallel.Name, "given with --zero (the ranks a ZeRO stage partitions over)", a.Given(O.DataParallel));
         }
 
         foreach (Opt servingOnly in new Opt[] { O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext }.Where(a.Has))
@@ -57,6 +72,32 @@ internal sealed class MemoryCommand : LlmEconCommand
             .Add("exactChips", "Chips to hold it, exact", Kind.Number, r.ExactChips, "chips")
             .Add("minimumChips", "Minimum chips", Kind.Integer, r.MinimumChips is { } m ? (double)m : null, "chips");
         return CommandResult.Of("Training memory", sheet, r.Steps, notes);
+    }
+
+    private static CommandResult Sharded(Args a, Sourced<ParameterCount> n, int stage, Sourced<ByteSize>? chipMemory, List<string> notes)
+    {
+        if (a.Has(O.BytesPerParam))
+        {
+            throw Guard.Fail(O.BytesPerParam.Name, "left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter)", a.Given(O.BytesPerParam));
+        }
+
+        int ranks = (int)(a.Value(O.DataParallel) ?? 1);
+        ShardedMemory r = MemoryModel.TrainingSharded(n, stage, ranks, chipMemory);
+        Sheet sheet = Sheet.Record("memory", $"Training state per chip, ZeRO stage {stage} over {NumberFormat.Integer(ranks)} ranks")
+            .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")
+            .Add("zeroStage", "ZeRO stage", Kind.Integer, (double)stage)
+            .Add("dataParallel", "Data-parallel ranks", Kind.Integer, (double)ranks, "ranks")
+            .Add("bytesPerChip", "Training state per chip", Kind.Number, r.PerChip.Bytes, "bytes")
+            .Add("gigabytesPerChip", "Training state per chip", Kind.Number, r.PerChip.Gigabytes, "GB")
+            .Add("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
+            .Add("shareOfChip", "Share of the chip's memory", Kind.Fraction, r.ShareOfChip);
+        notes.Add("Weights, gradients and optimizer state only: activations are not included.");
+        if (r.ShareOfChip is > 1)
+        {
+            notes.Add(stage < 3 ? "It does not fit: raise --data-parallel, or the ZeRO stage." : "It does not fit: raise --data-parallel.");
+        }
+
+        return CommandResult.Of("Training memory, ZeRO", sheet, [r.Derivation], notes);
     }
 
     private static CommandResult Serving(Args a, LlmCatalog catalog, Sourced<ParameterCount> n, Sourced<ByteSize>? chipMemory, List<string> notes)

@@ -21,6 +21,15 @@ public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, long? Mi
     public Derivation ChipsDerivation => Steps[^1];
 }
 
+/// <summary>Training state per chip under ZeRO (eq. 29).</summary>
+/// <param name="Stage">ZeRO stage 0–3.</param>
+/// <param name="DataParallel">Data-parallel ranks N_d the state is partitioned over.</param>
+/// <param name="PerChip">Bytes each chip holds.</param>
+/// <param name="ChipMemory">Memory per chip, when a chip was given.</param>
+/// <param name="ShareOfChip">Per-chip bytes over memory per chip (above 1: it does not fit), when a chip was given.</param>
+/// <param name="Derivation">The equation substituted.</param>
+public sealed record ShardedMemory(int Stage, int DataParallel, ByteSize PerChip, ByteSize? ChipMemory, double? ShareOfChip, Derivation Derivation);
+
 /// <summary>Training state and inference weights in memory.</summary>
 public static class MemoryModel
 {
@@ -35,6 +44,38 @@ public static class MemoryModel
     {
         Guard.Positive(bytesPerParameter, "bytesPerParameter");
         return Hold(n, bytesPerParameter, chipMemory, "training state in memory", "(18) Sun 2023 §5, note 27");
+    }
+
+    /// <summary>
+    /// Training state per chip under ZeRO (eq. 29; Rajbhandari et al. 2020, §5 and figure 1): mixed-precision Adam holds 2 bytes of
+    /// weights, 2 of gradients and K = 12 of optimizer state (FP32 master weights, momentum, variance) per parameter; stage 1
+    /// partitions the optimizer state over the N_d data-parallel ranks, stage 2 the gradients too, stage 3 the weights too (stage
+    /// 0: nothing). With a chip: the share of its memory the state takes (activations not included).
+    /// </summary>
+    public static ShardedMemory TrainingSharded(Sourced<ParameterCount> n, int stage, int dataParallel, Sourced<ByteSize>? chipMemory = null)
+    {
+        Guard.InRange(stage, "zeroStage", 0, 3, false, false);
+        Guard.PositiveCount(dataParallel, "dataParallel");
+        Expr w = Expr.Const(2, "2 B/param"), g = Expr.Const(2, "2 B/param"), k = Expr.Const(12, "12 B/param");
+        Expr nd = Expr.In("N_d", "data-parallel ranks", dataParallel, NumberFormat.Integer(dataParallel) + " ranks");
+        Expr perParameter = stage switch
+        {
+            0 => w + g + k,
+            1 => w + g + k / nd,
+            2 => w + (g + k) / nd,
+            _ => (w + g + k) / nd,
+        };
+        Expr perChip = perParameter * Symbols.Parameters(n);
+        var d = Derivation.Of($"training state per chip, ZeRO stage {stage} (bytes)", "(29) Rajbhandari et al. 2020: (2 + 2 + 12) B/param, partitioned by stage",
+            perChip, v => ByteSize.FromBytes(v).ToString());
+        double? share = null;
+        if (chipMemory is { } cm)
+        {
+            Guard.Positive(cm.Value.Bytes, "chipMemory");
+            share = perChip.Value / cm.Value.Bytes;
+        }
+
+        return new ShardedMemory(stage, dataParallel, ByteSize.FromBytes(perChip.Value), chipMemory?.Value, share, d);
     }
 
     /// <summary>Bytes per weight at a precision: 4 (FP32), 2 (FP16/BF16), 1 (FP8/INT8), 8 (FP64).</summary>

@@ -78,6 +78,36 @@ public class TransformerTests
         Assert.Throws<InputException>(() => new AttentionWork(t, 0, AttentionMask.Causal).PerToken(training: true));
     }
 
+    [Theory]
+    // Rajbhandari et al. 2020 (ZeRO), figure 1: Ψ = 7.5B parameters, N_d = 64, K = 12: 120 GB, 31.4 GB, 16.6 GB, 1.9 GB per device
+    [InlineData(0, 120e9, 0.05e9)]
+    [InlineData(1, 31.4e9, 0.05e9)]
+    [InlineData(2, 16.6e9, 0.05e9)]
+    [InlineData(3, 1.9e9, 0.05e9)]
+    public void ZeroStages_HoldWhatTheZeroPaperPrints(int stage, double perDevice, double printedHalfStep)
+    {
+        var r = LlmEcon.Memory.MemoryModel.TrainingSharded(ParameterCount.FromCount(7.5e9), stage, 64, ByteSize.FromGigabytes(80));
+        Assert.Equal(perDevice, r.PerChip.Bytes, printedHalfStep);
+        Assert.Equal(r.PerChip.Bytes / 80e9, r.ShareOfChip!.Value, 12);
+        Sound.Derivation(r.Derivation);
+        Assert.StartsWith("(29) ", r.Derivation.Equation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZeroStages_ExactlyByHand_AndTheirRules()
+    {
+        // 1B parameters over 8 ranks: (2 + 2 + 12) = 16 GB; 4 + 12/8 = 5.5 GB; 2 + 14/8 = 3.75 GB; 16/8 = 2 GB
+        double[] expected = [16e9, 5.5e9, 3.75e9, 2e9];
+        for (int stage = 0; stage <= 3; stage++)
+        {
+            Assert.Equal(expected[stage], LlmEcon.Memory.MemoryModel.TrainingSharded(ParameterCount.FromCount(1e9), stage, 8).PerChip.Bytes, 1e-3);
+        }
+
+        Assert.Null(LlmEcon.Memory.MemoryModel.TrainingSharded(ParameterCount.FromCount(1e9), 3, 8).ShareOfChip);
+        Assert.Equal("zeroStage", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.TrainingSharded(ParameterCount.FromCount(1e9), 4, 8)).Parameter);
+        Assert.Equal("dataParallel", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.TrainingSharded(ParameterCount.FromCount(1e9), 1, 0)).Parameter);
+    }
+
     [Fact]
     public void ServingMemory_IsTheWeightsPlusTheKvCache()
     {
