@@ -349,6 +349,17 @@ public sealed class LlmCatalog
             r.Problem("peaks", "one entry per precision and sparsity", $"{dup.Count()} for {CatalogNames.Of(dup.Key.Precision)} {CatalogNames.Of(dup.Key.Sparsity)}");
         }
 
+        // 2:4 structured sparsity doubles a dense peak; a sparse peak at or below the dense one is a swap (or a typo)
+        foreach (var pair in peaks.GroupBy(p => p.Precision).Where(g => g.Count() == 2 && g.Select(p => p.Sparsity).Distinct().Count() == 2))
+        {
+            double dense = pair.Single(p => p.Sparsity == Sparsity.Dense).Rate.FlopPerSecond, sparse = pair.Single(p => p.Sparsity == Sparsity.Sparse).Rate.FlopPerSecond;
+            if (sparse <= dense)
+            {
+                r.Problem("peaks", $"a sparse {CatalogNames.Of(pair.Key)} peak above the dense one (2:4 sparsity doubles it)",
+                    $"dense {Guard.Show(dense)}, sparse {Guard.Show(sparse)}", "are dense and sparse swapped?");
+            }
+        }
+
         ByteSize memory = default;
         bool gb = r.Has("memoryGigabytes"), gib = r.Has("memoryGibibytes");
         r.MarkRead("memoryGigabytes", "memoryGibibytes");

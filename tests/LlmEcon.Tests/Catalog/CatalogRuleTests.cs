@@ -162,6 +162,7 @@ public class CatalogRuleTests
         { "accelerators", Accelerator, "published", "May 2020", "published", "an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)", "'May 2020'" },
         { "accelerators", Accelerator, "published", "2020-13", "published", "an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)", "'2020-13'" },
         { "accelerators", Accelerator, "memoryGB", 80, "memoryGB", "a known field", "an unknown field" },
+        { "accelerators", With(Accelerator, "peaks[1].precision", "fp16"), "peaks[1].flopPerSecond", 0.5e14, "peaks", "a sparse fp16 peak above the dense one (2:4 sparsity doubles it)", "dense 100000000000000, sparse 50000000000000" },
         { "offers", Offer, "chipsPerMachine", 0, "chipsPerMachine", "in [1, 100e3] chips", "0" },
         { "offers", Offer, "usdPerHour", 0.001, "usdPerHour", "in [0.01, 100e3] USD per machine-hour", "0.001" },
         { "offers", Offer, "usdPerHour", 1700, "usdPerHour", "between $0.01 and $200 per chip-hour (usdPerHour ÷ chipsPerMachine)", "$212.5 per chip-hour" },
