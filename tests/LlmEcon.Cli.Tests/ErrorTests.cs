@@ -21,7 +21,11 @@ public class ErrorTests
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
     [InlineData("memory --params 7B --data-parallel 8",
-        "Error: --data-parallel must be given with --zero (the ranks a ZeRO stage partitions over); got --data-parallel 8.")]
+        "Error: --data-parallel must be given with --zero (per-chip training memory); got --data-parallel 8.")]
+    [InlineData("memory --params 7B --zero 1 --sequence 2048",
+        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing.")]
+    [InlineData("memory --model gpt-3 --zero 1 --recompute full",
+        "Error: --recompute must be given with --sequence (the activations of a micro-batch); got --recompute full.")]
     [InlineData("memory --params 7B --zero 4",
         "Error: --zero must be a whole number in [0, 3]; got 4.")]
     [InlineData("memory --params 7B --zero 2 --bytes-per-param 16",

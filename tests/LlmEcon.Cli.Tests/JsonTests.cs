@@ -107,6 +107,13 @@ public class JsonTests
         JsonElement big = Json("memory", "--model", "llama-3.1-405b", "--zero", "3", "--data-parallel", "8", "--chip", "h100-sxm");
         Near(16 * 405e9 / 8, big.GetProperty("memory").GetProperty("bytesPerChip").GetDouble(), 1);
         Assert.Contains(big.GetProperty("notes").EnumerateArray(), n => n.GetString() == "It does not fit: raise --data-parallel.");
+        // with GPT-3's activations at 2,048 tokens, selective recomputation: 96 × 34 × 2,048 × 12,288 B (Korthikanti et al. 2022) beside
+        // the stage-3 state 16 × 175e9 / 64
+        JsonElement act = Json("memory", "--model", "gpt-3", "--zero", "3", "--data-parallel", "64", "--sequence", "2048", "--recompute", "selective",
+            "--chip", "a100-80gb").GetProperty("memory");
+        Near(96 * 34 * 2048 * 12288.0, act.GetProperty("activationBytes").GetDouble(), 1);
+        Near(16 * 175e9 / 64 + 96 * 34 * 2048 * 12288.0, act.GetProperty("bytesPerChip").GetDouble(), 1);
+        Near((16 * 175e9 / 64 + 96 * 34 * 2048 * 12288.0) / 80e9, act.GetProperty("shareOfChip").GetDouble(), 1e-12);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class MemoryCommand : LlmEconCommand
 
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
-        [O.Params, O.Model, O.BytesPerParam, O.Zero, O.DataParallel, O.Serving, O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext, O.Chip, O.ChipMemory];
+        [O.Params, O.Model, O.BytesPerParam, O.Zero, O.DataParallel, O.Sequence, O.MicroBatch, O.Recompute, O.Serving, O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext, O.Chip, O.ChipMemory];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples => [["--params", "175B", "--chip", "h100-sxm"], ["--model", "palm", "--chip-memory", "80GiB"]];
@@ -49,12 +49,12 @@ internal sealed class MemoryCommand : LlmEconCommand
 
         if (a.Value(O.Zero) is { } stage)
         {
-            return Sharded(a, sourced, (int)stage, chipMemory, notes);
+            return Sharded(a, catalog, sourced, (int)stage, chipMemory, notes);
         }
 
-        if (a.Has(O.DataParallel))
+        foreach (Opt zeroOnly in new Opt[] { O.DataParallel, O.Sequence, O.MicroBatch, O.Recompute }.Where(a.Has))
         {
-            throw Guard.Fail(O.DataParallel.Name, "given with --zero (the ranks a ZeRO stage partitions over)", a.Given(O.DataParallel));
+            throw Guard.Fail(zeroOnly.Name, "given with --zero (per-chip training memory)", a.Given(zeroOnly));
         }
 
         foreach (Opt servingOnly in new Opt[] { O.WeightsPrecision, O.KvPrecision, O.Batch, O.KvContext }.Where(a.Has))
@@ -74,7 +74,7 @@ internal sealed class MemoryCommand : LlmEconCommand
         return CommandResult.Of("Training memory", sheet, r.Steps, notes);
     }
 
-    private static CommandResult Sharded(Args a, Sourced<ParameterCount> n, int stage, Sourced<ByteSize>? chipMemory, List<string> notes)
+    private static CommandResult Sharded(Args a, LlmCatalog catalog, Sourced<ParameterCount> n, int stage, Sourced<ByteSize>? chipMemory, List<string> notes)
     {
         if (a.Has(O.BytesPerParam))
         {
@@ -83,21 +83,47 @@ internal sealed class MemoryCommand : LlmEconCommand
 
         int ranks = (int)(a.Value(O.DataParallel) ?? 1);
         ShardedMemory r = MemoryModel.TrainingSharded(n, stage, ranks, chipMemory);
+        Derivation? activations = null;
+        if (a.Value(O.Sequence) is { } sequence)
+        {
+            ModelCard? model = ModelFlags.Model(a, catalog);
+            if (model?.Transformer is not { } shape)
+            {
+                throw Guard.Fail(O.Model.Name, "a catalog model with an architecture, with --sequence (its layers, width and heads)",
+                    model is null ? "nothing" : $"{model.Id}, which has none");
+            }
+
+            var mode = Enum.GetValues<Recompute>().Single(x => x.ToString().Equals(a.Choice(O.Recompute), StringComparison.OrdinalIgnoreCase));
+            activations = MemoryModel.Activations(shape, (int)sequence, (int)(a.Value(O.MicroBatch) ?? 1), mode);
+        }
+        else if (a.Has(O.MicroBatch) || a.Has(O.Recompute))
+        {
+            Opt stray = a.Has(O.MicroBatch) ? O.MicroBatch : O.Recompute;
+            throw Guard.Fail(stray.Name, "given with --sequence (the activations of a micro-batch)", a.Given(stray));
+        }
+
+        double perChip = r.PerChip.Bytes + (activations?.Value ?? 0);
+        double? share = r.ChipMemory is { } cm ? perChip / cm.Bytes : null;
         Sheet sheet = Sheet.Record("memory", $"Training state per chip, ZeRO stage {stage} over {NumberFormat.Integer(ranks)} ranks")
             .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")
             .Add("zeroStage", "ZeRO stage", Kind.Integer, (double)stage)
             .Add("dataParallel", "Data-parallel ranks", Kind.Integer, (double)ranks, "ranks")
-            .Add("bytesPerChip", "Training state per chip", Kind.Number, r.PerChip.Bytes, "bytes")
-            .Add("gigabytesPerChip", "Training state per chip", Kind.Number, r.PerChip.Gigabytes, "GB")
+            .Add("stateBytesPerChip", "Training state per chip", Kind.Number, r.PerChip.Bytes, "bytes")
+            .Add("activationBytes", "Activations of a micro-batch", Kind.Number, activations?.Value, "bytes")
+            .Add("bytesPerChip", "Memory per chip needed", Kind.Number, perChip, "bytes")
+            .Add("gigabytesPerChip", "Memory per chip needed", Kind.Number, perChip / 1e9, "GB")
             .Add("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
-            .Add("shareOfChip", "Share of the chip's memory", Kind.Fraction, r.ShareOfChip);
-        notes.Add("Weights, gradients and optimizer state only: activations are not included.");
-        if (r.ShareOfChip is > 1)
+            .Add("shareOfChip", "Share of the chip's memory", Kind.Fraction, share);
+        notes.Add(activations is null
+            ? "Weights, gradients and optimizer state only: --sequence (with --model) adds the activations."
+            : "Weights, gradients and optimizer state, and the activations of one micro-batch (no tensor or sequence parallelism).");
+        if (share is > 1)
         {
-            notes.Add(stage < 3 ? "It does not fit: raise --data-parallel, or the ZeRO stage." : "It does not fit: raise --data-parallel.");
+            string state = stage < 3 ? "raise --data-parallel or the ZeRO stage" : "raise --data-parallel";
+            notes.Add(activations is null ? $"It does not fit: {state}." : $"It does not fit: {state} (the state), or recompute more or shorten the micro-batch (the activations).");
         }
 
-        return CommandResult.Of("Training memory, ZeRO", sheet, [r.Derivation], notes);
+        return CommandResult.Of("Training memory, ZeRO", sheet, activations is null ? [r.Derivation] : [r.Derivation, activations], notes);
     }
 
     private static CommandResult Serving(Args a, LlmCatalog catalog, Sourced<ParameterCount> n, Sourced<ByteSize>? chipMemory, List<string> notes)

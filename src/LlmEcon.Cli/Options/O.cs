@@ -110,6 +110,9 @@ internal static class O
     // Memory.
     public static readonly ValueOpt<long> Zero = Whole("--zero", "STAGE", "Training state per chip under ZeRO stage 0–3 (eq. 29: 2 + 2 + 12 bytes per parameter, partitioned over --data-parallel ranks) instead of the article's 20 bytes on one pool.", "3", 0, 3);
     public static readonly ValueOpt<long> DataParallel = Whole("--data-parallel", "N_D", "With --zero: data-parallel ranks the state is partitioned over. Default: 1.", "64", 1, 10_000_000);
+    public static readonly ValueOpt<long> Sequence = Whole("--sequence", "S", "With --zero: adds the activations of one micro-batch of sequences this long (eq. 30; needs --model with an architecture).", "2048", 1, 100_000_000);
+    public static readonly ValueOpt<long> MicroBatch = Whole("--micro-batch", "B", "With --sequence: sequences per micro-batch. Default: 1.", "1", 1, 1_000_000);
+    public static readonly ChoiceOpt Recompute = new("--recompute", "MODE", "With --sequence: none (default: every activation kept), selective (attention scores recomputed) or full (layer inputs only).", ["none", "selective", "full"]);
     public static readonly SwitchOpt Serving = new("--serving", "Serving memory instead of training: the weights at --weights-precision plus the KV cache of --batch sequences of --context tokens (eq. 28; needs --model with an architecture).");
     public static readonly ChoiceOpt WeightsPrecision = new("--weights-precision", "PRECISION", "With --serving: the weights' precision, bf16 (default), fp16, fp8, int8 or fp32.", ["bf16", "fp16", "fp8", "int8", "fp32"]);
     public static readonly ChoiceOpt KvPrecision = new("--kv-precision", "PRECISION", "With --serving: the KV cache's precision. Default: the weights'.", ["bf16", "fp16", "fp8", "int8", "fp32"]);

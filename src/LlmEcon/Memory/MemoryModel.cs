@@ -21,6 +21,17 @@ public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, long? Mi
     public Derivation ChipsDerivation => Steps[^1];
 }
 
+/// <summary>What the backward pass keeps of the forward pass, and what it computes again (Korthikanti et al. 2022).</summary>
+public enum Recompute
+{
+    /// <summary>Every activation is stored: s·b·h·(34 + 5·a·s/h) bytes per layer.</summary>
+    None,
+    /// <summary>The attention scores and their softmax are recomputed: 34·s·b·h bytes per layer.</summary>
+    Selective,
+    /// <summary>Only each layer's input is stored and the layer run again: 2·s·b·h bytes per layer.</summary>
+    Full,
+}
+
 /// <summary>Training state per chip under ZeRO (eq. 29).</summary>
 /// <param name="Stage">ZeRO stage 0–3.</param>
 /// <param name="DataParallel">Data-parallel ranks N_d the state is partitioned over.</param>
@@ -76,6 +87,32 @@ public static class MemoryModel
         }
 
         return new ShardedMemory(stage, dataParallel, ByteSize.FromBytes(perChip.Value), chipMemory?.Value, share, d);
+    }
+
+    /// <summary>
+    /// Activation memory of one micro-batch (eq. 30; Korthikanti et al. 2022, §4, 16-bit activations, no tensor or sequence
+    /// parallelism): per layer s·b·h·(34 + 5·a·s/h) bytes with nothing recomputed, 34·s·b·h with selective recomputation (the
+    /// attention scores), 2·s·b·h with full recomputation (the layer's input only); times the layers.
+    /// </summary>
+    public static Derivation Activations(Transformer shape, int sequence, int microBatch, Recompute recompute)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        Guard.PositiveCount(sequence, "sequence");
+        Guard.PositiveCount(microBatch, "microBatch");
+        Expr sbh = Expr.In("s", "sequence length (tokens)", sequence, NumberFormat.Integer(sequence) + " tokens")
+                   * Expr.In("b", "micro-batch (sequences)", microBatch, NumberFormat.Integer(microBatch) + " seqs")
+                   * shape.In("h", "hidden size", shape.Hidden, "hidden");
+        Expr perLayer = recompute switch
+        {
+            Recompute.None => sbh * (Expr.Const(34) + Expr.Const(5) * shape.In("a", "attention heads", shape.Heads, "heads")
+                * Expr.In("s", "sequence length (tokens)", sequence, NumberFormat.Integer(sequence) + " tokens") / shape.In("h", "hidden size", shape.Hidden, "hidden")),
+            Recompute.Selective => Expr.Const(34) * sbh,
+            _ => Expr.Const(2) * sbh,
+        };
+        Expr total = perLayer * shape.In("L", "layers", shape.Layers, "layers");
+        string name = recompute.ToString().ToLowerInvariant();
+        return Derivation.Of($"activations, {name} recomputation (bytes)", "(30) Korthikanti et al. 2022: L × s·b·h × (34 + 5as/h, 34 or 2)", total,
+            v => ByteSize.FromBytes(v).ToString());
     }
 
     /// <summary>Bytes per weight at a precision: 4 (FP32), 2 (FP16/BF16), 1 (FP8/INT8), 8 (FP64).</summary>

@@ -163,7 +163,7 @@ public sealed record Transformer(
         return l * attention + ffnLayers + embeddings;
     }
 
-    private Input In(string symbol, string meaning, double value, string field) =>
+    internal Input In(string symbol, string meaning, double value, string field) =>
         Expr.In(symbol, meaning, value, Integer(value), new Provenance(EntryId, "transformer." + field, Source, Date));
 }
 

@@ -109,6 +109,25 @@ public class TransformerTests
     }
 
     [Fact]
+    public void Activations_ByRecomputation_TermByTerm()
+    {
+        // GPT-3 (96 layers, h 12,288, 96 heads) at s = 2,048, b = 1: s·b·h = 25,165,824; 5·a·s/h = 5 × 96 × 2,048 / 12,288 = 80;
+        // nothing recomputed 96 × 25,165,824 × 114 = 275,414,777,856 B; selective 96 × 34 × 25,165,824 = 82,141,249,536 B;
+        // full 96 × 2 × 25,165,824 = 4,831,838,208 B
+        Transformer t = Shape("gpt-3");
+        Derivation none = LlmEcon.Memory.MemoryModel.Activations(t, 2048, 1, LlmEcon.Memory.Recompute.None);
+        Assert.Equal(275_414_777_856, none.Value!.Value, 1e-3);
+        Assert.Equal(82_141_249_536, LlmEcon.Memory.MemoryModel.Activations(t, 2048, 1, LlmEcon.Memory.Recompute.Selective).Value);
+        Assert.Equal(4_831_838_208, LlmEcon.Memory.MemoryModel.Activations(t, 2048, 1, LlmEcon.Memory.Recompute.Full).Value);
+        // linear in the micro-batch
+        Assert.Equal(4 * 4_831_838_208.0, LlmEcon.Memory.MemoryModel.Activations(t, 2048, 4, LlmEcon.Memory.Recompute.Full).Value);
+        Sound.Derivation(none);
+        Assert.Equal(("gpt-3", "transformer.hidden"), (none.Inputs.Single(i => i.Symbol == "h").From!.EntryId, none.Inputs.Single(i => i.Symbol == "h").From!.Field));
+        Assert.Equal("microBatch", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.Activations(t, 2048, 0, LlmEcon.Memory.Recompute.Full)).Parameter);
+        Assert.Equal("sequence", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.Activations(t, 0, 1, LlmEcon.Memory.Recompute.Full)).Parameter);
+    }
+
+    [Fact]
     public void ServingMemory_IsTheWeightsPlusTheKvCache()
     {
         // Llama 3.1 70B at BF16, 8 sequences of 8,192 tokens: weights 70.6e9 × 2 B = 141.2e9 B; KV 2 × 80 × 8 × 128 × 2 B = 327,680 B per
