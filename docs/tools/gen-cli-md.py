@@ -144,8 +144,8 @@ sections = [
  ['runs', 'runs --format csv']),
 ('trajectory', 'The cost trajectory (eqs. 11–12): the article\'s levers since GPT-3 (fewer parameters, cost per FLOP, MFU), the net inference and training reductions, and a cost projected by year at a yearly growth in throughput per $. Options: `--params-before`, `--params-after`, `--cost-per-flop-reduction`, `--mfu-before`, `--mfu-after`, `--start-cost`, `--efficiency-growth`, `--years`.',
  ['trajectory', "trajectory --start-cost '$11.2M' --efficiency-growth 30% --years 3 --format json", 'trajectory --table projection --format csv']),
-('catalog', '`list` the entries (`--section accelerators|offers|models|api-prices|scaling-laws`), `show ID` an entry as its file writes it (JSON: a catalog file of that one entry), `validate FILE` a catalog file merged over the built-in one (every problem listed, exit 2). The format is in [catalog.md](catalog.md); `docs/examples/my-catalog.json` is a user\'s file to start from.',
- ['catalog list --section models', 'catalog show gpt-3 --format json', 'catalog validate docs/examples/my-catalog.json',
+('catalog', '`list` the entries (`--section accelerators|offers|models|api-prices|scaling-laws`, `--vendor NAME`, `--since DATE`), `show ID` an entry as its file writes it (JSON: a catalog file of that one entry), `validate FILE` a catalog file merged over the built-in one (every problem listed, exit 2). The format is in [catalog.md](catalog.md); `docs/examples/my-catalog.json` is a user\'s file to start from.',
+ ['catalog list --section models', 'catalog list --vendor nvidia --since 2020 --format csv', 'catalog show gpt-3 --format json', 'catalog validate docs/examples/my-catalog.json',
   'inference --params 70B --offer my-h100-quote --catalog docs/examples/my-catalog.json --mfu 40% --format csv']),
 ]
 for name, desc, cmds in sections:

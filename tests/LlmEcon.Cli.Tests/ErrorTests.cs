@@ -20,6 +20,10 @@ public class ErrorTests
         "Error: --context must be given with --model of a catalog model with an architecture; got --model gpt-2, which has none. 14 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
+    [InlineData("catalog list --vendor nvidai",
+        "Error: --vendor must be a vendor, provider or organization of the catalog; got 'nvidai'. Did you mean 'NVIDIA'?")]
+    [InlineData("catalog list --since 2023-13",
+        "Error: --since must be an ISO date (yyyy, yyyy-mm or yyyy-mm-dd); got '2023-13'.")]
     [InlineData("memory --params 7B --data-parallel 8",
         "Error: --data-parallel must be given with --zero (per-chip training memory); got --data-parallel 8.")]
     [InlineData("memory --params 7B --zero 1 --sequence 2048",

@@ -96,6 +96,16 @@ public class JsonTests
     }
 
     [Fact]
+    public void CatalogList_FiltersByVendorAndDate()
+    {
+        // NVIDIA's chips dated 2020 or later: A100 40GB (2020-05), A100 80GB (2020-11), H100 (2022-03), H800 (2023-03); not P100, V100
+        string[] Ids(params string[] args) => [.. Json(["catalog", "list", .. args]).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
+        Assert.Equal(["a100-40gb", "a100-80gb", "h100-sxm", "h800-sxm"], Ids("--vendor", "nvidia", "--since", "2020"));
+        Assert.Equal(["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b"], Ids("--section", "models", "--vendor", "Meta", "--since", "2024-01"));
+        Assert.Empty(Ids("--vendor", "Meta", "--since", "2030"));
+    }
+
+    [Fact]
     public void ZeroMemory_IsTheZeroPapersFigure1()
     {
         // Rajbhandari et al. 2020, figure 1: 7.5B parameters over 64 ranks: (2 + 2 + 12/64) × 7.5e9 = 31.4 GB per device at stage 1

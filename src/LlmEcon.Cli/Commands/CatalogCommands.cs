@@ -16,10 +16,10 @@ internal sealed class CatalogListCommand : LlmEconCommand
     public override string Summary => "Every catalog entry (accelerators, offers, models, API prices, scaling laws), or one section's, each with its source and date.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Section];
+    public override IReadOnlyList<Opt> OwnOptions => [O.Section, O.Vendor, O.Since];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string[]> Examples => [["--section", "models"], ["--format", "csv"]];
+    public override IReadOnlyList<string[]> Examples => [["--section", "models"], ["--vendor", "nvidia", "--since", "2020"], ["--format", "csv"]];
 
     /// <inheritdoc/>
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
@@ -39,6 +39,27 @@ internal sealed class CatalogListCommand : LlmEconCommand
         Add("models", catalog.Models);
         Add("api-prices", catalog.ApiPrices);
         Add("scaling-laws", catalog.ScalingLaws);
+        if (a.Text(O.Vendor) is { } vendor)
+        {
+            var vendors = catalog.All.Select(VendorOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+            if (!vendors.Contains(vendor, StringComparer.OrdinalIgnoreCase))
+            {
+                throw Guard.Fail(O.Vendor.Name, "a vendor, provider or organization of the catalog", $"'{vendor}'", Suggest.Hint(vendor, vendors));
+            }
+
+            rows.RemoveAll(r => !string.Equals(VendorOf(r.Entry), vendor, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (a.Text(O.Since) is { } since)
+        {
+            if (!DateTime.TryParseExact(since, ["yyyy", "yyyy-MM", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime from))
+            {
+                throw Guard.Fail(O.Since.Name, "an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)", $"'{since}'");
+            }
+
+            rows.RemoveAll(r => Dated(r.Entry.Date) < from);
+        }
+
         return CommandResult.Of("Catalog", Sheet.Table("entries", "Catalog entries", rows,
             (new Column("section", "Section", Kind.Text), r => r.Section),
             (new Column("id", "Id", Kind.Text), r => r.Entry.Id),
@@ -46,6 +67,20 @@ internal sealed class CatalogListCommand : LlmEconCommand
             (new Column("date", "Date", Kind.Text), r => r.Entry.Date),
             (new Column("source", "Source", Kind.Text), r => r.Entry.Source)));
     }
+
+    /// <summary>An accelerator's vendor, an offer's or a price's provider, a model's organization; a law has none.</summary>
+    private static string? VendorOf(ICatalogEntry e) => e switch
+    {
+        Accelerator x => x.Vendor,
+        CloudOffer x => x.Provider,
+        ModelCard x => x.Organization,
+        ApiPrice x => x.Provider,
+        _ => null,
+    };
+
+    /// <summary>An entry's date (validated ISO when the catalog loaded); a year alone is its January.</summary>
+    private static DateTime Dated(string date) =>
+        DateTime.ParseExact(date, ["yyyy", "yyyy-MM", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None);
 }
 
 /// <summary>

@@ -152,6 +152,8 @@ internal static class O
     public static readonly ValueOpt<long> Years = Whole("--years", "N", "Projection: years. Default: 5.", "3", 1, 100);
 
     // The catalog.
+    public static readonly TextOpt Vendor = new("--vendor", "NAME", "Only the entries of a vendor, provider or organization (case ignored), e.g. NVIDIA, Google Cloud, Meta.", "NVIDIA");
+    public static readonly TextOpt Since = new("--since", "DATE", "Only the entries dated on or after DATE (yyyy, yyyy-mm or yyyy-mm-dd; an entry dated by its year alone counts as its January).", "2023");
     public static readonly ChoiceOpt Section = new("--section", "SECTION", "Which section: all (default), accelerators, offers, models, api-prices or scaling-laws.",
         ["all", "accelerators", "offers", "models", "api-prices", "scaling-laws"]);
 
