@@ -28,7 +28,7 @@ public class DerivationTests
             "train --params 405B --tokens 15.6T --chip h100-sxm --price-per-chip-hour $2.50 --chip-hours 30.84M --chips 16K",
             "train --model palm --offer gcp-tpu-v4-1yr --cost $11.2M",
             "train --model deepseek-v3 --chip h100-sxm --precision fp8 --price-per-chip-hour $2 --chip-hours 2.788M --context 4096",
-            "train --model llama-3.1-8b --offer aws-p4d-1yr --mfu 40% --context 8192 --attention full", "inference --model mixtral-8x7b --offer aws-p4d-1yr --mfu 30%", "runs",
+            "train --model llama-3.1-8b --offer aws-p4d-1yr --mfu 40% --context 8192 --attention full", "inference --model mixtral-8x7b --offer aws-p4d-1yr --mfu 30%", "runs", "train --model llama-65b --chip a100-80gb --price-per-chip-hour $2 --context 2048 --recompute selective",
             "memory --model llama-3.1-70b --serving --batch 8 --context 8192 --chip h100-sxm", "memory --model deepseek-v3 --serving --weights-precision fp8 --kv-precision bf16", "train --model gpt-3 --offer gcp-tpu-v4-1yr --days 30 --chips 4096",
             "scaling loss --params 70B --tokens 1.4T", "scaling optimal --flops 5.76e23", "scaling optimal --flops 1e25 --law besiroglu-2024",
             "scaling plan --budget $10M --offer gcp-tpu-v4-1yr --mfu 46.2% --law chinchilla-article --law besiroglu-2024",

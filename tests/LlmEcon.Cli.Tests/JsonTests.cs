@@ -96,6 +96,17 @@ public class JsonTests
     }
 
     [Fact]
+    public void Recompute_GivesHardwareFlopsAndHfu_BesideMfu()
+    {
+        // LLaMA 65B on its 1,022,362 A100-hours, 6ND only: full recomputation makes 8ND of hardware work, so HFU = MFU × 8/6
+        JsonElement t = Json("train", "--model", "llama-65b", "--chip", "a100-80gb", "--price-per-chip-hour", "$2", "--recompute", "full").GetProperty("training");
+        Near(8 * 65.2e9 * 1.4e12, t.GetProperty("hardwareFlops").GetDouble(), 1e9);
+        Near(8 * 65.2e9 * 1.4e12 / (1_022_362.0 * 3600 * 312e12), t.GetProperty("hfu").GetDouble(), 1e-12);
+        Near(t.GetProperty("mfu").GetDouble() * 8 / 6, t.GetProperty("hfu").GetDouble(), 1e-12);
+        Assert.Equal(JsonValueKind.Null, Json("train", "--model", "llama-65b", "--chip", "a100-80gb", "--price-per-chip-hour", "$2").GetProperty("training").GetProperty("hfu").ValueKind);
+    }
+
+    [Fact]
     public void CatalogList_FiltersByVendorAndDate()
     {
         // NVIDIA's chips dated 2020 or later: A100 40GB (2020-05), A100 80GB (2020-11), H100 (2022-03), H800 (2023-03); not P100, V100

@@ -3,6 +3,7 @@ using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Costs;
 using LlmEcon.Derivations;
+using LlmEcon.Memory;
 using LlmEcon.Models;
 using LlmEcon.Quantities;
 
@@ -26,7 +27,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
     public override string Summary => "Training cost (eq. 8) and its inverse (eq. 9): solves whichever of cost, MFU, chip-hours and wall time is missing.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.ActiveParams, O.Tokens, O.Model, O.Context, O.Attention, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
+    public override IReadOnlyList<Opt> OwnOptions => [O.Params, O.ActiveParams, O.Tokens, O.Model, O.Context, O.Attention, O.TrainRecompute, O.Mfu, O.ChipHours, O.Chips, O.Days, O.Cost, .. MachineFlags.Options];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -104,6 +105,9 @@ internal sealed partial class TrainCommand : LlmEconCommand
         }
 
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");
+        (Derivation HardwareFlops, Derivation Hfu)? hardware = a.Has(O.TrainRecompute)
+            ? HardwareUtilization.Of(r, Enum.GetValues<Recompute>().Single(x => x.ToString().Equals(a.Choice(O.TrainRecompute), StringComparison.OrdinalIgnoreCase)))
+            : null;
         Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Count(n.Value.Count)} parameters on {NumberFormat.Count(d.Value.Count)} tokens, {m.Name}")
             .Add("parameters", active ? "Active parameters N (per token)" : "Parameters N", Kind.Count, n.Value.Count, "parameters")
             .Add("tokens", "Training tokens D", Kind.Count, d.Value.Count, "tokens")
@@ -112,12 +116,14 @@ internal sealed partial class TrainCommand : LlmEconCommand
             .Add("peakFlopPerSecondPerChip", "Peak per chip", Kind.Number, m.Peak.Value.FlopPerSecond, "FLOP/s")
             .Add("pricePerChipHourUsd", "Price per chip-hour", Kind.Usd, inputs.PricePerChipHour.UsdPerHour, "USD/h")
             .Add("mfu", "MFU", Kind.Fraction, r.Mfu.Fraction)
+            .Add("hardwareFlops", "Hardware FLOPs (recomputation included)", Kind.Number, hardware?.HardwareFlops.Value, "FLOP")
+            .Add("hfu", "HFU", Kind.Fraction, hardware?.Hfu.Value)
             .Add("chipHours", "Chip-hours", Kind.Count, r.ChipHours.ChipHours, "chip-h")
             .Add("chips", "Chips at once", chips is null ? Kind.Count : Kind.Integer, r.Chips, "chips")
             .Add("wallTimeDays", "Wall time", Kind.Number, r.WallTime?.Days, "days")
             .Add("costUsd", "Cost", Kind.Usd, r.Cost.Usd)
             .Add("costPer1kTokensUsd", "Cost per 1000 training tokens", Kind.Usd, r.CostPer1kTokens.UsdPer1kTokens, "USD/1K tokens")
             .Add("solved", "Solved", Kind.Text, r.Solved, audience: Audience.Programs);
-        return CommandResult.Of("Training cost", sheet, r.Steps, notes);
+        return CommandResult.Of("Training cost", sheet, hardware is { } hw ? [.. r.Steps, hw.HardwareFlops, hw.Hfu] : r.Steps, notes);
     }
 }

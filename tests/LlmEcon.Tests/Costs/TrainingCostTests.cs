@@ -146,6 +146,26 @@ public class TrainingCostTests
     }
 
     [Fact]
+    public void HardwareFlops_CountTheRecomputation_AndHfuFollows()
+    {
+        // 6ND = 1.2e22 at MFU 50%: full recomputation adds a forward pass, 2ND = 4e21: HFU = 1.6e22 / (66,666.67 × 3600 × 100e12) = 2/3
+        TrainingSolution s = TrainingCost.Solve(Run(), new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        var (flops, hfu) = HardwareUtilization.Of(s, LlmEcon.Memory.Recompute.Full);
+        Assert.Equal(1.6e22, flops.Value!.Value, 1e7);
+        Assert.Equal(2.0 / 3, hfu.Value!.Value, 12);
+        Assert.Equal(0.5, HardwareUtilization.Of(s, LlmEcon.Memory.Recompute.None).Hfu.Value!.Value, 12);
+        Assert.Equal(0.5, HardwareUtilization.Of(s, LlmEcon.Memory.Recompute.Selective).Hfu.Value!.Value, 12); // no attention term to redo
+        // with attention (the run of AttentionWork_AddsToKND_InEveryStep: 1.2e10 FLOP per token in training, so 4e9 forward, × 200e9 =
+        // 8e20): C = 1.44e22 on 80,000 chip-hours; full 1.44e22 + 4e21 + 8e20 = 1.92e22 → 2/3; selective 1.44e22 + 8e20 → 0.52778
+        var shape = new Transformer(100, 10_000, 100, 100, 100, 40_000, false, 1000, false, 1000, null, null, "s", "2024");
+        TrainingSolution a = TrainingCost.Solve(Run() with { Attention = new AttentionWork(shape, 1000, AttentionMask.Full) }, new TrainingKnowns(Mfu: Ratio.FromFraction(0.5)));
+        Assert.Equal(1.92e22, HardwareUtilization.Of(a, LlmEcon.Memory.Recompute.Full).HardwareFlops.Value!.Value, 1e7);
+        Assert.Equal(2.0 / 3, HardwareUtilization.Of(a, LlmEcon.Memory.Recompute.Full).Hfu.Value!.Value, 12);
+        Assert.Equal(1.52e22 / (80_000 * 3600 * 100e12), HardwareUtilization.Of(a, LlmEcon.Memory.Recompute.Selective).Hfu.Value!.Value, 12);
+        Sound.Derivations([flops, hfu, HardwareUtilization.Of(a, LlmEcon.Memory.Recompute.Selective).HardwareFlops]);
+    }
+
+    [Fact]
     public void ChipsPricedOneByOne_ReadPerChipHour()
     {
         // One chip per "machine" at $3: the same run, its price read per chip-hour.
