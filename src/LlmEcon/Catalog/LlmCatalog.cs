@@ -253,6 +253,25 @@ public sealed class LlmCatalog
                 $"'{o.AcceleratorId}'", Suggest.Hint(o.AcceleratorId, acceleratorIds)));
         }
 
+        // A machine's price typed as one chip's (8 GPUs at $2.50 "per hour") makes compute absurdly cheap: below $0.50 per hour for
+        // each PFLOP/s of dense training peak (the cheapest rentals of 2023–26 are about $1 per PFLOP/s-hour on H100 and B200).
+        foreach (CloudOffer o in offers.Where(o => o.ChipsPerMachine > 1))
+        {
+            if (accelerators.FirstOrDefault(a => a.Id == o.AcceleratorId) is not { } chip)
+            {
+                continue;
+            }
+
+            double petaflops = chip.TrainingPeak().Value.FlopPerSecond / 1e15, perChip = o.PricePerChipHour.UsdPerHour;
+            if (perChip / petaflops < MinimumUsdPerPetaflopHour)
+            {
+                problems.Add(new CatalogProblem(merged["offers"][o.Id].Origin, $"offers[{o.Id}]", "usdPerHour",
+                    $"at least ${MinimumUsdPerPetaflopHour} per chip-hour for each PFLOP/s of the chip's dense training peak (a magnitude guard)",
+                    string.Create(CultureInfo.InvariantCulture, $"${Guard.Show(perChip)} per chip-hour for {Guard.Show(petaflops)} PFLOP/s"),
+                    string.Create(CultureInfo.InvariantCulture, $"is it one chip's price? usdPerHour is the machine's: {o.ChipsPerMachine} × ${Guard.Show(o.MachinePrice.UsdPerHour)} = ${Guard.Show(o.ChipsPerMachine * o.MachinePrice.UsdPerHour)}")));
+            }
+        }
+
         foreach (ModelCard m in models.Where(m => m.TrainingAcceleratorId is not null && !acceleratorIds.Contains(m.TrainingAcceleratorId)))
         {
             problems.Add(new CatalogProblem(merged["models"][m.Id].Origin, $"models[{m.Id}]", "trainingAcceleratorId", "the id of a catalog accelerator",
@@ -579,6 +598,9 @@ public sealed class LlmCatalog
             : null;
 
     private const string CountHint = "counts are plain numbers: 175 billion is 175e9";
+
+    /// <summary>The least plausible price per chip-hour per PFLOP/s of dense training peak, in USD (a magnitude guard).</summary>
+    private const double MinimumUsdPerPetaflopHour = 0.5;
 
     private static bool IsId(string s) =>
         s.Length > 0 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '.');

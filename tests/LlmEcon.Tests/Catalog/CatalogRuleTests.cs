@@ -246,6 +246,20 @@ public class CatalogRuleTests
     }
 
     [Fact]
+    public void AMachinesPriceTypedAsOneChips_IsCaught()
+    {
+        // x1: 100 TFLOP/s (0.1 PFLOP/s) dense; 8 chips at $0.32 per machine-hour is $0.04 per chip-hour, $0.40 per PFLOP/s-hour: a chip's
+        // price typed for the machine; at $20 (the fixture) it is $25 per PFLOP/s-hour and passes
+        CatalogProblem p = Assert.Single(Assert.Throws<CatalogException>(() => Load(("accelerators", Accelerator), ("offers", With(Offer, "usdPerHour", 0.32)))).Problems);
+        Assert.Equal(("offers[o1]", "usdPerHour"), (p.Entry, p.Field));
+        Assert.Equal("at least $0.5 per chip-hour for each PFLOP/s of the chip's dense training peak (a magnitude guard)", p.Rule);
+        Assert.Equal("$0.04 per chip-hour for 0.1 PFLOP/s", p.Actual);
+        Assert.Equal("is it one chip's price? usdPerHour is the machine's: 8 × $0.32 = $2.56", p.Hint);
+        // one chip per machine is priced per chip already: no such guess
+        Load(("accelerators", Accelerator), ("offers", With(With(Offer, "usdPerHour", 0.02), "chipsPerMachine", 1))); // $0.20 per PFLOP/s-hour
+    }
+
+    [Fact]
     public void AFileWithoutEntries_OrWithBadIds_IsAProblem()
     {
         CatalogProblem One(string json) => Assert.Single(Assert.Throws<CatalogException>(() => LlmCatalog.Load([("f.json", json)])).Problems);
