@@ -15,9 +15,9 @@ public class ErrorTests
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
     [InlineData("train --params 8B --tokens 15T --context 8192 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --context must be given with --model of a catalog model with an architecture; got no --model. 14 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --context must be given with --model of a catalog model with an architecture; got no --model. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model gpt-2 --tokens 15T --context 1024 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --context must be given with --model of a catalog model with an architecture; got --model gpt-2, which has none. 14 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --context must be given with --model of a catalog model with an architecture; got --model gpt-2, which has none. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
     [InlineData("catalog list --vendor nvidai",

@@ -13,7 +13,8 @@ public class CatalogTests
         Assert.Equal(["p100-sxm2", "v100-sxm2", "a100-40gb", "a100-80gb", "h100-sxm", "h800-sxm", "tpu-v3", "tpu-v4"], BuiltIn.Accelerators.Select(a => a.Id));
         Assert.Equal(["aws-p4d-1yr", "gcp-tpu-v4-1yr"], BuiltIn.Offers.Select(o => o.Id));
         Assert.Equal(["bert-large", "gpt-2", "gpt-3", "gopher", "mt-nlg", "palm", "chinchilla", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3", "llama-65b",
-            "llama-7b", "llama-13b", "llama-33b", "llama-2-7b", "llama-2-13b", "llama-2-70b"], BuiltIn.Models.Select(m => m.Id));
+            "llama-7b", "llama-13b", "llama-33b", "llama-2-7b", "llama-2-13b", "llama-2-70b", "mixtral-8x22b", "qwen2.5-72b", "qwen3-235b-a22b"],
+            BuiltIn.Models.Select(m => m.Id));
         Assert.Equal(5, BuiltIn.ApiPrices.Count);
     }
 

@@ -19,7 +19,8 @@ public class TransformerTests
     {
         ModelCard[] withShape = [.. LlmCatalog.BuiltIn.Models.Where(m => m.Transformer is not null)];
         Assert.Equal(["gpt-3", "palm", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3", "llama-65b",
-            "llama-7b", "llama-13b", "llama-33b", "llama-2-7b", "llama-2-13b", "llama-2-70b"], withShape.Select(m => m.Id));
+            "llama-7b", "llama-13b", "llama-33b", "llama-2-7b", "llama-2-13b", "llama-2-70b", "mixtral-8x22b", "qwen2.5-72b", "qwen3-235b-a22b"],
+            withShape.Select(m => m.Id));
         foreach (ModelCard m in withShape)
         {
             double total = m.Transformer!.TotalParameters.Value!.Value;
@@ -210,6 +211,24 @@ public class TransformerTests
         Derivation kv = t.KvCacheBytesPerToken(Precision.Bf16);
         Assert.Equal(70_272, kv.Value);
         Assert.Equal(("(26) L × (d_c + d_R) × bytes (latent attention)", "L × (d_c + d_R) × b"), (kv.Equation, kv.Formula));
+    }
+
+    [Fact]
+    public void QwenAndMixtral8x22B_TermByTerm()
+    {
+        // Qwen3-235B-A22B (config): 94 layers, d 4,096, 64 heads, 4 KV heads of 128, 128 experts of 1,536 (8 per token), V 151,936:
+        // attention 4,096 × 128 × (128 + 8) = 71,303,168; MoE layer 128 × 3 × 4,096 × 1,536 + 4,096 × 128 = 2,416,443,392;
+        // total 94 × 2,487,746,560 + 2 × 151,936 × 4,096 = 235,092,836,352; active 94 × (71,303,168 + 8 × 18,874,368 + 524,288)
+        // + 1,244,659,712 = 22,189,965,312 (the report's 235B and 22B)
+        Assert.Equal(235_092_836_352, Shape("qwen3-235b-a22b").TotalParameters.Value);
+        Assert.Equal(22_189_965_312, Shape("qwen3-235b-a22b").ActiveParameters.Value);
+        Assert.Equal(2 * 94 * 4 * 128 * 2, Shape("qwen3-235b-a22b").KvCacheBytesPerToken(Precision.Bf16).Value);
+        // Qwen2.5-72B: 80 × (8,192 × 128 × (128 + 16) + 3 × 8,192 × 29,568) + 2 × 152,064 × 8,192 = 72,704,065,536 (the report's 72.7B)
+        Assert.Equal(72_704_065_536, Shape("qwen2.5-72b").TotalParameters.Value);
+        // Mixtral 8x22B: 56 × (6,144 × 128 × 112 + 8 × 3 × 6,144 × 16,384 + 6,144 × 8) + 2 × 32,000 × 6,144 = 140,619,939,840;
+        // active with 2 of 8 experts 39,151,337,472 (Mistral's 141B and 39B)
+        Assert.Equal(140_619_939_840, Shape("mixtral-8x22b").TotalParameters.Value);
+        Assert.Equal(39_151_337_472, Shape("mixtral-8x22b").ActiveParameters.Value);
     }
 
     [Fact]
