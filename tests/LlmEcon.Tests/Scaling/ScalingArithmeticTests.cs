@@ -1,3 +1,4 @@
+using LlmEcon.Catalog;
 using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
@@ -9,6 +10,22 @@ namespace LlmEcon.Tests.Scaling;
 /// <summary>Eqs. 13–14 and 21–23 term by term; the fit's objective, optimiser, grid and statistics against arithmetic shown here.</summary>
 public class ScalingArithmeticTests
 {
+    [Fact]
+    public void EveryPlanDerivation_IsSound_AndNamesItsInputs()
+    {
+        // the article's law (catalog chinchilla-article); a target of 2.0 nats over 10T served tokens at $1e-18 and $2e-18 per FLOP
+        ScalingLaw law = LlmCatalog.BuiltIn.ScalingLaw("chinchilla-article");
+        ComputeOptimal optimal = ChinchillaLoss.Optimal(law, FlopCount.FromFlop(5.76e23));
+        TargetLossPlan target = ScalingPlan.ForTargetLoss(law, 2.0);
+        LifetimePlan lifetime = ScalingPlan.ForLifetime(law, 2.0, TokenCount.FromCount(10e12), MoneyPerFlop.FromUsdPerFlop(1e-18), MoneyPerFlop.FromUsdPerFlop(2e-18));
+        Derivation budget = ScalingPlan.FlopsForOf(Money.FromUsd(1e6), MoneyPerFlop.FromUsdPerFlop(1e-18));
+        Sound.Derivations([.. optimal.Steps, .. target.Steps, .. lifetime.Steps, budget]);
+        Assert.Equal(1e24, budget.Value!.Value, 1e9); // $1M / $1e-18 per FLOP
+        Assert.Equal(["C"], optimal.Steps[0].Inputs.Where(t => t.Symbol == "C").Select(t => t.Symbol));
+        Assert.Contains(lifetime.Steps.SelectMany(d => d.Inputs), t => t.Symbol == "T" && t.Meaning == "tokens served over the model's life");
+        Assert.Contains(lifetime.Steps.SelectMany(d => d.Inputs), t => t.Symbol == "c_serve" && t.Meaning == "serving cost per FLOP (USD)");
+    }
+
     // Hoffmann et al. 2022, eq. 10: E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28
     private static ScalingLaw Hoffmann => new("h", "Hoffmann", 1.69, 406.4, 410.7, 0.34, 0.28, "Hoffmann et al. 2022, eq. 10", "2022-03");
 
