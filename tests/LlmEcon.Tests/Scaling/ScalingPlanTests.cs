@@ -80,6 +80,30 @@ public class ScalingPlanTests
     }
 
     [Fact]
+    public void Lifetime_FindsTheCheapestModel_OfAnIndependentScan()
+    {
+        // Oracle sharing no code with the library (eq. 23): on the curve L(N, D) = 2.0, D(N) = (B / (L* − E − A/N^α))^(1/β); the total
+        // 6·N·D(N)·c_t + 2·N·T·c_s, scanned over 200,000 log-spaced N from just above N_min = (A/(L* − E))^(1/α) to 1e14.
+        double ct = 1e-18, cs = 3e-18, tokens = 1e13, target = 2.0;
+        double Total(double n) => 6 * n * Math.Pow(Law.B / (target - Law.E - Law.A / Math.Pow(n, Law.Alpha)), 1 / Law.Beta) * ct + 2 * n * tokens * cs;
+        double lo = Math.Log(Math.Pow(Law.A / (target - Law.E), 1 / Law.Alpha)) + 1e-9, hi = Math.Log(1e14);
+        double bestN = 0, best = double.PositiveInfinity;
+        for (int i = 0; i <= 200_000; i++)
+        {
+            double n = Math.Exp(lo + (hi - lo) * i / 200_000), c = Total(n);
+            if (c < best)
+            {
+                (best, bestN) = (c, n);
+            }
+        }
+
+        LifetimePlan p = ScalingPlan.ForLifetime(Law, target, TokenCount.FromCount(tokens), MoneyPerFlop.FromUsdPerFlop(ct), MoneyPerFlop.FromUsdPerFlop(cs));
+        Assert.True(p.TotalCost.Usd <= best * (1 + 1e-9), $"plan ${p.TotalCost.Usd} above the scan's ${best}");
+        Assert.Equal(bestN, p.Parameters.Count, bestN * 2e-3); // the scan's step in N is (hi − lo) / 200,000 ≈ 1.3e-4 in ln N
+        Assert.Equal(Total(p.Parameters.Count), p.TotalCost.Usd, best * 1e-9);
+    }
+
+    [Fact]
     public void FlopsFor_ABudget_IsBudgetOverCostPerFlop()
     {
         // $2.03 per TPU v4 chip-hour at 275e12 FLOP/s × 46.2% MFU: $2.03 / (275e12 × 0.462 × 3600) per FLOP.
