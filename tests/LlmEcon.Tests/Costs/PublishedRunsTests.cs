@@ -88,8 +88,17 @@ public class PublishedRunsTests
     [Fact]
     public void AModelWithoutHours_IsNoRun()
     {
+        Assert.Throws<ArgumentNullException>(() => PublishedRuns.Of(null!));
+        Assert.Throws<ArgumentNullException>(() => PublishedRuns.HasHours(null!));
+        Assert.Throws<ArgumentNullException>(() => PublishedRuns.Read(null!, LlmCatalog.BuiltIn.Model("gpt-3")));
+        Assert.Throws<ArgumentNullException>(() => PublishedRuns.Read(LlmCatalog.BuiltIn, null!));
+        Assert.Throws<ArgumentNullException>(() => HardwareUtilization.Of(null!, LlmEcon.Memory.Recompute.Full));
+        // hours without a cover are read as "published chip-hours" (the catalog requires a cover; a card built in code may lack one)
+        ModelCard uncovered = LlmCatalog.BuiltIn.Model("llama-7b") with { TrainingChipHoursCover = null };
+        Assert.Equal("published chip-hours", PublishedRuns.Read(LlmCatalog.BuiltIn, uncovered).HoursBasis);
         ModelCard palm = LlmCatalog.BuiltIn.Model("palm"); // 6,144 TPU v4 and its MFU, but no days or hours
         Assert.False(PublishedRuns.HasHours(palm));
-        Assert.Equal("model", Assert.Throws<InputException>(() => PublishedRuns.Read(LlmCatalog.BuiltIn, palm)).Parameter);
+        InputException e = Assert.Throws<InputException>(() => PublishedRuns.Read(LlmCatalog.BuiltIn, palm));
+        Assert.Equal(("model", "a catalog model with a published run (accelerator, training tokens, and chip-hours or chips × days)", "palm"), (e.Parameter, e.Rule, e.Actual));
     }
 }

@@ -34,6 +34,42 @@ public class TransformerTests
     }
 
     [Fact]
+    public void EveryInputsSource_NamesAFieldTheCatalogEntryHas()
+    {
+        // a provenance that points at a field the entry does not have cannot be followed: walk each one in the entry's JSON
+        foreach (ModelCard m in LlmCatalog.BuiltIn.Models.Where(m => m.Transformer is not null))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(LlmCatalog.BuiltIn.SourceEntry(m.Id).Json);
+            Transformer t = m.Transformer!;
+            Derivation[] all = [t.TotalParameters, t.ActiveParameters, t.KvCacheBytesPerToken(Precision.Bf16),
+                LlmEcon.Memory.MemoryModel.Activations(t, 1024, 1, LlmEcon.Memory.Recompute.None),
+                Derivation.Of("attention", "(27) test", new AttentionWork(t, 1024, AttentionMask.Full).PerToken(training: true), v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            foreach (Term input in all.SelectMany(d => d.Inputs).Where(i => i.From is not null))
+            {
+                Assert.Equal((m.Id, t.Source, t.Date), (input.From!.EntryId, input.From.Source, input.From.Date));
+                System.Text.Json.JsonElement at = doc.RootElement;
+                foreach (string part in input.From.Field.Split('.'))
+                {
+                    Assert.True(at.TryGetProperty(part, out at), $"{m.Id}: {input.Symbol}'s source names '{input.From.Field}', which the entry lacks");
+                }
+            }
+        }
+
+        // what the formula shows follows the shape: no shared-expert or dense-layer term where there is none; the matrices' meaning
+        Derivation mixtral = Shape("mixtral-8x7b").TotalParameters, deepseek = Shape("deepseek-v3").TotalParameters;
+        Assert.DoesNotContain(mixtral.Inputs, i => i.Symbol is "S" or "L_d");
+        Assert.Contains(deepseek.Inputs, i => i.Symbol == "S");
+        Assert.Contains(deepseek.Inputs, i => i.Symbol == "L_d");
+        Assert.Equal("FFN matrices (gated)", mixtral.Inputs.Single(i => i.Symbol == "m").Meaning);
+        Assert.Equal("FFN matrices", Shape("gpt-3").TotalParameters.Inputs.Single(i => i.Symbol == "m").Meaning);
+        Assert.Equal("embedding matrices (tied)", Shape("gpt-3").TotalParameters.Inputs.Single(i => i.Symbol == "e").Meaning);
+        Assert.Equal("embedding matrices (input, output)", mixtral.Inputs.Single(i => i.Symbol == "e").Meaning);
+        Assert.Equal("", new Transformer(1, 8, 1, 1, 8, 8, false, 2, true, 8, null, null, "s", "2024").EntryId);
+        Assert.Throws<ArgumentNullException>(() => new AttentionWork(null!, 8, AttentionMask.Full).PerToken(training: true));
+        Assert.Equal("context", Assert.Throws<InputException>(() => new AttentionWork(Shape("gpt-3"), 0, AttentionMask.Full).PerToken(training: true)).Parameter);
+    }
+
+    [Fact]
     public void FlopsCountActiveParameters_PublishedFirst_ThenTheArchitectures()
     {
         ModelCard deepseek = LlmCatalog.BuiltIn.Model("deepseek-v3");
