@@ -161,4 +161,14 @@ public class RootTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Fact]
+    public void Formats_ChangeAtTheirBoundaries()
+    {
+        // a count is exact with separators from 1,000 and scaled from a million; money has no sign at zero; engineering notation
+        Assert.Equal(("999", "1,000", "999,999", "1M"), (NumberFormat.Count(999), NumberFormat.Count(1000), NumberFormat.Count(999_999), NumberFormat.Count(1e6)));
+        Assert.Equal(("$0", "-$5"), (NumberFormat.Usd(0), NumberFormat.Usd(-5)));
+        Assert.Equal("1.5e21", NumberFormat.Compact(1.5e21));
+        Assert.Equal("16,384", NumberFormat.Integer(16384));
+    }
 }
