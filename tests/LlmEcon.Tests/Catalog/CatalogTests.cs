@@ -31,6 +31,33 @@ public class CatalogTests
     }
 
     [Fact]
+    public void CatalogFiles_WriteWhatLoadingReadsBack()
+    {
+        // a fitted law written as a catalog file of one entry merges back as the same law; a "derived" object beside it is skipped
+        var law = new LlmEcon.Scaling.ScalingLaw("mine", "Mine", 1.8, 480, 2100, 0.35, 0.37, "a fit", "2026-11-28");
+        string file = CatalogFile.OfScalingLaw(law);
+        Assert.Equal(law, BuiltIn.Merge("law.json", file).ScalingLaw("mine"));
+        Assert.StartsWith("{\n  \"scalingLaws\": [\n    {\n      \"id\": \"mine\"", file, StringComparison.Ordinal);
+        string withDerived = CatalogFile.OfOneEntry("scalingLaws", w => System.Text.Json.JsonDocument.Parse(file).RootElement.GetProperty("scalingLaws")[0].WriteTo(w),
+            w => w.WriteNumber("answer", 42));
+        Assert.Contains("\"derived\": {\n    \"answer\": 42\n  }", withDerived, StringComparison.Ordinal);
+        Assert.Equal(law, BuiltIn.Merge("law.json", withDerived).ScalingLaw("mine"));
+        Assert.Throws<ArgumentNullException>(() => CatalogFile.OfScalingLaw(null!));
+        Assert.Throws<ArgumentNullException>(() => CatalogFile.OfOneEntry("scalingLaws", null!));
+    }
+
+    [Fact]
+    public void APricePerWord_IsAPricePerToken_AtTheWordsPerToken()
+    {
+        // Jasper (Sun 2023 §6): $82 for 100,000 words; at 750 words per 1000 tokens, $82 / 100,000 × 750 / 1000 = $0.000615 per token
+        ApiPrice jasper = BuiltIn.ApiPrice("jasper-2022");
+        Assert.Equal(82.0 / 100_000 * 750 / 1000, jasper.PerToken(750).Value.UsdPerToken, 15);
+        Assert.Equal(82.0 / 100_000 * 1000 / 1000, jasper.PerToken(1000).Value.UsdPerToken, 15);
+        // a price per token ignores the words
+        Assert.Equal(0.02 / 1000, BuiltIn.ApiPrice("openai-davinci-2022").PerToken(123).Value.UsdPerToken, 15);
+    }
+
+    [Fact]
     public void Ids_AreUniqueAcrossSections() =>
         Assert.Equal(BuiltIn.All.Count(), BuiltIn.All.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count());
 
