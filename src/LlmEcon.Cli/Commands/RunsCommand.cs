@@ -45,6 +45,6 @@ internal sealed class RunsCommand : LlmEconCommand
         };
         notes.AddRange(runs.Select(r => $"{r.Model.Id}'s hours: {r.HoursBasis.TrimEnd('.')}."));
         notes.AddRange(runs.Where(r => r.Model.MfuBasis is not null).Select(r => $"{r.Model.Id}'s published MFU: {r.Model.MfuBasis!.TrimEnd('.')}."));
-        return new CommandResult("Published runs", [sheet], notes, [.. runs.SelectMany(r => r.WithAttention is { } w ? [r.Dense.Steps[0], w.Steps[0]] : new[] { r.Dense.Steps[0] })]);
+        return new CommandResult("Published runs", [sheet], notes, [.. runs.SelectMany(r => r.Steps)]);
     }
 }

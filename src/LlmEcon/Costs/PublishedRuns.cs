@@ -1,4 +1,5 @@
 using LlmEcon.Catalog;
+using LlmEcon.Derivations;
 using LlmEcon.Models;
 using LlmEcon.Quantities;
 
@@ -18,6 +19,12 @@ public sealed record PublishedRun(ModelCard Model, Accelerator Chip, Precision P
 {
     /// <summary>The MFU the authors published, or null.</summary>
     public Ratio? PublishedMfu => Model.Mfu;
+
+    /// <summary>
+    /// How the implied MFU was reached (the chip-hours from chips × days where those are what was published, then eq. 9a), with
+    /// attention where known; the runs are read without a price, so their cost is not among them.
+    /// </summary>
+    public IReadOnlyList<Derivation> Steps => [.. new[] { Dense, WithAttention }.OfType<TrainingSolution>().SelectMany(s => s.Steps.Where(d => !ReferenceEquals(d, s.Derivation)))];
 
     /// <summary>Implied (k·N·D, or with attention where known) minus published MFU, in fractions; null without a published MFU.</summary>
     public double? Gap => PublishedMfu is { } p ? (WithAttention ?? Dense).Mfu.Fraction - p.Fraction : null;

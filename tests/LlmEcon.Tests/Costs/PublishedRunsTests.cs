@@ -30,6 +30,9 @@ public class PublishedRunsTests
         Assert.Equal("chips × days, as published", r.HoursBasis);
         Assert.StartsWith("PaLM table 3", r.Model.MfuBasis, StringComparison.Ordinal);
         Assert.Null(r.WithAttention); // its training context is not in the catalog
+        // how it was reached: the chip-hours from the chips × days published, then eq. 9a; no cost (runs are read without a price)
+        Assert.Equal(["chip-hours", "implied MFU"], r.Steps.Select(d => d.Quantity));
+        Assert.Equal(["implied MFU", "implied MFU"], Run("llama-65b").Steps.Select(d => d.Quantity)); // from 6ND, then with attention
     }
 
     [Fact]
