@@ -15,9 +15,9 @@ public class ErrorTests
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
     [InlineData("train --params 8B --tokens 15T --context 8192 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --context must be given with --model of a catalog model with an architecture; got no --model. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got nothing. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model gpt-2 --tokens 15T --context 1024 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --context must be given with --model of a catalog model with an architecture; got --model gpt-2, which has none. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got gpt-2, which has none. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
     [InlineData("catalog list --vendor nvidai",
@@ -27,7 +27,7 @@ public class ErrorTests
     [InlineData("memory --params 7B --data-parallel 8",
         "Error: --data-parallel must be given with --zero (per-chip training memory); got --data-parallel 8.")]
     [InlineData("memory --params 7B --zero 1 --sequence 2048",
-        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing.")]
+        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("memory --model gpt-3 --zero 1 --recompute full",
         "Error: --recompute must be given with --sequence (the activations of a micro-batch); got --recompute full.")]
     [InlineData("memory --params 7B --zero 4",
@@ -35,7 +35,7 @@ public class ErrorTests
     [InlineData("memory --params 7B --zero 2 --bytes-per-param 16",
         "Error: --bytes-per-param must be left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter); got --bytes-per-param 16.")]
     [InlineData("memory --model gpt-2 --serving",
-        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none.")]
+        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",

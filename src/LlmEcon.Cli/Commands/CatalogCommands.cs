@@ -52,12 +52,12 @@ internal sealed class CatalogListCommand : LlmEconCommand
 
         if (a.Text(O.Since) is { } since)
         {
-            if (!DateTime.TryParseExact(since, ["yyyy", "yyyy-MM", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime from))
+            if (!CatalogNames.TryDate(since, out DateTime from))
             {
                 throw Guard.Fail(O.Since.Name, "an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)", $"'{since}'");
             }
 
-            rows.RemoveAll(r => Dated(r.Entry.Date) < from);
+            rows.RemoveAll(r => CatalogNames.TryDate(r.Entry.Date, out DateTime dated) && dated < from);
         }
 
         return CommandResult.Of("Catalog", Sheet.Table("entries", "Catalog entries", rows,
@@ -77,10 +77,6 @@ internal sealed class CatalogListCommand : LlmEconCommand
         ApiPrice x => x.Provider,
         _ => null,
     };
-
-    /// <summary>An entry's date (validated ISO when the catalog loaded); a year alone is its January.</summary>
-    private static DateTime Dated(string date) =>
-        DateTime.ParseExact(date, ["yyyy", "yyyy-MM", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None);
 }
 
 /// <summary>

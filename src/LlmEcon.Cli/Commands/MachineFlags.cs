@@ -36,7 +36,7 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
             throw new UsageException("--machine-price-per-hour and --price-per-chip-hour conflict: give one of them.");
         }
 
-        Precision? precision = a.Has(O.Precision) ? Enum.GetValues<Precision>().Single(p => CatalogNames.Of(p) == a.Choice(O.Precision)) : null;
+        Precision? precision = a.Has(O.Precision) ? CatalogNames.PrecisionOf(a.Choice(O.Precision)) : null;
         Sparsity sparsity = Enum.GetValues<Sparsity>().Single(s => CatalogNames.Of(s) == a.Choice(O.Sparsity));
         FlopRate? peakGiven = a.Value(O.PeakFlops);
         int? chipsGiven = a.Value(O.ChipsPerMachine) is { } c ? (int)c : null;

@@ -3,6 +3,7 @@ using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
 using LlmEcon.Memory;
+using LlmEcon.Models;
 using LlmEcon.Quantities;
 
 namespace LlmEcon.Cli.Commands;
@@ -82,18 +83,11 @@ internal sealed class MemoryCommand : LlmEconCommand
         }
 
         int ranks = (int)(a.Value(O.DataParallel) ?? 1);
-        ShardedMemory r = MemoryModel.TrainingSharded(n, stage, ranks, chipMemory);
         Derivation? activations = null;
         if (a.Value(O.Sequence) is { } sequence)
         {
-            ModelCard? model = ModelFlags.Model(a, catalog);
-            if (model?.Transformer is not { } shape)
-            {
-                throw Guard.Fail(O.Model.Name, "a catalog model with an architecture, with --sequence (its layers, width and heads)",
-                    model is null ? "nothing" : $"{model.Id}, which has none");
-            }
-
-            var mode = Enum.GetValues<Recompute>().Single(x => x.ToString().Equals(a.Choice(O.Recompute), StringComparison.OrdinalIgnoreCase));
+            Transformer shape = ModelFlags.Architecture(a, catalog, "--sequence (its layers, width and heads)");
+            Recompute mode = Enum.Parse<Recompute>(a.Choice(O.Recompute), ignoreCase: true);
             activations = MemoryModel.Activations(shape, (int)sequence, (int)(a.Value(O.MicroBatch) ?? 1), mode);
         }
         else if (a.Has(O.MicroBatch) || a.Has(O.Recompute))
@@ -102,28 +96,27 @@ internal sealed class MemoryCommand : LlmEconCommand
             throw Guard.Fail(stray.Name, "given with --sequence (the activations of a micro-batch)", a.Given(stray));
         }
 
-        double perChip = r.PerChip.Bytes + (activations?.Value ?? 0);
-        double? share = r.ChipMemory is { } cm ? perChip / cm.Bytes : null;
+        ShardedMemory r = MemoryModel.TrainingSharded(n, stage, ranks, chipMemory, activations);
         Sheet sheet = Sheet.Record("memory", $"Training state per chip, ZeRO stage {stage} over {NumberFormat.Integer(ranks)} ranks")
             .Add("parameters", "Parameters N", Kind.Count, n.Value.Count, "parameters")
             .Add("zeroStage", "ZeRO stage", Kind.Integer, (double)stage)
             .Add("dataParallel", "Data-parallel ranks", Kind.Integer, (double)ranks, "ranks")
-            .Add("stateBytesPerChip", "Training state per chip", Kind.Number, r.PerChip.Bytes, "bytes")
-            .Add("activationBytes", "Activations of a micro-batch", Kind.Number, activations?.Value, "bytes")
-            .Add("bytesPerChip", "Memory per chip needed", Kind.Number, perChip, "bytes")
-            .Add("gigabytesPerChip", "Memory per chip needed", Kind.Number, perChip / 1e9, "GB")
+            .Add("stateBytesPerChip", "Training state per chip", Kind.Number, r.State.Bytes, "bytes")
+            .Add("activationBytes", "Activations of a micro-batch", Kind.Number, r.Activations?.Bytes, "bytes")
+            .Add("bytesPerChip", "Memory per chip needed", Kind.Number, r.PerChip.Bytes, "bytes")
+            .Add("gigabytesPerChip", "Memory per chip needed", Kind.Number, r.PerChip.Gigabytes, "GB")
             .Add("chipMemoryBytes", "Memory per chip", Kind.Number, r.ChipMemory?.Bytes, "bytes")
-            .Add("shareOfChip", "Share of the chip's memory", Kind.Fraction, share);
+            .Add("shareOfChip", "Share of the chip's memory", Kind.Fraction, r.ShareOfChip);
         notes.Add(activations is null
             ? "Weights, gradients and optimizer state only: --sequence (with --model) adds the activations."
             : "Weights, gradients and optimizer state, and the activations of one micro-batch (no tensor or sequence parallelism).");
-        if (share is > 1)
+        if (r.ShareOfChip is > 1)
         {
             string state = stage < 3 ? "raise --data-parallel or the ZeRO stage" : "raise --data-parallel";
             notes.Add(activations is null ? $"It does not fit: {state}." : $"It does not fit: {state} (the state), or recompute more or shorten the micro-batch (the activations).");
         }
 
-        return CommandResult.Of("Training memory, ZeRO", sheet, activations is null ? [r.Derivation] : [r.Derivation, activations], notes);
+        return CommandResult.Of("Training memory, ZeRO", sheet, r.Steps, notes);
     }
 
     private static CommandResult Serving(Args a, LlmCatalog catalog, Sourced<ParameterCount> n, Sourced<ByteSize>? chipMemory, List<string> notes)
@@ -133,15 +126,11 @@ internal sealed class MemoryCommand : LlmEconCommand
             throw Guard.Fail(O.BytesPerParam.Name, "left out with --serving (the weights' bytes follow --weights-precision)", a.Given(O.BytesPerParam));
         }
 
-        ModelCard? model = ModelFlags.Model(a, catalog);
-        if (model?.Transformer is not { } shape)
-        {
-            throw Guard.Fail(O.Model.Name, "a catalog model with an architecture, with --serving (its KV cache per token)",
-                model is null ? "nothing" : $"{model.Id}, which has none");
-        }
+        Transformer shape = ModelFlags.Architecture(a, catalog, "--serving (its KV cache per token)");
+        ModelCard model = ModelFlags.Model(a, catalog)!; // Architecture refused a missing --model
 
-        Precision weights = PrecisionOf(a.Choice(O.WeightsPrecision));
-        Precision kv = a.Has(O.KvPrecision) ? PrecisionOf(a.Choice(O.KvPrecision)) : weights;
+        Precision weights = CatalogNames.PrecisionOf(a.Choice(O.WeightsPrecision));
+        Precision kv = a.Has(O.KvPrecision) ? CatalogNames.PrecisionOf(a.Choice(O.KvPrecision)) : weights;
         int batch = (int)(a.Value(O.Batch) ?? 1);
         int context = a.Value(O.KvContext) is { } t ? (int)t : shape.MaxContext;
         if (!a.Has(O.KvContext))
@@ -167,6 +156,4 @@ internal sealed class MemoryCommand : LlmEconCommand
         notes.Add("Activations and the runtime's workspace are not included.");
         return CommandResult.Of("Serving memory", sheet, r.Steps, notes);
     }
-
-    private static Precision PrecisionOf(string name) => Enum.GetValues<Precision>().Single(p => CatalogNames.Of(p) == name);
 }

@@ -75,17 +75,24 @@ internal static class ModelFlags
                 : null;
         }
 
-        ModelCard? model = Model(a, catalog);
-        if (model?.Transformer is not { } shape)
-        {
-            int have = catalog.Models.Count(m => m.Transformer is not null);
-            throw Guard.Fail(O.Context.Name, "given with --model of a catalog model with an architecture",
-                model is null ? "no --model" : $"--model {model.Id}, which has none",
-                $"{have} models have one, e.g. {catalog.Models.First(m => m.Transformer is not null).Id}: llmecon catalog show MODEL prints it");
-        }
-
+        Transformer shape = Architecture(a, catalog, "--context (the attention's layers, heads and head size)");
         var mask = a.Choice(O.Attention) == "full" ? AttentionMask.Full : AttentionMask.Causal;
         return new AttentionWork(shape, (int)context, mask);
+    }
+
+    /// <summary>--model's architecture, which <paramref name="with"/> (an option and what it needs of the shape) requires; an error naming --model without one.</summary>
+    public static Transformer Architecture(Args a, LlmCatalog catalog, string with)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ModelCard? model = Model(a, catalog);
+        if (model?.Transformer is { } shape)
+        {
+            return shape;
+        }
+
+        ModelCard[] have = [.. catalog.Models.Where(m => m.Transformer is not null)];
+        throw Guard.Fail(O.Model.Name, $"a catalog model with an architecture, with {with}", model is null ? "nothing" : $"{model.Id}, which has none",
+            $"{have.Length} models have one, e.g. {have[0].Id}: llmecon catalog show MODEL prints it");
     }
 
     /// <summary>D from --tokens, else from --model's catalog entry; a given D that replaces the model's is noted.</summary>

@@ -106,7 +106,7 @@ internal sealed partial class TrainCommand : LlmEconCommand
 
         notes.Insert(0, "Solved: " + string.Join(", ", r.Solved) + "; the rest was given.");
         (Derivation HardwareFlops, Derivation Hfu)? hardware = a.Has(O.TrainRecompute)
-            ? HardwareUtilization.Of(r, Enum.GetValues<Recompute>().Single(x => x.ToString().Equals(a.Choice(O.TrainRecompute), StringComparison.OrdinalIgnoreCase)))
+            ? HardwareUtilization.Of(r, Enum.Parse<Recompute>(a.Choice(O.TrainRecompute), ignoreCase: true))
             : null;
         Sheet sheet = Sheet.Record("training", $"Training cost, {NumberFormat.Count(n.Value.Count)} parameters on {NumberFormat.Count(d.Value.Count)} tokens, {m.Name}")
             .Add("parameters", active ? "Active parameters N (per token)" : "Parameters N", Kind.Count, n.Value.Count, "parameters")

@@ -122,6 +122,22 @@ public static class CatalogNames
 
     /// <summary>The JSON name of a sparsity (<c>dense</c>).</summary>
     public static string Of(Sparsity s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>The precision a JSON name (<c>fp16</c>) names; an error for a name that is none.</summary>
+    public static Precision PrecisionOf(string name) => Precisions.TryGetValue(name, out Precision p)
+        ? p
+        : throw Guard.Fail("precision", "one of " + string.Join(", ", Precisions.Keys), $"'{name}'", Suggest.Hint(name, Precisions.Keys.ToList()));
+
+    /// <summary>Every precision by its JSON name.</summary>
+    internal static readonly IReadOnlyDictionary<string, Precision> Precisions =
+        Enum.GetValues<Precision>().ToDictionary(Of, p => p, StringComparer.Ordinal);
+
+    /// <summary>The forms a catalog date takes: a year, a month or a day (ISO 8601).</summary>
+    private static readonly string[] DateForms = ["yyyy", "yyyy-MM", "yyyy-MM-dd"];
+
+    /// <summary>Reads a catalog date (<c>2023</c>, <c>2023-03</c>, <c>2023-03-21</c>); a year alone is its January, a month its first day.</summary>
+    public static bool TryDate(string text, out DateTime date) =>
+        DateTime.TryParseExact(text, DateForms, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 }
 
 /// <summary>A machine rented from a cloud: chips per machine and the price per machine-hour.</summary>

@@ -152,6 +152,9 @@ internal sealed class EntryReader
         return fallback;
     }
 
+    public TEnum? OptionalEnum<TEnum>(string field, IReadOnlyDictionary<string, TEnum> names) where TEnum : struct =>
+        Has(field) ? Enum(field, names, default) : MarkEnum<TEnum>(field);
+
     /// <summary>Reads source and published/retrieved date; returns the date.</summary>
     public (string Source, string Date) Provenance()
     {
@@ -227,9 +230,15 @@ internal sealed class EntryReader
     }
 
     private static bool IsIsoDate(string s) =>
-        DateTime.TryParseExact(s, ["yyyy", "yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        CatalogNames.TryDate(s, out _);
 
     private string? Mark(string field)
+    {
+        _read.Add(field);
+        return null;
+    }
+
+    private TEnum? MarkEnum<TEnum>(string field) where TEnum : struct
     {
         _read.Add(field);
         return null;

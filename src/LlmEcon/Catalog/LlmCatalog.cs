@@ -34,9 +34,6 @@ public sealed class LlmCatalog
     /// <summary>The largest catalog file read: 16 MiB (the built-in catalog is about 30 KB).</summary>
     public const long MaximumFileBytes = 16L << 20;
 
-    private static readonly Dictionary<string, Precision> PrecisionNames =
-        Enum.GetValues<Precision>().ToDictionary(CatalogNames.Of, p => p, StringComparer.Ordinal);
-
     private static readonly Dictionary<string, Sparsity> SparsityNames =
         Enum.GetValues<Sparsity>().ToDictionary(CatalogNames.Of, s => s, StringComparer.Ordinal);
 
@@ -352,7 +349,7 @@ public sealed class LlmCatalog
         {
             EntryReader pr = r.Child(item, string.Create(CultureInfo.InvariantCulture, $"peaks[{i}]"));
             int before = pr.ProblemCount;
-            Precision precision = pr.Enum("precision", PrecisionNames, Precision.Fp16);
+            Precision precision = pr.Enum("precision", CatalogNames.Precisions, Precision.Fp16);
             Sparsity sparsity = pr.Enum("sparsity", SparsityNames, Sparsity.Dense);
             double rate = pr.Number("flopPerSecond", 1e11, 1e17, "FLOP/s per chip", MagnitudeHint(item, "flopPerSecond", 1e12, "TFLOP/s"));
             string? note = pr.OptionalString("note");
@@ -401,7 +398,7 @@ public sealed class LlmCatalog
         {
             EntryReader gr = r.Child(g, "articleGeneration");
             int year = gr.Integer("year", 1990, 2100, "year");
-            Precision gp = gr.Enum("precision", PrecisionNames, Precision.Fp16);
+            Precision gp = gr.Enum("precision", CatalogNames.Precisions, Precision.Fp16);
             double perUsd = gr.Number("gflopsPerSecondPerUsd", 0.01, 10_000, "GFLOP/s per USD");
             double perWatt = gr.Number("gflopsPerSecondPerWatt", 1, 100_000, "GFLOP/s per W");
             var (gs, gd) = gr.Provenance();
@@ -462,7 +459,7 @@ public sealed class LlmCatalog
             r.Problem("trainingChipHoursCover", "given with trainingChipHours (what the hours include: phases, downtime)", "nothing");
         }
 
-        Precision? trainingPrecision = r.Has("trainingPrecision") ? r.Enum("trainingPrecision", PrecisionNames, Precision.Bf16) : Unread(r, "trainingPrecision");
+        Precision? trainingPrecision = r.OptionalEnum("trainingPrecision", CatalogNames.Precisions);
         int? context = r.OptionalInteger("trainingContext", 1, 100_000_000, "tokens");
         string? mfuBasis = r.OptionalString("mfuBasis");
         Transformer? shape = r.Object("transformer") is { } t0 ? ReadTransformer(r.Child(t0, "transformer"), id) : null;
@@ -486,12 +483,6 @@ public sealed class LlmCatalog
             TrainingContext = context is > 0 ? context : null,
             MfuBasis = mfuBasis,
         };
-    }
-
-    private static Precision? Unread(EntryReader r, string field)
-    {
-        r.MarkRead(field);
-        return null;
     }
 
     private static Transformer ReadTransformer(EntryReader r, string id)

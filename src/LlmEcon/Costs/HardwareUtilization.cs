@@ -30,7 +30,7 @@ public static class HardwareUtilization
         string name = recompute.ToString().ToLowerInvariant();
         Derivation flops = Derivation.Of($"hardware FLOPs, {name} recomputation", "(31) model FLOPs + the forward passes run again", hardware, v => Compact(v) + " FLOP");
         Expr hfu = Expr.In("C_hw", "hardware FLOPs", hardware.Value, Compact(hardware.Value) + " FLOP")
-                   / (Expr.In("chip-hours", "accelerator-hours", run.ChipHours.ChipHours, Compact(run.ChipHours.ChipHours) + " chip-h")
+                   / (Symbols.ChipHours(run.ChipHours.ChipHours)
                       * Symbols.SecondsPerHour * Symbols.Peak(x.PeakPerChip));
         return (flops, Derivation.Of("HFU", "(31) hardware FLOPs / (chip-hours × 3600 s/h × peak)", hfu, v => Percent(v, 2)));
     }

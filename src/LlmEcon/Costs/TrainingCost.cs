@@ -139,7 +139,7 @@ public static class TrainingCost
 
         if (known.ChipHours is { } h)
         {
-            estimates.Add(("chipHours", ChipHoursIn(h.ChipHours), null)); // given: shown as an input, never as a step
+            estimates.Add(("chipHours", Symbols.ChipHours(h.ChipHours), null)); // given: shown as an input, never as a step
         }
 
         if (known.Chips is { } c && known.WallTime is { } t)
@@ -183,7 +183,7 @@ public static class TrainingCost
             steps.Add(Derivation.Of("chip-hours", estimates[0].Equation!, estimates[0].ChipHours, v => Compact(v) + " chip-h"));
         }
 
-        Input hours = ChipHoursIn(chipHours);
+        Input hours = Symbols.ChipHours(chipHours);
         Expr mfuExpr = kND / (hours * Symbols.SecondsPerHour * peakIn);
         double mfu = known.Mfu?.Fraction ?? mfuExpr.Value;
         if (known.Mfu is null)
@@ -230,7 +230,6 @@ public static class TrainingCost
         return new TrainingSolution(x, work, Ratio.FromFraction(mfu), AcceleratorTime.FromChipHours(chipHours), chips, wall, total, perToken, solved, main, steps) { CostPer1kTokensDerivation = per1k };
     }
 
-    private static Input ChipHoursIn(double h) => Expr.In("chip-hours", "accelerator-hours", h, Compact(h) + " chip-h");
 
     private static Input DaysIn(Duration t) => Expr.In("days", "wall-clock days", t.Days, Compact(t.Days) + " d");
 

@@ -26,7 +26,10 @@ public static class Symbols
     public static Input ChipsPerMachine(Sourced<int> chips) =>
         Expr.In("chips", "chips per machine", chips.Value, chips.Value.ToString(CultureInfo.InvariantCulture), chips.From);
 
-    /// <summary>Peak FLOP/s per chip: <c>312e12 FLOP/s</c>.</summary>
+    /// <summary>Accelerator-hours: <c>3.552e6 chip-h</c>.</summary>
+    public static Input ChipHours(double chipHours) => Expr.In("chip-hours", "accelerator-hours", chipHours, Compact(chipHours) + " chip-h");
+
+    /// <summary>The peak per chip: <c>312e12 FLOP/s</c>.</summary>
     public static Input Peak(Sourced<FlopRate> peak) =>
         Expr.In("peak", "FLOP/s per chip", peak.Value.FlopPerSecond, Compact(peak.Value.FlopPerSecond) + " FLOP/s", peak.From);
 

@@ -24,22 +24,29 @@ public sealed record MemoryResult(ByteSize Bytes, ByteSize? ChipMemory, long? Mi
 /// <summary>What the backward pass keeps of the forward pass, and what it computes again (Korthikanti et al. 2022).</summary>
 public enum Recompute
 {
-    /// <summary>Every activation is stored: s·b·h·(34 + 5·a·s/h) bytes per layer.</summary>
+    /// <summary>Every activation is stored: s·b·d·(34 + 5·h·s/d) bytes per layer.</summary>
     None,
-    /// <summary>The attention scores and their softmax are recomputed: 34·s·b·h bytes per layer.</summary>
+    /// <summary>The attention scores and their softmax are recomputed: 34·s·b·d bytes per layer.</summary>
     Selective,
-    /// <summary>Only each layer's input is stored and the layer run again: 2·s·b·h bytes per layer.</summary>
+    /// <summary>Only each layer's input is stored and the layer run again: 2·s·b·d bytes per layer.</summary>
     Full,
 }
 
 /// <summary>Training state per chip under ZeRO (eq. 29).</summary>
 /// <param name="Stage">ZeRO stage 0–3.</param>
 /// <param name="DataParallel">Data-parallel ranks N_d the state is partitioned over.</param>
-/// <param name="PerChip">Bytes each chip holds.</param>
+/// <param name="State">Bytes of weights, gradients and optimizer state each chip holds.</param>
+/// <param name="Activations">Bytes of one micro-batch's activations, when they were asked for.</param>
+/// <param name="PerChip">Bytes each chip holds: the state, plus the activations when asked for.</param>
 /// <param name="ChipMemory">Memory per chip, when a chip was given.</param>
 /// <param name="ShareOfChip">Per-chip bytes over memory per chip (above 1: it does not fit), when a chip was given.</param>
-/// <param name="Derivation">The equation substituted.</param>
-public sealed record ShardedMemory(int Stage, int DataParallel, ByteSize PerChip, ByteSize? ChipMemory, double? ShareOfChip, Derivation Derivation);
+/// <param name="Steps">The state (eq. 29), the activations (eq. 30) and their sum, as computed.</param>
+public sealed record ShardedMemory(int Stage, int DataParallel, ByteSize State, ByteSize? Activations, ByteSize PerChip, ByteSize? ChipMemory, double? ShareOfChip,
+    IReadOnlyList<Derivation> Steps)
+{
+    /// <summary>The state's derivation (eq. 29).</summary>
+    public Derivation Derivation => Steps[0];
+}
 
 /// <summary>Training state and inference weights in memory.</summary>
 public static class MemoryModel
@@ -63,7 +70,13 @@ public static class MemoryModel
     /// partitions the optimizer state over the N_d data-parallel ranks, stage 2 the gradients too, stage 3 the weights too (stage
     /// 0: nothing). With a chip: the share of its memory the state takes (activations not included).
     /// </summary>
-    public static ShardedMemory TrainingSharded(Sourced<ParameterCount> n, int stage, int dataParallel, Sourced<ByteSize>? chipMemory = null)
+    /// <param name="n">Parameters Ψ.</param>
+    /// <param name="stage">ZeRO stage 0–3.</param>
+    /// <param name="dataParallel">Data-parallel ranks N_d.</param>
+    /// <param name="chipMemory">Memory per chip, for the share of it the total takes; null for none.</param>
+    /// <param name="activations">A micro-batch's activations (<see cref="Activations"/>) to hold beside the state, or null.</param>
+    public static ShardedMemory TrainingSharded(Sourced<ParameterCount> n, int stage, int dataParallel, Sourced<ByteSize>? chipMemory = null,
+        Derivation? activations = null)
     {
         Guard.InRange(stage, "zeroStage", 0, 3, false, false);
         Guard.PositiveCount(dataParallel, "dataParallel");
@@ -77,41 +90,53 @@ public static class MemoryModel
             _ => (w + g + k) / nd,
         };
         Expr perChip = perParameter * Symbols.Parameters(n);
-        var d = Derivation.Of($"training state per chip, ZeRO stage {stage} (bytes)", "(29) Rajbhandari et al. 2020: (2 + 2 + 12) B/param, partitioned by stage",
-            perChip, v => ByteSize.FromBytes(v).ToString());
+        var steps = new List<Derivation>
+        {
+            Derivation.Of($"training state per chip, ZeRO stage {stage} (bytes)", "(29) Rajbhandari et al. 2020: (2 + 2 + 12) B/param, partitioned by stage",
+                perChip, v => ByteSize.FromBytes(v).ToString()),
+        };
+        double state = perChip.Value, total = state;
+        if (activations?.Value is { } act)
+        {
+            Expr sum = Expr.In("state", "training state per chip (bytes)", state, Compact(state) + " B")
+                       + Expr.In("activations", "activations of a micro-batch (bytes)", act, Compact(act) + " B");
+            steps.Add(activations);
+            steps.Add(Derivation.Of("memory per chip needed (bytes)", "(29) state + activations (eq. 30)", sum, v => ByteSize.FromBytes(v).ToString()));
+            total = sum.Value;
+        }
+
         double? share = null;
         if (chipMemory is { } cm)
         {
             Guard.Positive(cm.Value.Bytes, "chipMemory");
-            share = perChip.Value / cm.Value.Bytes;
+            share = total / cm.Value.Bytes;
         }
 
-        return new ShardedMemory(stage, dataParallel, ByteSize.FromBytes(perChip.Value), chipMemory?.Value, share, d);
+        return new ShardedMemory(stage, dataParallel, ByteSize.FromBytes(state), activations?.Value is { } a ? ByteSize.FromBytes(a) : null,
+            ByteSize.FromBytes(total), chipMemory?.Value, share, steps);
     }
 
     /// <summary>
     /// Activation memory of one micro-batch (eq. 30; Korthikanti et al. 2022, §4, 16-bit activations, no tensor or sequence
-    /// parallelism): per layer s·b·h·(34 + 5·a·s/h) bytes with nothing recomputed, 34·s·b·h with selective recomputation (the
-    /// attention scores), 2·s·b·h with full recomputation (the layer's input only); times the layers.
+    /// parallelism): per layer s·b·d·(34 + 5·h·s/d) bytes with nothing recomputed, 34·s·b·d with selective recomputation (the
+    /// attention scores), 2·s·b·d with full recomputation (the layer's input only); times the layers.
     /// </summary>
     public static Derivation Activations(Transformer shape, int sequence, int microBatch, Recompute recompute)
     {
         ArgumentNullException.ThrowIfNull(shape);
         Guard.PositiveCount(sequence, "sequence");
         Guard.PositiveCount(microBatch, "microBatch");
-        Expr sbh = Expr.In("s", "sequence length (tokens)", sequence, NumberFormat.Integer(sequence) + " tokens")
-                   * Expr.In("b", "micro-batch (sequences)", microBatch, NumberFormat.Integer(microBatch) + " seqs")
-                   * shape.In("h", "hidden size", shape.Hidden, "hidden");
+        Input seq = Expr.In("s", "sequence length (tokens)", sequence, NumberFormat.Integer(sequence) + " tokens"), h = shape.HiddenIn;
+        Expr sbh = seq * Expr.In("b", "micro-batch (sequences)", microBatch, NumberFormat.Integer(microBatch) + " seqs") * h;
         Expr perLayer = recompute switch
         {
-            Recompute.None => sbh * (Expr.Const(34) + Expr.Const(5) * shape.In("a", "attention heads", shape.Heads, "heads")
-                * Expr.In("s", "sequence length (tokens)", sequence, NumberFormat.Integer(sequence) + " tokens") / shape.In("h", "hidden size", shape.Hidden, "hidden")),
+            Recompute.None => sbh * (Expr.Const(34) + Expr.Const(5) * shape.HeadsIn * seq / h),
             Recompute.Selective => Expr.Const(34) * sbh,
             _ => Expr.Const(2) * sbh,
         };
-        Expr total = perLayer * shape.In("L", "layers", shape.Layers, "layers");
+        Expr total = perLayer * shape.LayersIn;
         string name = recompute.ToString().ToLowerInvariant();
-        return Derivation.Of($"activations, {name} recomputation (bytes)", "(30) Korthikanti et al. 2022: L × s·b·h × (34 + 5as/h, 34 or 2)", total,
+        return Derivation.Of($"activations, {name} recomputation (bytes)", "(30) Korthikanti et al. 2022: L × s·b·d × (34 + 5·h·s/d, 34 or 2)", total,
             v => ByteSize.FromBytes(v).ToString());
     }
 

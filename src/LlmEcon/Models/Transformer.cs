@@ -81,43 +81,31 @@ public sealed record Transformer(
     {
         double bytes = MemoryModel.BytesPerWeight(precision);
         Expr b = Expr.In("b", $"bytes per value at {CatalogNames.Of(precision)}", bytes, Compact(bytes) + " B/value");
-        Expr l = In("L", "layers", Layers, "layers");
-        Expr perToken = Mla is { } m
-            ? l * (In("d_c", "KV latent size", m.KvRank, "mla.kvRank") + In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim")) * b
-            : Expr.Const(2) * l * In("h_kv", "key/value heads", KvHeads, "kvHeads") * In("d_h", "head dimension", HeadDim, "headDim") * b;
-        return perToken;
+        return Mla is { } m
+            ? LayersIn * (KvRankIn(m) + RopeIn(m)) * b
+            : Expr.Const(2) * LayersIn * KvHeadsIn * HeadDimIn * b;
     }
 
     /// <summary>Eq. 27: c × L × T × h × (d_qk + d_v) × mask, c = 2 forward or 6 training, mask ½ causal or 1 full.</summary>
     internal Expr AttentionPerToken(int context, AttentionMask mask, bool training)
     {
-        Expr qk = In("d_h", "head dimension", HeadDim, "headDim");
-        Expr v = qk;
-        if (Mla is { } m)
-        {
-            // queries and keys carry the RoPE part too; values have their own dimension
-            qk = qk + In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim");
-            v = In("d_v", "value head dimension", m.ValueHeadDim, "mla.valueHeadDim");
-        }
-
-        Expr perToken = Expr.Const(training ? 6 : 2) * In("L", "layers", Layers, "layers")
-            * Expr.In("T", "sequence length (tokens)", context, Integer(context) + " tokens") * In("h", "attention heads", Heads, "heads") * (qk + v);
+        // with latent attention, queries and keys carry the RoPE part too and values have their own dimension
+        Expr qk = Mla is { } m ? HeadDimIn + RopeIn(m) : HeadDimIn;
+        Expr v = Mla is { } n ? ValueDimIn(n) : HeadDimIn;
+        Expr perToken = Expr.Const(training ? 6 : 2) * LayersIn
+            * Expr.In("T", "sequence length (tokens)", context, Integer(context) + " tokens") * HeadsIn * (qk + v);
         return mask == AttentionMask.Causal ? perToken * Expr.Const(0.5) : perToken;
     }
 
     private Expr Count(bool active)
     {
-        Expr d = In("d", "hidden size", Hidden, "hidden");
-        Expr h = In("h", "attention heads", Heads, "heads");
-        Expr hd = In("d_h", "head dimension", HeadDim, "headDim");
+        Expr d = HiddenIn, h = HeadsIn, hd = HeadDimIn;
         Expr attention;
         if (Mla is { } m)
         {
             // queries: d → d_c' → h × (d_h + d_R) (or d → h × (d_h + d_R)); keys and values: d → d_c + d_R, d_c → h × (d_h + d_v);
             // output: h × d_v → d (Liu et al. 2024, eqs. 9–18)
-            Expr rope = In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim");
-            Expr dc = In("d_c", "KV latent size", m.KvRank, "mla.kvRank");
-            Expr dv = In("d_v", "value head dimension", m.ValueHeadDim, "mla.valueHeadDim");
+            Expr rope = RopeIn(m), dc = KvRankIn(m), dv = ValueDimIn(m);
             Expr queryHeads = h * (hd + rope);
             Expr query = d * queryHeads;
             if (m.QueryRank > 0)
@@ -131,11 +119,11 @@ public sealed record Transformer(
         else
         {
             // Q and O: d × h·d_h each; K and V: d × h_kv·d_h each
-            attention = d * hd * (Expr.Const(2) * h + Expr.Const(2) * In("h_kv", "key/value heads", KvHeads, "kvHeads"));
+            attention = d * hd * (Expr.Const(2) * h + Expr.Const(2) * KvHeadsIn);
         }
 
         Expr matrices = In("m", GatedFfn ? "FFN matrices (gated)" : "FFN matrices", GatedFfn ? 3 : 2, "gatedFfn");
-        Expr l = In("L", "layers", Layers, "layers");
+        Expr l = LayersIn;
         Expr ffnLayers;
         if (Moe is { } e)
         {
@@ -163,7 +151,26 @@ public sealed record Transformer(
         return l * attention + ffnLayers + embeddings;
     }
 
-    internal Input In(string symbol, string meaning, double value, string field) =>
+    /// <summary>L, the layers, sourced to this entry's architecture.</summary>
+    internal Input LayersIn => In("L", "layers", Layers, "layers");
+
+    /// <summary>d, the hidden size.</summary>
+    internal Input HiddenIn => In("d", "hidden size", Hidden, "hidden");
+
+    /// <summary>h, the attention heads.</summary>
+    internal Input HeadsIn => In("h", "attention heads", Heads, "heads");
+
+    private Input KvHeadsIn => In("h_kv", "key/value heads", KvHeads, "kvHeads");
+
+    private Input HeadDimIn => In("d_h", "head dimension", HeadDim, "headDim");
+
+    private Input RopeIn(LatentAttention m) => In("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim");
+
+    private Input KvRankIn(LatentAttention m) => In("d_c", "KV latent size", m.KvRank, "mla.kvRank");
+
+    private Input ValueDimIn(LatentAttention m) => In("d_v", "value head dimension", m.ValueHeadDim, "mla.valueHeadDim");
+
+    private Input In(string symbol, string meaning, double value, string field) =>
         Expr.In(symbol, meaning, value, Integer(value), new Provenance(EntryId, "transformer." + field, Source, Date));
 }
 

@@ -148,7 +148,7 @@ public class TransformerTests
     [Fact]
     public void Activations_ByRecomputation_TermByTerm()
     {
-        // GPT-3 (96 layers, h 12,288, 96 heads) at s = 2,048, b = 1: s·b·h = 25,165,824; 5·a·s/h = 5 × 96 × 2,048 / 12,288 = 80;
+        // GPT-3 (96 layers, d 12,288, h 96 heads) at s = 2,048, b = 1: s·b·d = 25,165,824; 5·h·s/d = 5 × 96 × 2,048 / 12,288 = 80;
         // nothing recomputed 96 × 25,165,824 × 114 = 275,414,777,856 B; selective 96 × 34 × 25,165,824 = 82,141,249,536 B;
         // full 96 × 2 × 25,165,824 = 4,831,838,208 B
         Transformer t = Shape("gpt-3");
@@ -156,10 +156,18 @@ public class TransformerTests
         Assert.Equal(275_414_777_856, none.Value!.Value, 1e-3);
         Assert.Equal(82_141_249_536, LlmEcon.Memory.MemoryModel.Activations(t, 2048, 1, LlmEcon.Memory.Recompute.Selective).Value);
         Assert.Equal(4_831_838_208, LlmEcon.Memory.MemoryModel.Activations(t, 2048, 1, LlmEcon.Memory.Recompute.Full).Value);
+        // beside ZeRO-3's state over 64 ranks (16 × 175e9 / 64 = 43.75e9 B), selective: 43.75e9 + 82,141,249,536 B per chip
+        var sharded = LlmEcon.Memory.MemoryModel.TrainingSharded(ParameterCount.FromCount(175e9), 3, 64, ByteSize.FromGigabytes(80),
+            LlmEcon.Memory.MemoryModel.Activations(t, 2048, 1, LlmEcon.Memory.Recompute.Selective));
+        Assert.Equal((43.75e9, 82_141_249_536, 43.75e9 + 82_141_249_536), (sharded.State.Bytes, sharded.Activations!.Value.Bytes, sharded.PerChip.Bytes));
+        Assert.Equal((43.75e9 + 82_141_249_536) / 80e9, sharded.ShareOfChip!.Value, 12);
+        Assert.Equal(["training state per chip, ZeRO stage 3 (bytes)", "activations, selective recomputation (bytes)", "memory per chip needed (bytes)"],
+            sharded.Steps.Select(d => d.Quantity));
+        Sound.Derivations(sharded.Steps);
         // linear in the micro-batch
         Assert.Equal(4 * 4_831_838_208.0, LlmEcon.Memory.MemoryModel.Activations(t, 2048, 4, LlmEcon.Memory.Recompute.Full).Value);
         Sound.Derivation(none);
-        Assert.Equal(("gpt-3", "transformer.hidden"), (none.Inputs.Single(i => i.Symbol == "h").From!.EntryId, none.Inputs.Single(i => i.Symbol == "h").From!.Field));
+        Assert.Equal(("gpt-3", "transformer.hidden"), (none.Inputs.Single(i => i.Symbol == "d").From!.EntryId, none.Inputs.Single(i => i.Symbol == "d").From!.Field));
         Assert.Equal("microBatch", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.Activations(t, 2048, 0, LlmEcon.Memory.Recompute.Full)).Parameter);
         Assert.Equal("sequence", Assert.Throws<InputException>(() => LlmEcon.Memory.MemoryModel.Activations(t, 0, 1, LlmEcon.Memory.Recompute.Full)).Parameter);
     }
