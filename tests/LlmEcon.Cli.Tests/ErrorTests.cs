@@ -15,9 +15,9 @@ public class ErrorTests
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
     [InlineData("train --params 8B --tokens 15T --context 8192 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got nothing. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got nothing. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model gpt-2 --tokens 15T --context 1024 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got gpt-2, which has none. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got gpt-2, which has none. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
     [InlineData("catalog list --vendor nvidai",
@@ -27,7 +27,7 @@ public class ErrorTests
     [InlineData("memory --params 7B --data-parallel 8",
         "Error: --data-parallel must be given with --zero (per-chip training memory); got --data-parallel 8.")]
     [InlineData("memory --params 7B --zero 1 --sequence 2048",
-        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("memory --model gpt-3 --zero 1 --recompute full",
         "Error: --recompute must be given with --sequence (the activations of a micro-batch); got --recompute full.")]
     [InlineData("memory --params 7B --zero 4",
@@ -35,7 +35,7 @@ public class ErrorTests
     [InlineData("memory --params 7B --zero 2 --bytes-per-param 16",
         "Error: --bytes-per-param must be left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter); got --bytes-per-param 16.")]
     [InlineData("memory --model gpt-2 --serving",
-        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 17 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",
@@ -49,7 +49,7 @@ public class ErrorTests
     [InlineData("inference --params 175BB --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count such as 175B, 340M or 70e9; got '175BB'.")]
     [InlineData("inference --params 175B --offer aws-p4 --mfu 0.2",
-        "Error: --offer must be an id in the catalog; got 'aws-p4'. Did you mean 'aws-p4d-1yr'?")]
+        "Error: --offer must be an id in the catalog; got 'aws-p4'. Did you mean 'aws-p4d-1yr', 'aws-p4d-on-demand' or 'aws-p4de-on-demand'?")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfux 0.2",
         "Error: llmecon inference has no option '--mfux'. Did you mean '--mfu'?")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu",
@@ -93,9 +93,9 @@ public class ErrorTests
     [InlineData("inference --params 175B --chip tpu-v4 --precision fp8 --price-per-chip-hour $2 --mfu 0.3",
         "Error: --precision must be one of tpu-v4's peaks (bf16 dense, int8 dense); got fp8 dense.")]
     [InlineData("memory --params 175B --chip h10",
-        "Error: --chip must be an id in the catalog; got 'h10'. Did you mean 'h100-sxm'?")]
+        "Error: --chip must be an id in the catalog; got 'h10'. Did you mean 'h100-nvl', 'h100-sxm' or 'h100-pcie'?")]
     [InlineData("hardware show h10O",
-        "Error: ID must be an id in the catalog; got 'h10O'. Did you mean 'h100-sxm'?")]
+        "Error: ID must be an id in the catalog; got 'h10O'. Did you mean 'h100-nvl', 'h100-sxm' or 'h100-pcie'?")]
     [InlineData("search --cache-hit-rate 1",
         "Error: --cache-hit-rate must be a fraction in [0, 1) (0% to 100%); got 1.")]
     [InlineData("search --words-per-1k-tokens 7,5",
@@ -246,7 +246,7 @@ public class ErrorTests
             [
                 $"Error: FILE '{path}' has 2 problems:",
                 $"  {file}: offers[my-offer].usdPerHour must be in [0.01, 100e3] USD per machine-hour; got -1.",
-                $"  {file}: offers[my-other].acceleratorId must be the id of a catalog accelerator; got 'h10'. Did you mean 'h100-sxm'?",
+                $"  {file}: offers[my-other].acceleratorId must be the id of a catalog accelerator; got 'h10'. Did you mean 'h100-nvl', 'h100-sxm' or 'h100-pcie'?",
             ], lines);
         }
         finally

@@ -109,9 +109,13 @@ public class JsonTests
     [Fact]
     public void CatalogList_FiltersByVendorAndDate()
     {
-        // NVIDIA's chips dated 2020 or later: A100 40GB (2020-05), A100 80GB (2020-11), H100 (2022-03), H800 (2023-03); not P100, V100
+        // NVIDIA's chips dated 2020 or later, in catalog order: A100 40GB (2020-05), A100 80GB (2020-11), H100 SXM (2022-03),
+        // H800 (2023-03), H100 PCIe (2022-03), H100 NVL (2023-03), H200 (2023-11), B200 and GB200 (2024-03), L40S (2023-08), L4 (2023-03);
+        // not P100 (2016), V100 (2018-03)
         string[] Ids(params string[] args) => [.. Json(["catalog", "list", .. args]).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
-        Assert.Equal(["a100-40gb", "a100-80gb", "h100-sxm", "h800-sxm"], Ids("--vendor", "nvidia", "--since", "2020"));
+        Assert.Equal(["a100-40gb", "a100-80gb", "h100-sxm", "h800-sxm", "h100-pcie", "h100-nvl", "h200-sxm", "b200", "gb200", "l40s", "l4"],
+            Ids("--vendor", "nvidia", "--since", "2020"));
+        Assert.Equal(["b200", "gb200"], Ids("--vendor", "nvidia", "--since", "2024"));
         Assert.Equal(["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b"], Ids("--section", "models", "--vendor", "Meta", "--since", "2024-01"));
         Assert.Empty(Ids("--vendor", "Meta", "--since", "2030"));
     }

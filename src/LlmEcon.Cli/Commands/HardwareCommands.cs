@@ -30,7 +30,7 @@ internal sealed class HardwareListCommand : LlmEconCommand
             (new Column("trainingPeakFlopPerSecond", "Mixed-precision peak, dense", Kind.Number, "FLOP/s"), x => x.TrainingPeak().Value.FlopPerSecond),
             (new Column("trainingPeakPrecision", "Precision", Kind.Text), x => CatalogNames.Of(x.TrainingPrecision())),
             (new Column("memoryBytes", "Memory", Kind.Number, "bytes"), x => x.Memory.Bytes),
-            (new Column("powerWatts", "Power", Kind.Number, "W"), x => x.Power.Watts),
+            (new Column("powerWatts", "Power", Kind.Number, "W"), x => x.Power?.Watts),
             (new Column("date", "Date", Kind.Text), x => x.Date));
         return CommandResult.Of("Accelerators", sheet);
     }
@@ -65,7 +65,9 @@ internal sealed class HardwareShowCommand : LlmEconCommand
             .Add("launchYear", "Launch year", Kind.Year, (double)a.LaunchYear)
             .Add("memoryBytes", "Memory", Kind.Number, a.Memory.Bytes, "bytes")
             .Add("memoryBandwidthGigabytesPerSecond", "Memory bandwidth", Kind.Number, a.MemoryBandwidthGigabytesPerSecond, "GB/s")
-            .Add("powerWatts", "Power (" + a.PowerBasis + ")", Kind.Number, a.Power.Watts, "W")
+            .Add("scaleUpBandwidthGigabytesPerSecond", "Scale-up bandwidth", Kind.Number, a.ScaleUpBandwidthGigabytesPerSecond, "GB/s")
+            .Add("scaleUpLink", "Scale-up link", Kind.Text, a.ScaleUpLink)
+            .Add("powerWatts", "Power (" + (a.PowerBasis ?? "not published") + ")", Kind.Number, a.Power?.Watts, "W")
             .Add("articleGflopsPerSecondPerUsd", "Article: GFLOPS per $", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerUsd, "GFLOP/s/USD")
             .Add("articleGflopsPerSecondPerWatt", "Article: GFLOPS per watt", Kind.Number, a.ArticleGeneration?.GflopsPerSecondPerWatt, "GFLOP/s/W")
             .Add("source", "Source", Kind.Text, a.Source)
@@ -75,7 +77,14 @@ internal sealed class HardwareShowCommand : LlmEconCommand
             (new Column("sparsity", "Sparsity", Kind.Text), p => CatalogNames.Of(p.Sparsity)),
             (new Column("flopPerSecond", "Peak", Kind.Number, "FLOP/s"), p => p.Rate.FlopPerSecond),
             (new Column("note", "Note", Kind.Text), p => p.Note));
-        return new CommandResult(a.Name, [about, peaks], [], []);
+        // always present (empty where a chip has one power figure), so the JSON keys do not depend on the chip
+        Sheet power = Sheet.Table("otherPower", "Other power figures per chip", a.OtherPower,
+            (new Column("powerWatts", "Power", Kind.Number, "W"), p => p.Power.Watts),
+            (new Column("powerBasis", "Basis", Kind.Text), p => p.Basis),
+            (new Column("note", "Note", Kind.Text), p => p.Note),
+            (new Column("source", "Source", Kind.Text), p => p.Source),
+            (new Column("date", "Date", Kind.Text), p => p.Date));
+        return new CommandResult(a.Name, [about, peaks, power], [], []);
     }
 }
 

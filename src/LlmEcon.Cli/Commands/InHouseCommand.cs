@@ -85,7 +85,8 @@ internal sealed class InHouseCommand : LlmEconCommand
         Accelerator? chip = s.Text(O.Chip) is { } id ? MachineFlags.Lookup(() => catalog.Accelerator(id), O.Chip.Name) : null;
         var notes = new List<string>();
         Power power = s.Value(O.Power) is { } given ? given
-            : chip?.Power ?? throw Guard.Fail(O.Power.Name, "given when no --chip is (e.g. --power 700W)", "nothing");
+            : chip is null ? throw Guard.Fail(O.Power.Name, "given when no --chip is (e.g. --power 700W)", "nothing")
+            : chip.Power ?? throw Guard.Fail(O.Power.Name, $"given for {chip.Id}, whose vendor publishes no power per chip (e.g. --power 500W)", "nothing");
         if (chip is not null && s.Has(O.Power))
         {
             notes.Add($"{s.Given(O.Power)} replaces {chip.Id}'s {chip.Power}.");

@@ -21,6 +21,8 @@ public enum Precision
     Fp8,
     /// <summary>8-bit integer (operations per second).</summary>
     Int8,
+    /// <summary>4-bit floating point with block scaling (NVFP4, MXFP4): Blackwell's tensor cores.</summary>
+    Fp4,
 }
 
 /// <summary>Whether a peak assumes structured sparsity.</summary>
@@ -75,12 +77,32 @@ public sealed record PeakThroughput(Precision Precision, Sparsity Sparsity, Flop
 /// <param name="Date">The article's date.</param>
 public sealed record ArticleGeneration(int Year, Precision Precision, double GflopsPerSecondPerUsd, double GflopsPerSecondPerWatt, string Source, string Date);
 
-/// <summary>An accelerator chip: peaks per precision, memory, bandwidth, power.</summary>
+/// <summary>A power figure beside a chip's headline one: a measurement at the system level, another part's, with its source.</summary>
+/// <param name="Power">Watts per chip.</param>
+/// <param name="Basis">How it was counted: <c>tdp</c>, <c>max-measured</c> or <c>system-average-measured</c> (per chip, with its share of the host, network and cooling).</param>
+/// <param name="Note">What it covers.</param>
+/// <param name="Source">Where it comes from.</param>
+/// <param name="Date">Its date.</param>
+public sealed record PowerFigure(Power Power, string Basis, string? Note, string Source, string Date);
+
+/// <summary>
+/// An accelerator chip: peaks per precision, memory, bandwidth, power. <paramref name="Power"/> is null where the vendor publishes
+/// none (Trainium2, the TPUs after v4): a calculation that needs it asks for it.
+/// </summary>
 public sealed record Accelerator(
     string Id, string Name, string Vendor, int LaunchYear, IReadOnlyList<PeakThroughput> Peaks,
-    ByteSize Memory, double MemoryBandwidthGigabytesPerSecond, Power Power, string PowerBasis,
+    ByteSize Memory, double MemoryBandwidthGigabytesPerSecond, Power? Power, string? PowerBasis,
     ArticleGeneration? ArticleGeneration, string Source, string Date) : ICatalogEntry
 {
+    /// <summary>The scale-up interconnect bandwidth per chip (NVLink, ICI, Infinity Fabric, NeuronLink), GB/s summed over both directions, or null.</summary>
+    public double? ScaleUpBandwidthGigabytesPerSecond { get; init; }
+
+    /// <summary>What the scale-up bandwidth is (link and count), or null.</summary>
+    public string? ScaleUpLink { get; init; }
+
+    /// <summary>Power figures beside <see cref="Power"/> (a system-level measurement, another configuration's), each sourced.</summary>
+    public IReadOnlyList<PowerFigure> OtherPower { get; init; } = [];
+
     /// <summary>The peak at a precision and sparsity, with its provenance; an error lists the peaks there are.</summary>
     public Sourced<FlopRate> Peak(Precision precision = Precision.Fp16, Sparsity sparsity = Sparsity.Dense)
     {
@@ -109,8 +131,10 @@ public sealed record Accelerator(
     /// <summary>The memory per chip, with its provenance.</summary>
     public Sourced<ByteSize> MemorySourced => new(Memory, new Provenance(Id, "memory", Source, Date));
 
-    /// <summary>The power per chip, with its provenance.</summary>
-    public Sourced<Power> PowerSourced => new(Power, new Provenance(Id, "powerWatts", Source, Date));
+    /// <summary>The power per chip, with its provenance; an error where none is published.</summary>
+    public Sourced<Power> PowerSourced => Power is { } w
+        ? new(w, new Provenance(Id, "powerWatts", Source, Date))
+        : throw Guard.Fail("power", $"given: {Id}'s vendor publishes no power per chip", "nothing");
 
 }
 
@@ -228,19 +252,55 @@ public enum PriceUnit
     Words,
 }
 
-/// <summary>A published API price: <c>usd</c> per <c>per</c> tokens or words.</summary>
+/// <summary>
+/// A published API price: <c>usd</c> per <c>per</c> tokens or words for every token (the 2022 price lists), or separate prices
+/// per million input, cached-input and output tokens (every list since March 2023). <see cref="Price"/> is the input price where
+/// the two differ; <see cref="OutputPrice"/> is null where one price covers every token.
+/// </summary>
 public sealed record ApiPrice(
     string Id, string Provider, string Model, int Year, Money Price, double Per, PriceUnit Unit, string AppliesTo,
     string Source, string Date) : ICatalogEntry
 {
+    /// <summary>The price of <see cref="Per"/> output tokens where it differs from the input's, or null.</summary>
+    public Money? OutputPrice { get; init; }
+
+    /// <summary>The price of <see cref="Per"/> input tokens read from the provider's prompt cache, or null where none is published.</summary>
+    public Money? CachedInputPrice { get; init; }
+
     /// <inheritdoc/>
     public string Name => $"{Provider} {Model} ({Year})";
 
-    /// <summary>The price per token; words convert at <paramref name="wordsPer1000Tokens"/> words per 1000 tokens.</summary>
+    /// <summary>
+    /// The one price per token the article's search model charges; words convert at <paramref name="wordsPer1000Tokens"/> words per
+    /// 1000 tokens. A price with separate input and output rates has no single one: an error names both.
+    /// </summary>
     public Sourced<MoneyPerToken> PerToken(double wordsPer1000Tokens = 750)
     {
+        if (OutputPrice is { } output)
+        {
+            throw Guard.Fail("apiPrice", "a price that is the same for every token (the search model charges one)",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Id}: ${Guard.Show(Price.Usd)} per {PerText} input and ${Guard.Show(output.Usd)} per {PerText} output tokens"),
+                "give a blended price with --price-per-1k-tokens");
+        }
+
         double perUnit = Price.Usd / Per;
         double perToken = Unit == PriceUnit.Tokens ? perUnit : perUnit * Guard.Positive(wordsPer1000Tokens, "wordsPer1000Tokens") / 1000;
         return new(MoneyPerToken.FromUsdPerToken(perToken), new Provenance(Id, "usd/per", Source, Date));
     }
+
+    /// <summary>The price per input token, with its provenance.</summary>
+    public Sourced<MoneyPerToken> InputPerToken => PerTokenOf(Price, OutputPrice is null ? "usd/per" : "usdPerMillionInput");
+
+    /// <summary>The price per output token (the input's where one price covers both), with its provenance.</summary>
+    public Sourced<MoneyPerToken> OutputPerToken => OutputPrice is { } o ? PerTokenOf(o, "usdPerMillionOutput") : PerTokenOf(Price, "usd/per");
+
+    /// <summary>The price per cached input token, with its provenance, or null where none is published.</summary>
+    public Sourced<MoneyPerToken>? CachedInputPerToken => CachedInputPrice is { } c ? PerTokenOf(c, "usdPerMillionCachedInput") : null;
+
+    /// <summary><see cref="Per"/> as a price list writes it: 1M, else the number.</summary>
+    private string PerText => Per == 1e6 ? "1M" : NumberFormat.Compact(Per);
+
+    private Sourced<MoneyPerToken> PerTokenOf(Money price, string field) => Unit == PriceUnit.Tokens
+        ? new(MoneyPerToken.FromUsdPerToken(price.Usd / Per), new Provenance(Id, field, Source, Date))
+        : throw Guard.Fail("apiPrice", "a price per token (input and output prices are per token)", $"{Id}: a price per {PerText} words");
 }

@@ -54,11 +54,12 @@ public sealed class LlmCatalog
     {
         ["tdp"] = "tdp",
         ["max-measured"] = "max-measured",
+        ["system-average-measured"] = "system-average-measured",
     };
 
     private static readonly Dictionary<string, string> Commitments = new(StringComparer.Ordinal)
     {
-        ["on-demand"] = "on-demand", ["spot"] = "spot", ["1-year"] = "1-year", ["3-year"] = "3-year",
+        ["on-demand"] = "on-demand", ["spot"] = "spot", ["1-year"] = "1-year", ["3-year"] = "3-year", ["capacity-block"] = "capacity-block",
     };
 
     private readonly IReadOnlyList<(string Origin, string Json)> _sources;
@@ -391,8 +392,38 @@ public sealed class LlmCatalog
         }
 
         double bandwidth = r.Number("memoryBandwidthGigabytesPerSecond", 10, 100_000, "GB/s");
-        double watts = r.Number("powerWatts", 1, 5_000, "W per chip");
-        string basis = r.Enum("powerBasis", PowerBases, "tdp");
+        double? scaleUp = r.OptionalNumber("scaleUpBandwidthGigabytesPerSecond", 1, 100_000, "GB/s per chip, both directions");
+        string? scaleUpLink = r.OptionalString("scaleUpLink");
+        if (scaleUpLink is not null && scaleUp is null)
+        {
+            r.Problem("scaleUpLink", "given with scaleUpBandwidthGigabytesPerSecond", "a link without its bandwidth");
+        }
+
+        // a vendor that publishes no power per chip (Trainium2, TPU v5e and later) leaves both out; a calculation that needs it asks
+        double? watts = r.OptionalNumber("powerWatts", 1, 5_000, "W per chip");
+        string? basis = r.Has("powerBasis") ? r.Enum("powerBasis", PowerBases, "tdp") : null;
+        r.MarkRead("powerBasis");
+        if ((watts is null) != (basis is null))
+        {
+            r.Problem(watts is null ? "powerWatts" : "powerBasis", "given with " + (watts is null ? "powerBasis" : "powerWatts") + " (a power and how it was counted)", "nothing");
+        }
+
+        var otherPower = new List<PowerFigure>();
+        foreach (var (item, i) in r.Array("otherPower", required: false))
+        {
+            EntryReader pr = r.Child(item, string.Create(CultureInfo.InvariantCulture, $"otherPower[{i}]"));
+            int before = pr.ProblemCount;
+            double ow = pr.Number("powerWatts", 1, 5_000, "W per chip");
+            string ob = pr.Enum("powerBasis", PowerBases, "tdp");
+            string? on = pr.OptionalString("note");
+            var (os, od) = pr.Provenance();
+            pr.RejectUnknownFields();
+            if (pr.ProblemCount == before)
+            {
+                otherPower.Add(new PowerFigure(Power.FromWatts(ow), ob, on, os, od));
+            }
+        }
+
         ArticleGeneration? generation = null;
         if (r.Object("articleGeneration") is { } g)
         {
@@ -409,7 +440,12 @@ public sealed class LlmCatalog
 
         var (source, date) = r.Provenance();
         return new Accelerator(id, name, vendor, launch, peaks, memory, bandwidth,
-            double.IsNaN(watts) ? default : Power.FromWatts(watts), basis, generation, source, date);
+            watts is { } pw && !double.IsNaN(pw) ? Power.FromWatts(pw) : null, basis, generation, source, date)
+        {
+            ScaleUpBandwidthGigabytesPerSecond = scaleUp is { } su && !double.IsNaN(su) ? su : null,
+            ScaleUpLink = scaleUpLink,
+            OtherPower = otherPower,
+        };
     }
 
     private static CloudOffer ReadOffer(EntryReader r)
@@ -545,6 +581,11 @@ public sealed class LlmCatalog
         string provider = r.String("provider");
         string model = r.String("model");
         int year = r.Integer("year", 1990, 2100, "year");
+        if (r.Has("usdPerMillionInput") || r.Has("usdPerMillionOutput"))
+        {
+            return ReadPerMillion(r, id, provider, model, year);
+        }
+
         double usd = r.Number("usd", 0, 1e6, "USD");
         double per = r.Number("per", 1, 1e9, "units (tokens or words)");
         PriceUnit unit = r.Enum("unit", UnitNames, PriceUnit.Tokens);
@@ -568,6 +609,37 @@ public sealed class LlmCatalog
 
         var (source, date) = r.Provenance();
         return new ApiPrice(id, provider, model, year, double.IsNaN(usd) ? default : Money.FromUsd(usd), per, unit, applies, source, date);
+    }
+
+    /// <summary>
+    /// The form of every price list since March 2023: USD per million input, cached-input (optional) and output tokens. A price per
+    /// 1000 tokens typed here is 1000× too small: below $0.001 per million is refused with that hint.
+    /// </summary>
+    private static ApiPrice ReadPerMillion(EntryReader r, string id, string provider, string model, int year)
+    {
+        foreach (string legacy in new[] { "usd", "per", "unit", "appliesTo" }.Where(r.Has))
+        {
+            r.Problem(legacy, "absent with usdPerMillionInput/Output (one form per price)", "given");
+        }
+
+        r.MarkRead("usd", "per", "unit", "appliesTo");
+        const string Hint = "is it a price per 1000 tokens? A price per million is 1000 times it";
+        double input = r.Number("usdPerMillionInput", 0.001, 10_000, "USD per million tokens", Hint);
+        double output = r.Number("usdPerMillionOutput", 0.001, 10_000, "USD per million tokens", Hint);
+        double? cached = r.OptionalNumber("usdPerMillionCachedInput", 0.0001, 10_000, "USD per million tokens", Hint);
+        if (cached is { } c && !double.IsNaN(c) && !double.IsNaN(input) && c > input)
+        {
+            r.Problem("usdPerMillionCachedInput", "at most usdPerMillionInput (a cache read costs no more than a fresh input token)",
+                string.Create(CultureInfo.InvariantCulture, $"${Guard.Show(c)} over ${Guard.Show(input)}"), "are input and cached input swapped?");
+        }
+
+        var (source, date) = r.Provenance();
+        Money Usd(double v) => double.IsNaN(v) ? default : Money.FromUsd(v);
+        return new ApiPrice(id, provider, model, year, Usd(input), 1e6, PriceUnit.Tokens, "input", source, date)
+        {
+            OutputPrice = Usd(output),
+            CachedInputPrice = cached is { } cv ? Usd(cv) : null,
+        };
     }
 
     private static ScalingLaw ReadLaw(EntryReader r)

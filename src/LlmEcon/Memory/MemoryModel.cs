@@ -140,12 +140,13 @@ public static class MemoryModel
             v => ByteSize.FromBytes(v).ToString());
     }
 
-    /// <summary>Bytes per weight at a precision: 4 (FP32), 2 (FP16/BF16), 1 (FP8/INT8), 8 (FP64).</summary>
+    /// <summary>Bytes per weight at a precision: 8 (FP64), 4 (FP32), 2 (FP16/BF16), 1 (FP8/INT8), ½ (FP4, before its block scales).</summary>
     public static double BytesPerWeight(Precision precision) => precision switch
     {
         Precision.Fp64 => 8,
         Precision.Fp32 or Precision.Tf32 => 4,
         Precision.Fp16 or Precision.Bf16 => 2,
+        Precision.Fp4 => 0.5,
         _ => 1,
     };
 

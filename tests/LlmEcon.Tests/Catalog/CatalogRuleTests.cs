@@ -83,7 +83,7 @@ public class CatalogRuleTests
         Assert.Equal(1e14, x.Peak().Value.FlopPerSecond);
         Assert.Equal(4e14, x.Peak(Precision.Fp8, Sparsity.Sparse).Value.FlopPerSecond);
         Assert.Equal("n", x.Peaks[1].Note);
-        Assert.Equal((80e9, 2000.0, 400.0), (x.Memory.Bytes, x.MemoryBandwidthGigabytesPerSecond, x.Power.Watts));
+        Assert.Equal((80e9, 2000.0, 400.0), (x.Memory.Bytes, x.MemoryBandwidthGigabytesPerSecond, x.Power!.Value.Watts));
         Assert.Equal((2020, Precision.Fp16, 13.0, 300.0, "a", "2023-01"), (x.ArticleGeneration!.Year, x.ArticleGeneration.Precision,
             x.ArticleGeneration.GflopsPerSecondPerUsd, x.ArticleGeneration.GflopsPerSecondPerWatt, x.ArticleGeneration.Source, x.ArticleGeneration.Date));
         CloudOffer o = c.Offer("o1");
@@ -141,7 +141,7 @@ public class CatalogRuleTests
         { "accelerators", Accelerator, "peaks", new JsonArray(), "peaks", "a non-empty list", "[]" },
         { "accelerators", Accelerator, "peaks", null, "peaks", "present (a non-empty list)", "nothing" },
         { "accelerators", Accelerator, "peaks", 5, "peaks", "a non-empty list", "5" },
-        { "accelerators", Accelerator, "peaks[0].precision", "fp17", "peaks[0].precision", "one of fp64, fp32, tf32, fp16, bf16, fp8, int8", "'fp17'" },
+        { "accelerators", Accelerator, "peaks[0].precision", "fp17", "peaks[0].precision", "one of fp64, fp32, tf32, fp16, bf16, fp8, int8, fp4", "'fp17'" },
         { "accelerators", Accelerator, "peaks[0].sparsity", null, "peaks[0].sparsity", "one of dense, sparse", "nothing" },
         { "accelerators", Accelerator, "peaks[0].flopPerSecond", 312, "peaks[0].flopPerSecond", "in [100e9, 100e15] FLOP/s per chip", "312" },
         { "accelerators", Accelerator, "peaks[0].flopPerSecond", 1e18, "peaks[0].flopPerSecond", "in [100e9, 100e15] FLOP/s per chip", "1E+18" },
@@ -151,7 +151,7 @@ public class CatalogRuleTests
         { "accelerators", Accelerator, "memoryGigabytes", 0.5, "memoryGigabytes", "in [1, 10000] GB (10^9 bytes)", "0.5" },
         { "accelerators", Accelerator, "memoryBandwidthGigabytesPerSecond", 5, "memoryBandwidthGigabytesPerSecond", "in [10, 100e3] GB/s", "5" },
         { "accelerators", Accelerator, "powerWatts", 6000, "powerWatts", "in [1, 5000] W per chip", "6000" },
-        { "accelerators", Accelerator, "powerBasis", "peak", "powerBasis", "one of tdp, max-measured", "'peak'" },
+        { "accelerators", Accelerator, "powerBasis", "peak", "powerBasis", "one of tdp, max-measured, system-average-measured", "'peak'" },
         { "accelerators", Accelerator, "articleGeneration", 3, "articleGeneration", "an object", "3" },
         { "accelerators", Accelerator, "articleGeneration.year", 1800, "articleGeneration.year", "in [1990, 2100] year", "1800" },
         { "accelerators", Accelerator, "articleGeneration.gflopsPerSecondPerUsd", 0.001, "articleGeneration.gflopsPerSecondPerUsd", "in [0.01, 10000] GFLOP/s per USD", "0.001" },
@@ -167,7 +167,7 @@ public class CatalogRuleTests
         { "offers", Offer, "usdPerHour", 0.001, "usdPerHour", "in [0.01, 100e3] USD per machine-hour", "0.001" },
         { "offers", Offer, "usdPerHour", 1700, "usdPerHour", "between $0.01 and $200 per chip-hour (usdPerHour ÷ chipsPerMachine)", "$212.5 per chip-hour" },
         { "offers", Offer, "usdPerHour", 0.05, "usdPerHour", "between $0.01 and $200 per chip-hour (usdPerHour ÷ chipsPerMachine)", "$0.00625 per chip-hour" },
-        { "offers", Offer, "commitment", "forever", "commitment", "one of on-demand, spot, 1-year, 3-year", "'forever'" },
+        { "offers", Offer, "commitment", "forever", "commitment", "one of on-demand, spot, 1-year, 3-year, capacity-block", "'forever'" },
         { "offers", Offer, "retrieved", null, "published", "present (or 'retrieved'): every entry carries a date", "nothing" },
         { "offers", Offer, "retrieved", "yesterday", "retrieved", "an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)", "'yesterday'" },
         { "models", Model, "parameters", 175, "parameters", "in [1e6, 1e15] parameters", "175" },
@@ -226,6 +226,51 @@ public class CatalogRuleTests
         string id = JsonNode.Parse(entry)!["id"]!.GetValue<string>();
         Assert.Equal(($"{section}[{id}]", field, rule, actual), (p.Entry, p.Field, p.Rule, p.Actual));
         Assert.Equal(section is "offers" or "models" ? "f1.json" : "f0.json", p.Origin);
+    }
+
+    private const string PerMillion = """
+        { "id": "q1", "provider": "P", "model": "M", "year": 2025, "usdPerMillionInput": 2.5, "usdPerMillionCachedInput": 1.25,
+          "usdPerMillionOutput": 10, "source": "price page", "published": "2025-04" }
+        """;
+
+    [Fact]
+    public void APricePerMillion_ReadsInputCachedAndOutput_AndItsSlipsAreNamed()
+    {
+        ApiPrice q = Load(("apiPrices", PerMillion)).ApiPrice("q1");
+        Assert.Equal((2.5, 1.25, 10.0, 1e6), (q.Price.Usd, q.CachedInputPrice!.Value.Usd, q.OutputPrice!.Value.Usd, q.Per));
+        Assert.Null(Load(("apiPrices", With(PerMillion, "usdPerMillionCachedInput", null))).ApiPrice("q1").CachedInputPrice);
+
+        CatalogProblem Only(string entry) => Assert.Single(Assert.Throws<CatalogException>(() => Load(("apiPrices", entry))).Problems);
+        // a cache read dearer than a fresh token is a swap
+        CatalogProblem swap = Only(With(PerMillion, "usdPerMillionCachedInput", 5));
+        Assert.Equal(("usdPerMillionCachedInput", "$5 over $2.5", "are input and cached input swapped?"), (swap.Field, swap.Actual, swap.Hint));
+        // a price per 1000 tokens typed in a per-million field ($0.0025 for gpt-4o's input) is 1000× too small
+        CatalogProblem small = Only(With(PerMillion, "usdPerMillionInput", 0.0001));
+        Assert.Equal(("usdPerMillionInput", "is it a price per 1000 tokens? A price per million is 1000 times it"), (small.Field, small.Hint));
+        // one form per price: the 2022 fields beside the per-million ones are refused, each named
+        CatalogProblem both = Only(With(PerMillion, "usd", 0.02));
+        Assert.Equal(("usd", "absent with usdPerMillionInput/Output (one form per price)"), (both.Field, both.Rule));
+        Assert.Equal("usdPerMillionOutput", Only(With(PerMillion, "usdPerMillionOutput", null)).Field);
+    }
+
+    [Fact]
+    public void ScaleUpAndPower_AreReadWithTheirRules()
+    {
+        string withLink = With(With(Accelerator, "scaleUpBandwidthGigabytesPerSecond", 900), "scaleUpLink", "NVLink 4");
+        Accelerator x = Load(("accelerators", withLink)).Accelerator("x1");
+        Assert.Equal((900.0, "NVLink 4"), (x.ScaleUpBandwidthGigabytesPerSecond!.Value, x.ScaleUpLink));
+        CatalogProblem Only(string entry) => Assert.Single(Assert.Throws<CatalogException>(() => Load(("accelerators", entry))).Problems);
+        Assert.Equal(("scaleUpLink", "a link without its bandwidth"), (Only(With(Accelerator, "scaleUpLink", "NVLink 4")).Field, Only(With(Accelerator, "scaleUpLink", "NVLink 4")).Actual));
+        // no power at all is allowed (the vendor publishes none); a power without its basis, or a basis without a power, is not
+        Accelerator silent = Load(("accelerators", With(With(Accelerator, "powerWatts", null), "powerBasis", null))).Accelerator("x1");
+        Assert.Equal((null, null), (silent.Power, silent.PowerBasis));
+        Assert.Equal("powerBasis", Only(With(Accelerator, "powerBasis", null)).Field);
+        Assert.Equal("powerWatts", Only(With(Accelerator, "powerWatts", null)).Field);
+        // another power figure carries its own basis, source and date
+        string other = With(Accelerator, "otherPower", JsonNode.Parse("""[ { "powerWatts": 378.5, "powerBasis": "system-average-measured", "source": "paper", "published": "2022-04" } ]"""));
+        PowerFigure f = Assert.Single(Load(("accelerators", other)).Accelerator("x1").OtherPower);
+        Assert.Equal((378.5, "system-average-measured", "paper", "2022-04"), (f.Power.Watts, f.Basis, f.Source, f.Date));
+        Assert.Equal("otherPower[0].published", Only(With(Accelerator, "otherPower", JsonNode.Parse("""[ { "powerWatts": 378.5, "powerBasis": "tdp", "source": "paper" } ]"""))).Field);
     }
 
     [Fact]

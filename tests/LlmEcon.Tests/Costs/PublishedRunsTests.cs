@@ -15,7 +15,7 @@ public class PublishedRunsTests
     [Fact]
     public void EveryRunWithHours_IsRead_InCatalogOrder() =>
         Assert.Equal(["gpt-3", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "deepseek-v3", "llama-65b", "llama-7b", "llama-13b", "llama-33b",
-                "llama-2-7b", "llama-2-13b", "llama-2-70b"],
+                "llama-2-7b", "llama-2-13b", "llama-2-70b", "opt-175b", "bloom-176b", "falcon-180b"],
             PublishedRuns.Of(LlmCatalog.BuiltIn).Select(r => r.Model.Id));
 
     [Fact]
@@ -47,6 +47,28 @@ public class PublishedRunsTests
         Assert.Null(r.Gap);
         // with causal attention at 2,048 tokens: 6 × 80 × 2,048 × 64 × 256 × 0.5 FLOP per token more
         Assert.Equal((6 * 65.2e9 + 6.0 * 80 * 2048 * 64 * 256 * 0.5) * 1.4e12 / (1_022_362.0 * 3600 * 312e12), r.WithAttention!.Mfu.Fraction, 1e-12);
+    }
+
+    [Fact]
+    public void OptBloomAndFalcon_FromTheirPublishedHours()
+    {
+        // OPT-175B (Zhang et al. 2022: 175B, 180B tokens, FP16 on A100 at 312 TFLOP/s) over LLaMA table 15's 809,472 GPU-hours
+        // (992 GPUs × 34 days × 24): 6 × 175e9 × 180e9 / (809,472 × 3600 × 312e12) = 20.8%, against its "up to 147 TFLOP/s" (47.1%)
+        PublishedRun opt = Run("opt-175b");
+        Assert.Equal(992.0 * 34 * 24, opt.Model.TrainingChipHours!.Value.ChipHours);
+        Assert.Equal(6 * 175e9 * 180e9 / (809_472.0 * 3600 * 312e12), opt.Dense.Mfu.Fraction, 1e-12);
+        Assert.Equal(0.208, opt.Dense.Mfu.Fraction, 3);
+        Assert.Equal(147.0 / 312, opt.PublishedMfu!.Value.Fraction, 3);
+        Assert.Equal(Precision.Fp16, opt.Precision);
+        // BLOOM (BigScience 2022: 176,247,271,424 parameters, 366B tokens, BF16) over Luccioni et al.'s 1,082,990 GPU-hours
+        PublishedRun bloom = Run("bloom-176b");
+        Assert.Equal(6 * 176_247_271_424.0 * 366e9 / (1_082_990.0 * 3600 * 312e12), bloom.Dense.Mfu.Fraction, 1e-12);
+        Assert.Equal(0.318, bloom.Dense.Mfu.Fraction, 3);
+        // Falcon-180B (3.5T tokens) over Hugging Face's ~7,000,000 A100-40GB hours: 3.78e24 / 7.8624e24 = 48.1%
+        PublishedRun falcon = Run("falcon-180b");
+        Assert.Equal(6 * 180e9 * 3.5e12 / (7e6 * 3600 * 312e12), falcon.Dense.Mfu.Fraction, 1e-12);
+        Assert.Equal(0.481, falcon.Dense.Mfu.Fraction, 3);
+        Assert.Contains("2.5×", falcon.Model.TrainingChipHoursCover, StringComparison.Ordinal);
     }
 
     [Theory]
