@@ -169,6 +169,40 @@ public class ScalingFitTests
     }
 
     [Fact]
+    public void Csv_AnyColumnMayComeFirst_AndIsNamedAsTheHeaderHasIt()
+    {
+        // D in the first column (index 0) is still D, not a cue to read C; the loss first, with a column named by the caller
+        ScalingDataset tokensFirst = ScalingCsv.Read("Tokens,N,loss\n2e10,1e9,3\n4e10,2e9,2.9\n6e10,3e9,2.8\n8e10,4e9,2.7\n1e11,5e9,2.6\n1.2e11,6e9,2.5\n", "t.csv");
+        Assert.False(tokensFirst.TokensFromFlops);
+        Assert.Equal((2e10, 1e9, 3.0), (tokensFirst.Rows[0].Tokens, tokensFirst.Rows[0].Parameters, tokensFirst.Rows[0].Loss));
+        ScalingDataset lossFirst = ScalingCsv.Read("L,N,D\n3,1e9,2e10\n2.9,2e9,4e10\n2.8,3e9,6e10\n2.7,4e9,8e10\n2.6,5e9,1e11\n2.5,6e9,1.2e11\n", "t.csv", new ScalingColumns(Loss: "l"));
+        Assert.Equal((3.0, 1e9, 2e10), (lossFirst.Rows[0].Loss, lossFirst.Rows[0].Parameters, lossFirst.Rows[0].Tokens));
+        // the smallest counts the rules allow are read, not refused: one parameter (N ≥ 1)
+        ScalingDataset tiny = ScalingCsv.Read("N,D,loss\n1,2e10,3\n2e9,4e10,2.9\n3e9,6e10,2.8\n4e9,8e10,2.7\n5e9,1e11,2.6\n6e9,1.2e11,2.5\n", "t.csv");
+        Assert.Equal(1, tiny.Rows[0].Parameters);
+    }
+
+    [Fact]
+    public void Csv_ABlankRowIsSkipped_ARowWithOneEmptyCellIsNot()
+    {
+        ScalingDataset blank = ScalingCsv.Read("N,D,loss\n1e9,2e10,3\n,,\n2e9,4e10,2.9\n3e9,6e10,2.8\n4e9,8e10,2.7\n5e9,1e11,2.6\n6e9,1.2e11,2.5\n", "t.csv");
+        Assert.Equal(6, blank.Rows.Count);
+        Assert.Equal(4, blank.Rows[1].Line);
+        var e = Assert.Throws<InputException>(() => ScalingCsv.Read("N,D,loss\n1e9,,3\n2e9,4e10,2.9\n3e9,6e10,2.8\n4e9,8e10,2.7\n5e9,1e11,2.6\n6e9,1.2e11,2.5\n", "t.csv"));
+        Assert.StartsWith("t.csv line 2, column 'D',", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DroppedRows_AreTheHighestLoss_InFileOrder_TiesByTheEarlierRow()
+    {
+        // losses 3, 3.5, 2.9, 3.5, 2.8, 2.7, 2.6, 2.5 on lines 2–9: dropping 2 takes both 3.5s (lines 3 and 5), listed in file order
+        ScalingDataset data = ScalingCsv.Read("N,D,loss\n1e9,2e10,3\n2e9,4e10,3.5\n3e9,6e10,2.9\n4e9,8e10,3.5\n5e9,1e11,2.8\n6e9,1.2e11,2.7\n7e9,1.4e11,2.6\n8e9,1.6e11,2.5\n", "t.csv");
+        Assert.Equal([3, 5], data.DropHighestLoss(2).Dropped.Select(o => o.Line));
+        // one of two equal losses: the earlier row goes
+        Assert.Equal([3], data.DropHighestLoss(1).Dropped.Select(o => o.Line));
+    }
+
+    [Fact]
     public void Csv_Cells_TakeTheOneGrammar()
     {
         // 100M and 2B are counts as people write them; "1,000,000,000" has thousands separators (quoted, as CSV requires).
