@@ -15,9 +15,9 @@ public class ErrorTests
     [InlineData("inference --params -5B --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be a parameter count in [1, 1e15]; got -5000000000 ('-5B').")]
     [InlineData("train --params 8B --tokens 15T --context 8192 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got nothing. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got nothing. 22 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model gpt-2 --tokens 15T --context 1024 --offer aws-p4d-1yr --mfu 0.4",
-        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got gpt-2, which has none. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --context (the attention's layers, heads and head size); got gpt-2, which has none. 22 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("train --model llama-3.1-8b --attention full --offer aws-p4d-1yr --mfu 0.4",
         "Error: --context must be given with --attention (the sequence length the attention spans); got nothing.")]
     [InlineData("catalog list --vendor nvidai",
@@ -27,7 +27,7 @@ public class ErrorTests
     [InlineData("memory --params 7B --data-parallel 8",
         "Error: --data-parallel must be given with --zero (per-chip training memory); got --data-parallel 8.")]
     [InlineData("memory --params 7B --zero 1 --sequence 2048",
-        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --sequence (its layers, width and heads); got nothing. 22 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("memory --model gpt-3 --zero 1 --recompute full",
         "Error: --recompute must be given with --sequence (the activations of a micro-batch); got --recompute full.")]
     [InlineData("memory --params 7B --zero 4",
@@ -35,7 +35,7 @@ public class ErrorTests
     [InlineData("memory --params 7B --zero 2 --bytes-per-param 16",
         "Error: --bytes-per-param must be left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter); got --bytes-per-param 16.")]
     [InlineData("memory --model gpt-2 --serving",
-        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 20 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+        "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 22 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",
@@ -116,6 +116,10 @@ public class ErrorTests
         "Error: --table must be one of this command's tables: search, searchRevenue, figuresSection3, inference, figuresDeepDive, training, mfu, figuresSection4, levers, netReduction, chinchilla, generations, inHouse, memory, figuresSection5, figuresSection6, audit; got 'nosuch'.")]
     [InlineData("inhouse --purchase-price -30000 --chips 8 --power 700W --run-time 30d",
         "Error: --purchase-price must be an amount in USD in [0, 1e9]; got -30000.")]
+    [InlineData("inhouse --chip tpu-v5e --chips 8 --purchase-price $10000 --run-time 30d",
+        "Error: --power must be given for tpu-v5e, whose vendor publishes no power per chip (e.g. --power 500W); got nothing.")]
+    [InlineData("search --api-price openai-gpt-4o-2024-08",
+        "Error: --api-price must be a price that is the same for every token (the search model charges one); got openai-gpt-4o-2024-08: $2.5 per 1M input and $10 per 1M output tokens. Give a blended price with --price-per-1k-tokens.")]
     [InlineData("inhouse --chips 8 --power 700W --purchase-price $30000 --run-time 5y --lifetime 4y",
         "Error: --run-time must be at most the depreciation lifetime (1461 days); got 1826 days.")]
     [InlineData("trajectory --start-cost -5",

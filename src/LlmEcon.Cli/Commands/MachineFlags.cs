@@ -133,6 +133,20 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
         return value;
     }
 
+    /// <summary>Runs <paramref name="read"/>, naming <paramref name="flag"/> where its error names the library's <paramref name="parameter"/>.</summary>
+    public static T Renamed<T>(Func<T> read, string parameter, string flag)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return read();
+        }
+        catch (InputException e) when (e.Parameter == parameter)
+        {
+            throw new InputException(flag, e.Rule, e.Actual, e.Hint);
+        }
+    }
+
     /// <summary>Runs a catalog lookup, naming <paramref name="flag"/> instead of the catalog section in its error.</summary>
     public static T Lookup<T>(Func<T> find, string flag)
     {

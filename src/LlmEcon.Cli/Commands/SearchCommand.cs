@@ -52,7 +52,8 @@ internal sealed class SearchCommand : LlmEconCommand
 
         Sourced<MoneyPerToken> price = s.Value(O.PricePer1kTokens) is { } given
             ? given
-            : MachineFlags.Lookup(() => catalog.ApiPrice(s.Text(O.ApiPrice) ?? d.ApiPriceId), O.ApiPrice.Name).PerToken(wordsPer1k);
+            : MachineFlags.Renamed(() => MachineFlags.Lookup(() => catalog.ApiPrice(s.Text(O.ApiPrice) ?? d.ApiPriceId), O.ApiPrice.Name).PerToken(wordsPer1k),
+                "apiPrice", O.ApiPrice.Name);
         WordCount responseWords = s.Value(O.ResponseWords, d.GeneratedWordsPerResponse);
         var a = new SearchAssumptions(
             s.Value(O.PromptWords, d.QueryPromptWords),

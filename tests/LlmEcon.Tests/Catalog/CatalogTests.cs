@@ -16,7 +16,7 @@ public class CatalogTests
         Assert.Equal(["aws-p4d-1yr", "gcp-tpu-v4-1yr"], BuiltIn.Offers.Take(2).Select(o => o.Id));
         Assert.Equal(["bert-large", "gpt-2", "gpt-3", "gopher", "mt-nlg", "palm", "chinchilla", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3", "llama-65b",
             "llama-7b", "llama-13b", "llama-33b", "llama-2-7b", "llama-2-13b", "llama-2-70b", "mixtral-8x22b", "qwen2.5-72b", "qwen3-235b-a22b",
-            "opt-175b", "bloom-176b", "falcon-180b"],
+            "opt-175b", "bloom-176b", "falcon-180b", "llama-3-8b", "llama-3-70b"],
             BuiltIn.Models.Select(m => m.Id));
         Assert.Equal(["openai-ada-2022", "openai-babbage-2022", "openai-curie-2022", "openai-davinci-2022", "jasper-2022"], BuiltIn.ApiPrices.Take(5).Select(p => p.Id));
     }

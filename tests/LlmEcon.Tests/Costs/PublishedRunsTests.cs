@@ -15,7 +15,7 @@ public class PublishedRunsTests
     [Fact]
     public void EveryRunWithHours_IsRead_InCatalogOrder() =>
         Assert.Equal(["gpt-3", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "deepseek-v3", "llama-65b", "llama-7b", "llama-13b", "llama-33b",
-                "llama-2-7b", "llama-2-13b", "llama-2-70b", "opt-175b", "bloom-176b", "falcon-180b"],
+                "llama-2-7b", "llama-2-13b", "llama-2-70b", "opt-175b", "bloom-176b", "falcon-180b", "llama-3-8b", "llama-3-70b"],
             PublishedRuns.Of(LlmCatalog.BuiltIn).Select(r => r.Model.Id));
 
     [Fact]
@@ -69,6 +69,19 @@ public class PublishedRunsTests
         Assert.Equal(6 * 180e9 * 3.5e12 / (7e6 * 3600 * 312e12), falcon.Dense.Mfu.Fraction, 1e-12);
         Assert.Equal(0.481, falcon.Dense.Mfu.Fraction, 3);
         Assert.Contains("2.5×", falcon.Model.TrainingChipHoursCover, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Meta Llama 3 model card (2024-04): 8B and 70B on over 15T tokens, 1.3M and 6.4M H100-80GB hours; H100 BF16 dense 989.4 TFLOP/s:
+    // 6 × 8.03e9 × 15e12 / (1.3e6 × 3600 × 989.4e12) = 15.6%; 6 × 70.6e9 × 15e12 / (6.4e6 × 3600 × 989.4e12) = 27.9%
+    [InlineData("llama-3-8b", 8.03e9, 1.3e6, 0.156)]
+    [InlineData("llama-3-70b", 70.6e9, 6.4e6, 0.279)]
+    public void Llama3_FromItsModelCardHours(string id, double n, double hours, double rounded)
+    {
+        PublishedRun r = Run(id);
+        Assert.Equal(6 * n * 15e12 / (hours * 3600 * 989.4e12), r.Dense.Mfu.Fraction, 1e-12);
+        Assert.Equal(rounded, r.Dense.Mfu.Fraction, 3);
+        Assert.Equal(8192, r.Model.Transformer!.MaxContext);
     }
 
     [Theory]

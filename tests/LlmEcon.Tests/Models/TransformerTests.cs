@@ -20,7 +20,7 @@ public class TransformerTests
         ModelCard[] withShape = [.. LlmCatalog.BuiltIn.Models.Where(m => m.Transformer is not null)];
         Assert.Equal(["gpt-3", "palm", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-v3", "llama-65b",
             "llama-7b", "llama-13b", "llama-33b", "llama-2-7b", "llama-2-13b", "llama-2-70b", "mixtral-8x22b", "qwen2.5-72b", "qwen3-235b-a22b",
-            "opt-175b", "bloom-176b", "falcon-180b"],
+            "opt-175b", "bloom-176b", "falcon-180b", "llama-3-8b", "llama-3-70b"],
             withShape.Select(m => m.Id));
         foreach (ModelCard m in withShape)
         {
