@@ -116,7 +116,9 @@ public class JsonTests
         Assert.Equal(["a100-40gb", "a100-80gb", "h100-sxm", "h800-sxm", "h100-pcie", "h100-nvl", "h200-sxm", "b200", "gb200", "l40s", "l4"],
             Ids("--vendor", "nvidia", "--since", "2020"));
         Assert.Equal(["b200", "gb200"], Ids("--vendor", "nvidia", "--since", "2024"));
-        Assert.Equal(["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b"], Ids("--section", "models", "--vendor", "Meta", "--since", "2024-01"));
+        // Meta's models from 2024: Llama 3.1 (2024-07-23) and Llama 3 (2024-04-18), in catalog order; not LLaMA, Llama 2, OPT
+        Assert.Equal(["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "llama-3-8b", "llama-3-70b"], Ids("--section", "models", "--vendor", "Meta", "--since", "2024-01"));
+        Assert.Equal(["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b"], Ids("--section", "models", "--vendor", "Meta", "--since", "2024-05"));
         Assert.Empty(Ids("--vendor", "Meta", "--since", "2030"));
     }
 
