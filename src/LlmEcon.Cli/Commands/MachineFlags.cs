@@ -134,28 +134,20 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
     }
 
     /// <summary>Runs <paramref name="read"/>, naming <paramref name="flag"/> where its error names the library's <paramref name="parameter"/>.</summary>
-    public static T Renamed<T>(Func<T> read, string parameter, string flag)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        try
-        {
-            return read();
-        }
-        catch (InputException e) when (e.Parameter == parameter)
-        {
-            throw new InputException(flag, e.Rule, e.Actual, e.Hint);
-        }
-    }
+    public static T Renamed<T>(Func<T> read, string parameter, string flag) => Rethrown(read, flag, e => e.Parameter == parameter);
 
     /// <summary>Runs a catalog lookup, naming <paramref name="flag"/> instead of the catalog section in its error.</summary>
-    public static T Lookup<T>(Func<T> find, string flag)
+    public static T Lookup<T>(Func<T> find, string flag) =>
+        Rethrown(find, flag, e => e.Rule.StartsWith("an id in the catalog", StringComparison.Ordinal));
+
+    private static T Rethrown<T>(Func<T> run, string flag, Func<InputException, bool> names)
     {
-        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(run);
         try
         {
-            return find();
+            return run();
         }
-        catch (InputException e) when (e.Rule.StartsWith("an id in the catalog", StringComparison.Ordinal))
+        catch (InputException e) when (names(e))
         {
             throw new InputException(flag, e.Rule, e.Actual, e.Hint);
         }

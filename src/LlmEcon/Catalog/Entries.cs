@@ -283,9 +283,10 @@ public sealed record ApiPrice(
                 "give a blended price with --price-per-1k-tokens");
         }
 
-        double perUnit = Price.Usd / Per;
-        double perToken = Unit == PriceUnit.Tokens ? perUnit : perUnit * Guard.Positive(wordsPer1000Tokens, "wordsPer1000Tokens") / 1000;
-        return new(MoneyPerToken.FromUsdPerToken(perToken), new Provenance(Id, "usd/per", Source, Date));
+        return Unit == PriceUnit.Tokens
+            ? PerTokenOf(Price, "usd/per")
+            : new(MoneyPerToken.FromUsdPerToken(Price.Usd / Per * Guard.Positive(wordsPer1000Tokens, "wordsPer1000Tokens") / 1000),
+                new Provenance(Id, "usd/per", Source, Date));
     }
 
     /// <summary>The price per input token, with its provenance.</summary>
