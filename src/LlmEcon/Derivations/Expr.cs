@@ -13,7 +13,7 @@ namespace LlmEcon.Derivations;
 /// Rendering: binary operators stand between spaces (<c> × </c>, <c> / </c>, <c> + </c>, <c> − </c>); a number's unit follows it
 /// after one space and holds no space (<c>175e9 params</c>, <c>$19.22/h</c>), so the substituted line can be read back and evaluated.
 /// </summary>
-public abstract class Expr
+public abstract class Expr : ITerm<Expr>
 {
     /// <summary>The expression's value.</summary>
     public abstract double Value { get; }
@@ -103,6 +103,25 @@ public abstract class Expr
     /// <summary>⌈x⌉ as <see cref="Ceiling"/> and <see cref="SubstitutedLine"/> compute it.</summary>
     internal static double CeilingOf(double x) => Math.Ceiling(x - 1e-9 * Math.Abs(x));
 
+    /// <summary>The larger of a and b, written <c>max(a, b)</c>.</summary>
+    public static Expr Max(Expr a, Expr b) => new Call2("max", a, b, Math.Max);
+
+    /// <summary>The smaller of a and b, written <c>min(a, b)</c>.</summary>
+    public static Expr Min(Expr a, Expr b) => new Call2("min", a, b, Math.Min);
+
+    /// <inheritdoc/>
+    static bool ITerm<Expr>.Traced => true;
+
+    /// <inheritdoc/>
+    static Expr ITerm<Expr>.Named(string symbol, string meaning, double value, Func<double, string> shown, Provenance? from) =>
+        new Input(symbol, meaning, value, shown(value), from);
+
+    /// <inheritdoc/>
+    static Expr ITerm<Expr>.Const(double value, string text) => new Constant(value, text);
+
+    /// <inheritdoc/>
+    static Expr ITerm<Expr>.Power(Expr b, Expr e) => Pow(b, e);
+
     /// <summary>A constant or an input.</summary>
     private sealed class Constant(double value, string text) : Expr
     {
@@ -182,6 +201,28 @@ public abstract class Expr
         }
 
         internal override void Collect(List<Input> inputs) => argument.Collect(inputs);
+    }
+
+    private sealed class Call2(string name, Expr first, Expr second, Func<double, double, double> f) : Expr
+    {
+        public override double Value { get; } = f(first.Value, second.Value);
+
+        internal override int Precedence => 4;
+
+        internal override void Write(StringBuilder sb, bool substituted)
+        {
+            sb.Append(name).Append('(');
+            first.Write(sb, substituted);
+            sb.Append(", ");
+            second.Write(sb, substituted);
+            sb.Append(')');
+        }
+
+        internal override void Collect(List<Input> inputs)
+        {
+            first.Collect(inputs);
+            second.Collect(inputs);
+        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace LlmEcon.Derivations;
 /// Reads a derivation's substituted line back and evaluates it, so that a test (or a reader) can check that what is printed computes
 /// what is claimed. The line is what <see cref="Expr"/> writes: numbers (<c>175e9</c>, <c>$19.22</c>, <c>1,287</c>, <c>21.3%</c>,
 /// <c>175B</c>) each with an optional unit (after one space, or attached: <c>$19.22/h</c>), the operators + − × / between spaces, ^,
-/// parentheses, <c>⌈x⌉</c>, <c>exp(x)</c> and <c>ln(x)</c>.
+/// parentheses, <c>⌈x⌉</c>, <c>exp(x)</c>, <c>ln(x)</c>, <c>max(a, b)</c> and <c>min(a, b)</c>.
 /// </summary>
 public static class SubstitutedLine
 {
@@ -136,6 +136,20 @@ public static class SubstitutedLine
                 return Expr.CeilingOf(v);
             }
 
+            foreach (var (name, g) in new (string, Func<double, double, double>)[] { ("max(", Math.Max), ("min(", Math.Min) })
+            {
+                if (string.CompareOrdinal(s, _i, name, 0, name.Length) == 0)
+                {
+                    _i += name.Length;
+                    double a = Sum();
+                    Expect(',');
+                    SkipSpaces();
+                    double b = Sum();
+                    Expect(')');
+                    return g(a, b);
+                }
+            }
+
             foreach (var (name, f) in new (string, Func<double, double>)[] { ("exp(", Math.Exp), ("ln(", Math.Log) })
             {
                 if (string.CompareOrdinal(s, _i, name, 0, name.Length) == 0)
@@ -208,7 +222,7 @@ public static class SubstitutedLine
 
         /// <summary>
         /// A unit attached to the number (<c>/h</c>, <c>×</c>: it starts with a letter, '/' or '×') or after one space (<c> params</c>: a letter
-        /// or '/'), up to a space, ')', '^' or '⌉'.
+        /// or '/'), up to a space, ')', ',', '^' or '⌉'.
         /// </summary>
         private void SkipUnit()
         {
@@ -225,7 +239,7 @@ public static class SubstitutedLine
                 _i++;
             }
 
-            while (_i < s.Length && s[_i] != ' ' && s[_i] != ')' && s[_i] != '^' && s[_i] != '⌉')
+            while (_i < s.Length && s[_i] != ' ' && s[_i] != ')' && s[_i] != ',' && s[_i] != '^' && s[_i] != '⌉')
             {
                 _i++;
             }

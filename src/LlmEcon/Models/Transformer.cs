@@ -77,14 +77,78 @@ public sealed record Transformer(
             Mla is null ? "(26) 2 × L × h_kv × d_h × bytes" : "(26) L × (d_c + d_R) × bytes (latent attention)", KvCachePerToken(precision), v => ByteSize.FromBytes(v).ToString());
 
     /// <summary>Eq. 26 as an expression, for equations that build on it (eq. 28).</summary>
-    internal Expr KvCachePerToken(Precision precision)
+    internal Expr KvCachePerToken(Precision precision) => KvPerToken<Expr>(precision);
+
+    /// <summary>Eq. 26 over any term type (eq. 31–33 run it over bare numbers too).</summary>
+    internal T KvPerToken<T>(Precision precision) where T : ITerm<T>
     {
         double bytes = MemoryModel.BytesPerWeight(precision);
-        Expr b = Expr.In("b", $"bytes per value at {CatalogNames.Of(precision)}", bytes, Compact(bytes) + " B/value");
+        T b = T.Named("b", T.Traced ? $"bytes per value at {CatalogNames.Of(precision)}" : "", bytes, v => Compact(v) + " B/value", null);
         return Mla is { } m
-            ? LayersIn * (KvRankIn(m) + RopeIn(m)) * b
-            : Expr.Const(2) * LayersIn * KvHeadsIn * HeadDimIn * b;
+            ? Sym<T>(LayersSymbol) * (Sym<T>(KvRankSymbol(m)) + Sym<T>(RopeSymbol(m))) * b
+            : T.Const(2, "2") * Sym<T>(LayersSymbol) * Sym<T>(KvHeadsSymbol) * Sym<T>(HeadDimSymbol) * b;
     }
+
+    /// <summary>d_qk + d_v, the query/key and value dimensions per head that attention multiplies through (eq. 27).</summary>
+    internal T QkPlusV<T>() where T : ITerm<T>
+    {
+        T hd = Sym<T>(HeadDimSymbol);
+        return Mla is { } m ? hd + Sym<T>(RopeSymbol(m)) + Sym<T>(ValueSymbol(m)) : hd + hd;
+    }
+
+    /// <summary>
+    /// The weights of every routed expert (eq. 24's expert term, router excluded): (L − L_d) × E × m × d × f_e; zero for a dense
+    /// model. Serving reads only the experts a batch touches of these (eq. 33).
+    /// </summary>
+    internal T RoutedExpertWeights<T>() where T : ITerm<T>
+    {
+        if (Moe is not { } e)
+        {
+            return T.Const(0, "0");
+        }
+
+        T moeLayers = e.DenseLayers > 0 ? Sym<T>(LayersSymbol) - Sym<T>(new("L_d", "leading dense layers", e.DenseLayers, "moe.denseLayers")) : Sym<T>(LayersSymbol);
+        return moeLayers * Sym<T>(ExpertsSymbol(e)) * Sym<T>(new("m", GatedFfn ? "FFN matrices (gated)" : "FFN matrices", GatedFfn ? 3 : 2, "gatedFfn"))
+               * Sym<T>(HiddenSymbol) * Sym<T>(new("f_e", "expert FFN size", e.ExpertFfn, "moe.expertFfn"));
+    }
+
+    /// <summary>E, the routed experts per layer (null for a dense model).</summary>
+    internal T Experts<T>() where T : ITerm<T> => Sym<T>(ExpertsSymbol(Moe!));
+
+    /// <summary>k, the routed experts a token goes through.</summary>
+    internal T ExpertsPerToken<T>() where T : ITerm<T> => Sym<T>(new("k", "routed experts per token", Moe!.ExpertsPerToken, "moe.expertsPerToken"));
+
+    /// <summary>L, the layers, as a term.</summary>
+    internal T LayersTerm<T>() where T : ITerm<T> => Sym<T>(LayersSymbol);
+
+    /// <summary>d, the hidden size, as a term.</summary>
+    internal T WidthTerm<T>() where T : ITerm<T> => Sym<T>(HiddenSymbol);
+
+    /// <summary>h, the attention heads, as a term.</summary>
+    internal T HeadsTerm<T>() where T : ITerm<T> => Sym<T>(HeadsSymbol);
+
+    private readonly record struct Field(string Symbol, string Meaning, double Value, string Name);
+
+    private Field LayersSymbol => new("L", "layers", Layers, "layers");
+
+    private Field HiddenSymbol => new("d", "hidden size", Hidden, "hidden");
+
+    private Field HeadsSymbol => new("h", "attention heads", Heads, "heads");
+
+    private Field KvHeadsSymbol => new("h_kv", "key/value heads", KvHeads, "kvHeads");
+
+    private Field HeadDimSymbol => new("d_h", "head dimension", HeadDim, "headDim");
+
+    private static Field RopeSymbol(LatentAttention m) => new("d_R", "RoPE key dimension", m.RopeHeadDim, "mla.ropeHeadDim");
+
+    private static Field KvRankSymbol(LatentAttention m) => new("d_c", "KV latent size", m.KvRank, "mla.kvRank");
+
+    private static Field ValueSymbol(LatentAttention m) => new("d_v", "value head dimension", m.ValueHeadDim, "mla.valueHeadDim");
+
+    private static Field ExpertsSymbol(MixtureOfExperts e) => new("E", "routed experts", e.Experts, "moe.experts");
+
+    private T Sym<T>(Field f) where T : ITerm<T> =>
+        T.Named(f.Symbol, f.Meaning, f.Value, Integer, T.Traced ? new Provenance(EntryId, "transformer." + f.Name, Source, Date) : null);
 
     /// <summary>Eq. 27: c × L × T × h × (d_qk + d_v) × mask, c = 2 forward or 6 training, mask ½ causal or 1 full.</summary>
     internal Expr AttentionPerToken(int context, AttentionMask mask, bool training)

@@ -1,0 +1,108 @@
+using LlmEcon.Catalog;
+using LlmEcon.Derivations;
+using LlmEcon.Models;
+using LlmEcon.Quantities;
+
+namespace LlmEcon.Serving;
+
+/// <summary>The chip as the roofline sees it: the dense peak at the compute precision, memory, its bandwidth and the scale-up link.</summary>
+/// <param name="Id">The catalog id (or a name for a described chip).</param>
+/// <param name="Peak">The dense peak at the compute precision.</param>
+/// <param name="Memory">Memory per chip.</param>
+/// <param name="BandwidthBytesPerSecond">Memory bandwidth per chip, bytes/s.</param>
+/// <param name="LinkBytesPerSecond">Scale-up bandwidth per chip in one direction, bytes/s (the catalog's both-direction sum / 2), or null when none is published.</param>
+public sealed record ServingChip(string Id, Sourced<FlopRate> Peak, Sourced<ByteSize> Memory, Sourced<double> BandwidthBytesPerSecond, Sourced<double>? LinkBytesPerSecond)
+{
+    /// <summary>
+    /// A catalog accelerator at a compute precision: its dense peak there (an error naming <c>computePrecision</c> and listing the
+    /// peaks the chip has when it has none at that precision), memory, bandwidth and scale-up link.
+    /// </summary>
+    public static ServingChip Of(Accelerator chip, Precision compute)
+    {
+        ArgumentNullException.ThrowIfNull(chip);
+        Sourced<FlopRate> peak;
+        try
+        {
+            peak = chip.Peak(compute, Sparsity.Dense);
+        }
+        catch (InputException e) when (e.Parameter == "precision")
+        {
+            string have = string.Join(", ", chip.Peaks.Where(p => p.Sparsity == Sparsity.Dense).Select(p => CatalogNames.Of(p.Precision)).Distinct());
+            throw Guard.Fail("computePrecision", $"a precision {chip.Id} has a dense peak at ({have})", CatalogNames.Of(compute));
+        }
+
+        Sourced<double>? link = chip.ScaleUpBandwidthGigabytesPerSecond is { } gbps
+            ? new Sourced<double>(gbps * 1e9 / 2, new Provenance(chip.Id, "scaleUpBandwidthGigabytesPerSecond", chip.Source, chip.Date))
+            : null;
+        return new ServingChip(chip.Id, peak, chip.MemorySourced,
+            new Sourced<double>(chip.MemoryBandwidthGigabytesPerSecond * 1e9, new Provenance(chip.Id, "memoryBandwidthGigabytesPerSecond", chip.Source, chip.Date)), link);
+    }
+}
+
+/// <summary>
+/// One serving configuration: a model (its architecture and parameters), a chip and how many serve one copy of the model with
+/// tensor parallelism, the precisions of weights, KV cache and arithmetic, the batch (sequences decoded together) and each
+/// request's input and output tokens, a price per chip-hour (or none), and the <see cref="ServingAssumptions"/>.
+/// </summary>
+/// <param name="Shape">The model's architecture (layers, width, heads, KV heads, experts).</param>
+/// <param name="Parameters">N: every weight held (a mixture of experts: all experts).</param>
+/// <param name="ActiveParameters">N_a: the weights one token goes through (N for a dense model).</param>
+/// <param name="Chip">The chip.</param>
+/// <param name="Chips">p: chips serving one copy of the model, tensor-parallel (1 to 1024).</param>
+/// <param name="Weights">The weights' precision.</param>
+/// <param name="KvCache">The KV cache's precision.</param>
+/// <param name="Batch">B: sequences decoded together (1 to 10^6).</param>
+/// <param name="InputTokens">I: prompt tokens per request (1 to 10^7).</param>
+/// <param name="OutputTokens">O: generated tokens per request (1 to 10^7).</param>
+/// <param name="PricePerChipHour">The price of one chip-hour, or null for no cost.</param>
+/// <param name="Assumptions">Efficiencies and overheads.</param>
+public sealed record ServingSetup(
+    Transformer Shape, Sourced<ParameterCount> Parameters, Sourced<ParameterCount> ActiveParameters, ServingChip Chip, int Chips,
+    Precision Weights, Precision KvCache, int Batch, int InputTokens, int OutputTokens, Sourced<MoneyRate>? PricePerChipHour,
+    ServingAssumptions Assumptions)
+{
+    /// <summary>Checks every field; the first bad one is named in one sentence.</summary>
+    public ServingSetup Validated()
+    {
+        ArgumentNullException.ThrowIfNull(Shape);
+        ArgumentNullException.ThrowIfNull(Chip);
+        ArgumentNullException.ThrowIfNull(Assumptions);
+        Guard.InRange(Chips, "chips", 1, 1024, false, false);
+        Guard.InRange(Batch, "batch", 1, 1_000_000, false, false);
+        Guard.InRange(InputTokens, "inputTokens", 1, 10_000_000, false, false);
+        Guard.InRange(OutputTokens, "outputTokens", 1, 10_000_000, false, false);
+        Guard.Positive(Parameters.Value.Count, "parameters");
+        Guard.Positive(ActiveParameters.Value.Count, "activeParameters");
+        if (ActiveParameters.Value.Count > Parameters.Value.Count * (1 + 1e-9))
+        {
+            throw Guard.Fail("activeParameters", $"at most the parameters ({NumberFormat.Count(Parameters.Value.Count)})", NumberFormat.Count(ActiveParameters.Value.Count));
+        }
+
+        Assumptions.Validated();
+        return this;
+    }
+}
+
+/// <summary>Builds <see cref="ServingSetup"/>s from catalog entries.</summary>
+public static class ServingSetups
+{
+    /// <summary>
+    /// A catalog model with an architecture on a catalog chip. N and N_a are counted from the architecture (eqs. 24–25: the bytes a
+    /// server holds and reads), not the model's rounded headline count. The KV cache defaults to the weights' precision, the
+    /// arithmetic to the weights' precision too; a chip without a dense peak at it is an error naming <c>computePrecision</c>.
+    /// </summary>
+    public static ServingSetup ForModel(Catalog.ModelCard model, Catalog.Accelerator chip, int chips, Catalog.Precision weights, Catalog.Precision? kvCache,
+        Catalog.Precision? compute, int batch, int inputTokens, int outputTokens, Sourced<MoneyRate>? pricePerChipHour, ServingAssumptions? assumptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(chip);
+        Transformer shape = model.Transformer
+            ?? throw Guard.Fail("model", "a catalog model with an architecture", $"{model.Id}, which has none");
+        var total = new Sourced<ParameterCount>(ParameterCount.FromCount(shape.TotalParameters.Value!.Value),
+            new Provenance(model.Id, "transformer (eq. 24)", shape.Source, shape.Date));
+        var active = new Sourced<ParameterCount>(ParameterCount.FromCount(shape.ActiveParameters.Value!.Value),
+            new Provenance(model.Id, "transformer (eq. 25)", shape.Source, shape.Date));
+        return new ServingSetup(shape, total, active, ServingChip.Of(chip, compute ?? weights), chips, weights, kvCache ?? weights, batch, inputTokens,
+            outputTokens, pricePerChipHour, assumptions ?? ServingAssumptions.Default).Validated();
+    }
+}
