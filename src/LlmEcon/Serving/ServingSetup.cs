@@ -88,8 +88,9 @@ public static class ServingSetups
 {
     /// <summary>
     /// A catalog model with an architecture on a catalog chip. N and N_a are counted from the architecture (eqs. 24–25: the bytes a
-    /// server holds and reads), not the model's rounded headline count. The KV cache defaults to the weights' precision, the
-    /// arithmetic to the weights' precision too; a chip without a dense peak at it is an error naming <c>computePrecision</c>.
+    /// server holds and reads), not the model's rounded headline count. The KV cache defaults to the weights' precision, but not below
+    /// FP8 (engines that serve FP4 weights keep an FP8 cache by default); the arithmetic to the weights' precision; a chip without a
+    /// dense peak at it is an error naming <c>computePrecision</c>.
     /// </summary>
     public static ServingSetup ForModel(Catalog.ModelCard model, Catalog.Accelerator chip, int chips, Catalog.Precision weights, Catalog.Precision? kvCache,
         Catalog.Precision? compute, int batch, int inputTokens, int outputTokens, Sourced<MoneyRate>? pricePerChipHour, ServingAssumptions? assumptions = null)
@@ -102,7 +103,10 @@ public static class ServingSetups
             new Provenance(model.Id, "transformer (eq. 24)", shape.Source, shape.Date));
         var active = new Sourced<ParameterCount>(ParameterCount.FromCount(shape.ActiveParameters.Value!.Value),
             new Provenance(model.Id, "transformer (eq. 25)", shape.Source, shape.Date));
-        return new ServingSetup(shape, total, active, ServingChip.Of(chip, compute ?? weights), chips, weights, kvCache ?? weights, batch, inputTokens,
+        return new ServingSetup(shape, total, active, ServingChip.Of(chip, compute ?? weights), chips, weights, kvCache ?? DefaultKvCache(weights), batch, inputTokens,
             outputTokens, pricePerChipHour, assumptions ?? ServingAssumptions.Default).Validated();
     }
+
+    /// <summary>The KV cache's default precision for weights at <paramref name="weights"/>: the same, but FP8 for FP4 weights.</summary>
+    public static Catalog.Precision DefaultKvCache(Catalog.Precision weights) => weights == Catalog.Precision.Fp4 ? Catalog.Precision.Fp8 : weights;
 }
