@@ -36,6 +36,24 @@ public class ErrorTests
         "Error: --bytes-per-param must be left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter); got --bytes-per-param 16.")]
     [InlineData("memory --model gpt-2 --serving",
         "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 22 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+    [InlineData("serve --model llama-3.1-70b --chip h100-sxm --batch 8 --input-tokens 100 --output-tokens 100",
+        "Error: --chips must be at least 2 to hold 141.1 GB of bf16 weights in 90% of h100-sxm's 80 GB each; got 1. Or lower --precision.")]
+    [InlineData("serve --model llama-3.1-70b --chip a100-80gb --chips 4 --precision fp8 --input-tokens 100 --output-tokens 100",
+        "Error: --precision must be a precision a100-80gb has a dense peak at (fp16, bf16, tf32, fp32, int8, fp64); got fp8.")]
+    [InlineData("serve --model llama-3.1-70b --chip a100-80gb --chips 4 --precision int8 --compute-precision fp8 --input-tokens 100 --output-tokens 100",
+        "Error: --compute-precision must be a precision a100-80gb has a dense peak at (fp16, bf16, tf32, fp32, int8, fp64); got fp8.")]
+    [InlineData("serve --model llama-3.1-8b --chip h100-sxm --batch 5000 --input-tokens 1000 --output-tokens 1000",
+        "Error: --batch must be at most 210 here (the batch's KV cache must fit beside the weights in 90% of each chip's memory); got 5,000.")]
+    [InlineData("serve --model llama-3.1-8b --chip h100-sxm --batch 1..x --input-tokens 1 --output-tokens 1",
+        "Error: --batch must be a whole number, a list (1,8,64) or a range (1..1024:x2, 8..64:+8); got '1..x'.")]
+    [InlineData("serve --model llama-3.1-8b --chip h100-sxm --batch 64..8 --input-tokens 1 --output-tokens 1",
+        "Error: --batch must be a range from a smaller to a larger number; got '64..8'.")]
+    [InlineData("serve --model llama-3.1-8b --chip l4 --chips 2 --input-tokens 1 --output-tokens 1",
+        "Error: --chips must be 1: l4 has no published scale-up link to split the model over; got 2.")]
+    [InlineData("serve --model llama-3.1-8b --chip h100-sxm --input-tokens 1",
+        "Error: --output-tokens must be given (generated tokens per request, e.g. --output-tokens 500); got nothing.")]
+    [InlineData("serve --model llama-3.1-8b --input-tokens 1 --output-tokens 1",
+        "Error: --offer or --chip must be given (the accelerator); got neither. E.g. --chip h100-sxm.")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",
@@ -69,7 +87,7 @@ public class ErrorTests
     [InlineData("scaling los --params 1B --tokens 1B",
         "Error: llmecon scaling has no command 'los'. Did you mean 'loss'?")]
     [InlineData("--format json report",
-        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, runs, catalog.")]
+        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, runs, serve, validate, catalog.")]
     [InlineData("inference --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be given (e.g. --params 175B), or --model; got nothing.")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --chip h100-sxm --mfu 0.2",

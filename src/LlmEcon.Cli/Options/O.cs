@@ -116,7 +116,7 @@ internal static class O
     public static readonly ChoiceOpt TrainRecompute = new("--recompute", "MODE", "Hardware FLOPs and HFU beside MFU (eq. 31): none (default: as the model FLOPs), selective (the attention scores' forward again, with --context) or full (every forward pass twice).", ["none", "selective", "full"]);
     public static readonly SwitchOpt Serving = new("--serving", "Serving memory instead of training: the weights at --weights-precision plus the KV cache of --batch sequences of --context tokens (eq. 28; needs --model with an architecture).");
     public static readonly ChoiceOpt WeightsPrecision = new("--weights-precision", "PRECISION", "With --serving: the weights' precision, bf16 (default), fp16, fp8, int8 or fp32.", ["bf16", "fp16", "fp8", "int8", "fp32"]);
-    public static readonly ChoiceOpt KvPrecision = new("--kv-precision", "PRECISION", "With --serving: the KV cache's precision. Default: the weights'.", ["bf16", "fp16", "fp8", "int8", "fp32"]);
+    public static readonly ChoiceOpt KvPrecision = new("--kv-precision", "PRECISION", "The KV cache's precision (memory --serving, serve). Default: the weights' (serve: FP8 for FP4 weights).", ["bf16", "fp16", "fp8", "int8", "fp4", "fp32"]);
     public static readonly ValueOpt<long> Batch = Whole("--batch", "B", "With --serving: sequences held at once. Default: 1.", "8", 1, 10_000_000);
     public static readonly ValueOpt<long> KvContext = Whole("--context", "T", "With --serving: tokens per sequence in the KV cache (prompt and output). Default: the model's maximum context.", "8192", 1, 100_000_000);
     public static readonly ValueOpt<double> BytesPerParam = Number("--bytes-per-param", "B", "Training bytes per parameter. Default: 20 (mixed-precision Adam: weights, gradients, optimizer states).", "20", 0, 1000, true, "a number of bytes");
@@ -131,6 +131,24 @@ internal static class O
     public static readonly ValueOpt<double> PerWattGain = Number("--per-watt-gain", "X", "Projection: throughput per watt, new over old. Default: 3.4.", "3.4", 1e-6, 1e6, false, "a ratio");
     public static readonly ValueOpt<ElectricityPrice> ElectricityPrice = Value("--electricity-price", "USD/KWH", "Electricity price. Default: $0.09/kWh.", "$0.08/kWh",
         QuantityParser.ElectricityPrice, p => p.UsdPerKilowattHour, new Range(0, 100, false, false, "a price in USD per kWh"));
+    // Serving (eqs. 31–38).
+    public static readonly ValueOpt<long> ServeChips = Whole("--chips", "P", "Chips serving one copy of the model, tensor-parallel. Default: 1.", "8", 1, 1024);
+    public static readonly TextOpt ServeBatch = new("--batch", "B", "Sequences decoded together: a number, a list (1,8,64) or a range (1..1024:x2, 8..64:+8); a list or range prints the frontier. Default: 1.", "64");
+    public static readonly ValueOpt<long> InputTokens = Whole("--input-tokens", "I", "Prompt tokens per request.", "1000", 1, 10_000_000);
+    public static readonly ValueOpt<long> OutputTokens = Whole("--output-tokens", "O", "Generated tokens per request.", "500", 1, 10_000_000);
+    public static readonly ChoiceOpt ServePrecision = new("--precision", "PRECISION", "The weights' precision, and the arithmetic's unless --compute-precision says otherwise: bf16 (default), fp16, fp8, int8, fp4 or fp32.",
+        ["bf16", "fp16", "fp8", "int8", "fp4", "fp32"]);
+    public static readonly ChoiceOpt ComputePrecision = new("--compute-precision", "PRECISION", "The arithmetic's precision when it differs from the weights' (weight-only quantization: --precision int8 --compute-precision bf16).",
+        ["bf16", "fp16", "fp8", "int8", "fp4", "fp32"]);
+    public static readonly ValueOpt<Ratio> ComputeEfficiency = Utilization("--compute-efficiency", "η_c: the share of the dense peak matrix multiplies reach. Default: 70%.", "70%");
+    public static readonly ValueOpt<Ratio> MemoryEfficiency = Utilization("--memory-efficiency", "η_m: the share of the memory bandwidth streaming reaches. Default: 85%.", "85%");
+    public static readonly ValueOpt<Duration> AllReduceLatency = Value("--all-reduce-latency", "TIME", "α: the fixed latency of one tensor-parallel all-reduce (25us, 0.03ms). Default: 25us.", "25us",
+        (t, f) => QuantityParser.Duration(t, f), d => d.Seconds, new Range(0, 1, false, false, "a duration up to 1 s"));
+    public static readonly ValueOpt<Duration> StepOverhead = Value("--step-overhead", "TIME", "o: a fixed time per forward step (launches, scheduling, sampling). Default: 0.1ms.", "0.1ms",
+        (t, f) => QuantityParser.Duration(t, f), d => d.Seconds, new Range(0, 1, false, false, "a duration up to 1 s"));
+    public static readonly ValueOpt<Ratio> UsableMemory = Utilization("--usable-memory", "u: the share of a chip's memory a server may fill. Default: 90%.", "90%");
+    public static readonly ValueOpt<double> MoeImbalance = Number("--moe-imbalance", "FACTOR", "ι: how many more experts than uniform routing a step reads (≥ 1). Default: 1.", "1.2", 1, 1000, false, "a factor ≥ 1");
+
     public static readonly ValueOpt<long> RunChips = Whole("--chips", "K", "Run: chips used (switches from the projection to a run).", "1024", 1, 10_000_000);
     public static readonly ValueOpt<Money> PurchasePrice = UsdOpt("--purchase-price", "Run: purchase price per chip, with its share of the server.", "$30,000", 0, 1e9);
     public static readonly ValueOpt<Duration> Lifetime = Value("--lifetime", "DURATION", "Run: depreciation lifetime. Default: 4y.", "4y",

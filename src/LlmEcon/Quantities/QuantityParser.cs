@@ -232,6 +232,8 @@ public static partial class QuantityParser
         double v = Finite(value, parameter, forms, text);
         return (unit.Length == 0 ? bareUnit : unit)?.ToLowerInvariant() switch
         {
+            "us" or "µs" => Quantities.Duration.FromSeconds(v / 1e6, parameter),
+            "ms" => Quantities.Duration.FromSeconds(v / 1e3, parameter),
             "s" or "sec" or "secs" or "second" or "seconds" => Quantities.Duration.FromSeconds(v, parameter),
             "min" or "mins" or "minute" or "minutes" => Quantities.Duration.FromSeconds(v * 60, parameter),
             "h" or "hr" or "hrs" or "hour" or "hours" => Quantities.Duration.FromHours(v, parameter),

@@ -1,0 +1,207 @@
+using LlmEcon.Catalog;
+using LlmEcon.Cli.Options;
+using LlmEcon.Cli.Output;
+using LlmEcon.Derivations;
+using LlmEcon.Quantities;
+using LlmEcon.Serving;
+
+namespace LlmEcon.Cli.Commands;
+
+/// <summary><c>llmecon serve</c>: eqs. 31–38 for one batch, or the latency–cost frontier over several.</summary>
+internal sealed class ServeCommand : LlmEconCommand
+{
+    /// <summary>The library's parameter names and the flags that set them.</summary>
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["chips"] = "--chips", ["batch"] = "--batch", ["inputTokens"] = "--input-tokens", ["outputTokens"] = "--output-tokens",
+        ["model"] = "--model",
+    };
+
+    /// <inheritdoc/>
+    public override string Path => "serve";
+
+    /// <inheritdoc/>
+    public override string Summary =>
+        "Serving from first principles (eqs. 31–38): time to first token, time per output token, tokens/s per chip and per user, the MFU and bandwidth use that result, memory and the largest batch, and the cost per 1M input and output tokens, for a model on P chips at a batch; a list or range of batches prints the latency–cost frontier.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Opt> OwnOptions =>
+    [
+        O.Model, O.Offer, O.Chip, O.ServeChips, O.ServePrecision, O.KvPrecision, O.ComputePrecision, O.ServeBatch, O.InputTokens, O.OutputTokens,
+        O.PricePerChipHour, O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance,
+    ];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string[]> Examples =>
+    [
+        ["--model", "llama-3.1-70b", "--chip", "h100-sxm", "--chips", "4", "--precision", "fp8", "--batch", "64", "--input-tokens", "1000", "--output-tokens", "500", "--price-per-chip-hour", "$2.50"],
+        ["--model", "llama-3.1-8b", "--offer", "aws-p5-on-demand", "--batch", "1..1024:x4", "--input-tokens", "1000", "--output-tokens", "500"],
+    ];
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
+    {
+        var notes = new List<string>();
+        Models.Transformer shape = ModelFlags.Architecture(a, catalog, "serve (its layers, heads and KV heads)");
+        ModelCard model = ModelFlags.Model(a, catalog)!;
+        if (a.Has(O.Offer) && a.Has(O.Chip))
+        {
+            throw new UsageException("--offer and --chip conflict: an offer names its own accelerator; give one of them.");
+        }
+
+        Accelerator chip;
+        Sourced<MoneyRate>? price = null;
+        if (a.Text(O.Offer) is { } offerId)
+        {
+            CloudOffer offer = MachineFlags.Lookup(() => catalog.Offer(offerId), O.Offer.Name);
+            chip = catalog.Accelerator(offer.AcceleratorId);
+            price = new Sourced<MoneyRate>(offer.PricePerChipHour, new Provenance(offer.Id, "usdPerHour / chipsPerMachine", offer.Source, offer.Date));
+        }
+        else if (a.Text(O.Chip) is { } chipId)
+        {
+            chip = MachineFlags.Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
+        }
+        else
+        {
+            throw Guard.Fail("--offer or --chip", "given (the accelerator)", "neither", "e.g. --chip h100-sxm");
+        }
+
+        if (a.Value(O.PricePerChipHour) is { } given)
+        {
+            if (price is not null)
+            {
+                notes.Add($"{a.Given(O.PricePerChipHour)} replaces {a.Text(O.Offer)}'s price per chip-hour.");
+            }
+
+            price = given;
+        }
+
+        Precision weights = CatalogNames.PrecisionOf(a.Choice(O.ServePrecision));
+        Precision? kv = a.Has(O.KvPrecision) ? CatalogNames.PrecisionOf(a.Choice(O.KvPrecision)) : null;
+        Precision? compute = a.Has(O.ComputePrecision) ? CatalogNames.PrecisionOf(a.Choice(O.ComputePrecision)) : null;
+        IReadOnlyList<long> batches = Sweep.Integers(a.Text(O.ServeBatch) ?? "1", O.ServeBatch.Name, 1, 1_000_000);
+        int chips = (int)a.Value(O.ServeChips, 1);
+        int input = (int)a.Required(O.InputTokens, "prompt tokens per request");
+        int output = (int)a.Required(O.OutputTokens, "generated tokens per request");
+        var d = ServingAssumptions.Default;
+        var assumptions = new ServingAssumptions(
+            a.Value(O.ComputeEfficiency)?.Fraction ?? d.ComputeEfficiency, a.Value(O.MemoryEfficiency)?.Fraction ?? d.MemoryEfficiency,
+            a.Value(O.AllReduceLatency)?.Seconds ?? d.AllReduceLatencySeconds, a.Value(O.StepOverhead)?.Seconds ?? d.StepOverheadSeconds,
+            a.Value(O.UsableMemory)?.Fraction ?? d.UsableMemoryFraction, a.Value(O.MoeImbalance) ?? d.MoeImbalance);
+
+        ServingSetup At(long batch) => Named(() => ServingSetups.ForModel(model, chip, chips, weights, kv, compute, (int)batch, input, output, price, assumptions),
+            compute is null ? "--precision" : "--compute-precision");
+
+        ServingSetup first = At(batches[0]);
+        string what = $"{model.Id} on {chips} × {chip.Id}, {CatalogNames.Of(weights)} weights, {CatalogNames.Of(first.KvCache)} KV cache, {NumberFormat.Integer(input)} in / {NumberFormat.Integer(output)} out";
+        if (batches.Count == 1)
+        {
+            return Single(first, what, notes);
+        }
+
+        return Frontier([.. batches.Select(At)], what, notes);
+    }
+
+    private static CommandResult Single(ServingSetup s, string what, List<string> notes)
+    {
+        ServingResult r = Named(() => ServingModel.Explain(s), "--precision");
+        ServingPoint p = r.Point;
+        if (!p.Fits)
+        {
+            throw p.MaxBatch > 0
+                ? Guard.Fail("--batch", $"at most {NumberFormat.Integer(p.MaxBatch)} here (the batch's KV cache must fit beside the weights in {NumberFormat.Percent(s.Assumptions.UsableMemoryFraction, 0)} of each chip's memory)", NumberFormat.Integer(s.Batch))
+                : TooFewChips(s);
+        }
+
+        Sheet sheet = Sheet.Record("serve", "Serving " + what)
+            .Add("batch", "Batch B", Kind.Integer, (double)s.Batch, "sequences")
+            .Add("ttftSeconds", "Time to first token (prefill)", Kind.Number, p.PrefillSeconds, "s")
+            .Add("prefillBound", "Prefill bound by", Kind.Text, p.PrefillBound.ToString().ToLowerInvariant())
+            .Add("decodeStepSeconds", "Decode step", Kind.Number, p.DecodeStepSeconds, "s")
+            .Add("decodeBound", "Decode bound by", Kind.Text, p.DecodeBound.ToString().ToLowerInvariant())
+            .Add("allReduceSecondsPerStep", "All-reduces per decode step", Kind.Number, p.AllReduceSeconds, "s")
+            .Add("tpotSeconds", "Time per output token (TPOT)", Kind.Number, p.TpotSeconds, "s")
+            .Add("endToEndSeconds", "End-to-end latency", Kind.Number, p.EndToEndSeconds, "s")
+            .Add("tokensPerSecondPerUser", "Output tokens/s per user", Kind.Number, p.TokensPerSecondPerUser, "tokens/s")
+            .Add("tokensPerSecondPerChip", "Output tokens/s per chip", Kind.Number, p.TokensPerSecondPerChip, "tokens/s")
+            .Add("decodeMfu", "Decode MFU", Kind.Fraction, p.DecodeMfu)
+            .Add("decodeMbu", "Decode memory-bandwidth use", Kind.Fraction, p.DecodeMbu)
+            .Add("mfu", "MFU, prefill and decode", Kind.Fraction, p.Mfu)
+            .Add("computeBoundFromBatch", "Decode compute-bound from batch", Kind.Number, double.IsInfinity(p.ComputeBoundBatch) ? null : p.ComputeBoundBatch, "sequences")
+            .Add("memoryPerChipBytes", "Memory per chip needed", Kind.Number, p.MemoryPerChipBytes, "bytes")
+            .Add("maxBatch", "Largest batch that fits", Kind.Integer, (double)p.MaxBatch, "sequences")
+            .Add("costPer1MInputTokensUsd", "Cost per 1M input tokens", Kind.Usd, double.IsNaN(p.CostPerMillionInputUsd) ? null : p.CostPerMillionInputUsd, "USD")
+            .Add("costPer1MOutputTokensUsd", "Cost per 1M output tokens", Kind.Usd, double.IsNaN(p.CostPerMillionOutputUsd) ? null : p.CostPerMillionOutputUsd, "USD");
+        notes.Add(Why(p, s.Batch));
+        notes.Add("TPOT = a decode step at the mean context I + (O − 1)/2 plus the other requests' prefills it waits for ((B − 1)/O of one); tokens/s per chip = B × O / (B × t_prefill + O × t_step) / P.");
+        if (double.IsNaN(p.CostPerMillionOutputUsd))
+        {
+            notes.Add("No price: give --offer or --price-per-chip-hour for the cost per 1M tokens.");
+        }
+
+        return new CommandResult("Serving cost", [sheet], notes, r.Steps);
+    }
+
+    private static CommandResult Frontier(IReadOnlyList<ServingSetup> setups, string what, List<string> notes)
+    {
+        var points = setups.Select(s => (Setup: s, Point: Named(() => ServingModel.Evaluate(s), "--precision"))).ToList();
+        var fitting = points.Where(x => x.Point.Fits).ToList();
+        if (fitting.Count == 0)
+        {
+            ServingPoint p0 = points[0].Point;
+            throw p0.MaxBatch > 0
+                ? Guard.Fail("--batch", $"at least one batch of at most {NumberFormat.Integer(p0.MaxBatch)} (what fits)", string.Join(",", setups.Select(s => s.Batch)))
+                : TooFewChips(setups[0]);
+        }
+
+        Sheet sheet = Sheet.Table("frontier", "Latency–cost frontier: " + what, fitting,
+            (new Column("batch", "B", Kind.Integer, "sequences"), x => (double)x.Setup.Batch),
+            (new Column("ttftSeconds", "TTFT", Kind.Number, "s"), x => x.Point.PrefillSeconds),
+            (new Column("tpotSeconds", "TPOT", Kind.Number, "s"), x => x.Point.TpotSeconds),
+            (new Column("tokensPerSecondPerUser", "Per user", Kind.Number, "tokens/s"), x => x.Point.TokensPerSecondPerUser),
+            (new Column("tokensPerSecondPerChip", "Per chip", Kind.Number, "tokens/s"), x => x.Point.TokensPerSecondPerChip),
+            (new Column("decodeBound", "Decode", Kind.Text), x => x.Point.DecodeBound.ToString().ToLowerInvariant()),
+            (new Column("decodeMfu", "MFU", Kind.Fraction), x => x.Point.DecodeMfu),
+            (new Column("decodeMbu", "MBU", Kind.Fraction), x => x.Point.DecodeMbu),
+            (new Column("costPer1MInputTokensUsd", "$/1M in", Kind.Usd), x => double.IsNaN(x.Point.CostPerMillionInputUsd) ? null : x.Point.CostPerMillionInputUsd),
+            (new Column("costPer1MOutputTokensUsd", "$/1M out", Kind.Usd), x => double.IsNaN(x.Point.CostPerMillionOutputUsd) ? null : x.Point.CostPerMillionOutputUsd));
+        if (fitting.Count < points.Count)
+        {
+            notes.Add($"Left out, not fitting in memory: batch {string.Join(", ", points.Where(x => !x.Point.Fits).Select(x => NumberFormat.Integer(x.Setup.Batch)))} (at most {NumberFormat.Integer(points[0].Point.MaxBatch)} fits).");
+        }
+
+        var turn = fitting.FirstOrDefault(x => x.Point.DecodeBound == Bound.Compute);
+        notes.Add(turn.Setup is null
+            ? $"Decode stays memory-bound over these batches{(double.IsInfinity(fitting[^1].Point.ComputeBoundBatch) ? " (and at any batch: each sequence's KV read outweighs its arithmetic)" : $"; it turns compute-bound from batch {NumberFormat.Integer(fitting[^1].Point.ComputeBoundBatch)}")}."
+            : $"Decode turns compute-bound at batch {NumberFormat.Integer(turn.Setup.Batch)} (from {NumberFormat.Integer(turn.Point.ComputeBoundBatch)} by eq. 37).");
+        notes.Add("TTFT, TPOT: seconds; per user = 1 / TPOT; per chip: output tokens/s; MFU and MBU: decode's share of peak FLOP/s and of memory bandwidth; $/1M: prefill priced to input tokens, decode to output tokens (eq. 38).");
+        return new CommandResult("Serving frontier", [sheet], notes, []);
+    }
+
+    /// <summary>The weights do not fit: the fewest chips that would hold them (before any KV cache).</summary>
+    private static InputException TooFewChips(ServingSetup s)
+    {
+        double weights = s.Parameters.Value.Count * Memory.MemoryModel.BytesPerWeight(s.Weights);
+        double usable = s.Assumptions.UsableMemoryFraction * s.Chip.Memory.Value.Bytes;
+        long need = (long)Math.Ceiling(weights / usable);
+        return Guard.Fail("--chips", $"at least {NumberFormat.Integer(need)} to hold {NumberFormat.Compact(weights / 1e9)} GB of {CatalogNames.Of(s.Weights)} weights in {NumberFormat.Percent(s.Assumptions.UsableMemoryFraction, 0)} of {s.Chip.Id}'s {NumberFormat.Compact(s.Chip.Memory.Value.Gigabytes)} GB each",
+            NumberFormat.Integer(s.Chips), "or lower --precision");
+    }
+
+    private static string Why(ServingPoint p, int batch) => p.DecodeBound == Bound.Memory
+        ? $"Decode is memory-bound at batch {NumberFormat.Integer(batch)}: each step streams the weights ({p.WeightBytesRead / 1e9:0.##} GB in all) and the batch's KV cache, so a larger batch shares that read{(double.IsInfinity(p.ComputeBoundBatch) ? "; the KV cache keeps it memory-bound at any batch" : $" until batch {NumberFormat.Integer(p.ComputeBoundBatch)}, where it turns compute-bound")}; decode MFU is {NumberFormat.Percent(p.DecodeMfu)}."
+        : $"Decode is compute-bound at batch {NumberFormat.Integer(batch)} (from {NumberFormat.Integer(p.ComputeBoundBatch)}): a larger batch no longer shares a fixed read, it adds arithmetic; decode MFU is {NumberFormat.Percent(p.DecodeMfu)}.";
+
+    /// <summary>Runs a library call, naming the flag instead of the library's parameter in its error.</summary>
+    private static T Named<T>(Func<T> run, string precisionFlag)
+    {
+        try
+        {
+            return run();
+        }
+        catch (InputException e) when (e.Parameter == "computePrecision" || Flags.ContainsKey(e.Parameter))
+        {
+            throw new InputException(e.Parameter == "computePrecision" ? precisionFlag : Flags[e.Parameter], e.Rule, e.Actual, e.Hint);
+        }
+    }
+}
