@@ -165,9 +165,12 @@ internal sealed class ServeCommand : LlmEconCommand
             (new Column("decodeMbu", "MBU", Kind.Fraction), x => x.Point.DecodeMbu),
             (new Column("costPer1MInputTokensUsd", "$/1M in", Kind.Usd), x => double.IsNaN(x.Point.CostPerMillionInputUsd) ? null : x.Point.CostPerMillionInputUsd),
             (new Column("costPer1MOutputTokensUsd", "$/1M out", Kind.Usd), x => double.IsNaN(x.Point.CostPerMillionOutputUsd) ? null : x.Point.CostPerMillionOutputUsd));
-        if (fitting.Count < points.Count)
+        long[] left = [.. points.Where(x => !x.Point.Fits).Select(x => (long)x.Setup.Batch)];
+        if (left.Length > 0)
         {
-            notes.Add($"Left out, not fitting in memory: batch {string.Join(", ", points.Where(x => !x.Point.Fits).Select(x => NumberFormat.Integer(x.Setup.Batch)))} (at most {NumberFormat.Integer(points[0].Point.MaxBatch)} fits).");
+            string which = left.Length <= 8 ? "batch " + string.Join(", ", left.Select(b => NumberFormat.Integer(b)))
+                : $"{NumberFormat.Integer(left.Length)} batches from {NumberFormat.Integer(left.Min())} to {NumberFormat.Integer(left.Max())}";
+            notes.Add($"Left out, not fitting in memory: {which} (at most {NumberFormat.Integer(points[0].Point.MaxBatch)} fits).");
         }
 
         var turn = fitting.FirstOrDefault(x => x.Point.DecodeBound == Bound.Compute);
