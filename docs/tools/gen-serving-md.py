@@ -102,6 +102,16 @@ expects; latency at batch 1 has a median error of about 36%, outside ±30%.** Wh
 The whole table, with the rule each case used and its source:
 
 ''' + ex("validate --format csv --table cases") + '''
+## The cheapest configuration under a latency target
+
+`--max-tpot` (and `--max-ttft`) turns `serve` into a search: every catalog offer (or `--offer`, or the offers of
+`--chip`) × the precisions its chip has a dense peak at (BF16, FP8, FP4; or `--precision`) × chip counts 1–64
+within one machine of the offer (or `--chips`) × batches 1–4,096 in powers of two (or `--batch`), each
+evaluated by eqs. 31–38, kept when it fits and meets the targets, ranked by cost per request. Each
+(offer, precision, chips) shows at its cheapest batch, so the runners-up are different machines, not the
+same one at another batch. When nothing meets the target it says so, with the fastest it found:
+
+''' + ex("serve --model llama-3.1-70b --max-tpot 50ms --max-ttft 2s --input-tokens 1000 --output-tokens 500 --format markdown") + '''
 ## Commands
 
 - `llmecon serve --model ID (--chip ID | --offer ID) [--chips P] [--precision fp8] [--kv-precision fp8]
@@ -109,10 +119,12 @@ The whole table, with the rule each case used and its source:
   '$X']` and the assumption flags above. `--explain` prints every step's derivation with its inputs'
   sources. A batch that does not fit, a precision the chip has no peak at, or weights that need more
   chips each get one sentence and exit code 2.
+- `llmecon serve --model ID --max-tpot TIME [--max-ttft TIME] --input-tokens I --output-tokens O`: the
+  search above; a target nothing meets is one sentence with the fastest configuration found, exit 2.
 - `llmecon validate`: the table above; exit 0 always (it reports).
 
-Not yet built (issue 11, next steps): the cheapest configuration under `--max-tpot`/`--max-ttft` over
-every offer, `llmecon selfhost` (API against self-hosting), in-house pricing (depreciation + energy) in
-`serve`, and `--params` with architecture flags for a model outside the catalog.
+Not yet built (issue 11, next steps): `llmecon selfhost` (API against self-hosting), in-house pricing
+(depreciation + energy) in `serve`, and `--params` with architecture flags for a model outside the
+catalog.
 '''
 open(os.path.join(os.path.dirname(__file__), '..', 'serving.md'), 'w').write(doc)

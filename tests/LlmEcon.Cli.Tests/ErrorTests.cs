@@ -54,6 +54,10 @@ public class ErrorTests
         "Error: --output-tokens must be given (generated tokens per request, e.g. --output-tokens 500); got nothing.")]
     [InlineData("serve --model llama-3.1-8b --input-tokens 1 --output-tokens 1",
         "Error: --offer or --chip must be given (the accelerator); got neither. E.g. --chip h100-sxm.")]
+    [InlineData("serve --model llama-3.1-405b --offer aws-p4d-on-demand --max-tpot 1s --input-tokens 1000 --output-tokens 500",
+        "Error: --max-tpot must be a target that some offer, precision, chip count and batch meets; got --max-tpot 1s. No configuration tried fits the model in memory.")]
+    [InlineData("serve --model llama-3.1-8b --chip h100-sxm --max-ttft 2s --input-tokens 1 --output-tokens 1",
+        "Error: --max-ttft must be given with --max-tpot (a search under latency targets); got --max-ttft 2s.")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",

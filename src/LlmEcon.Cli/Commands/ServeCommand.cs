@@ -28,7 +28,7 @@ internal sealed class ServeCommand : LlmEconCommand
     public override IReadOnlyList<Opt> OwnOptions =>
     [
         O.Model, O.Offer, O.Chip, O.ServeChips, O.ServePrecision, O.KvPrecision, O.ComputePrecision, O.ServeBatch, O.InputTokens, O.OutputTokens,
-        O.PricePerChipHour, O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance,
+        O.PricePerChipHour, O.MaxTpot, O.MaxTtft, O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance,
     ];
 
     /// <inheritdoc/>
@@ -36,6 +36,7 @@ internal sealed class ServeCommand : LlmEconCommand
     [
         ["--model", "llama-3.1-70b", "--chip", "h100-sxm", "--chips", "4", "--precision", "fp8", "--batch", "64", "--input-tokens", "1000", "--output-tokens", "500", "--price-per-chip-hour", "$2.50"],
         ["--model", "llama-3.1-8b", "--offer", "aws-p5-on-demand", "--batch", "1..1024:x4", "--input-tokens", "1000", "--output-tokens", "500"],
+        ["--model", "llama-3.1-70b", "--max-tpot", "50ms", "--max-ttft", "2s", "--input-tokens", "1000", "--output-tokens", "500"],
     ];
 
     /// <inheritdoc/>
@@ -47,6 +48,16 @@ internal sealed class ServeCommand : LlmEconCommand
         if (a.Has(O.Offer) && a.Has(O.Chip))
         {
             throw new UsageException("--offer and --chip conflict: an offer names its own accelerator; give one of them.");
+        }
+
+        if (a.Value(O.MaxTpot) is { } maxTpot)
+        {
+            return Search(a, catalog, model, maxTpot, notes);
+        }
+
+        if (a.Has(O.MaxTtft))
+        {
+            throw Guard.Fail(O.MaxTtft.Name, "given with --max-tpot (a search under latency targets)", a.Given(O.MaxTtft));
         }
 
         Accelerator chip;
@@ -83,11 +94,7 @@ internal sealed class ServeCommand : LlmEconCommand
         int chips = (int)a.Value(O.ServeChips, 1);
         int input = (int)a.Required(O.InputTokens, "prompt tokens per request");
         int output = (int)a.Required(O.OutputTokens, "generated tokens per request");
-        var d = ServingAssumptions.Default;
-        var assumptions = new ServingAssumptions(
-            a.Value(O.ComputeEfficiency)?.Fraction ?? d.ComputeEfficiency, a.Value(O.MemoryEfficiency)?.Fraction ?? d.MemoryEfficiency,
-            a.Value(O.AllReduceLatency)?.Seconds ?? d.AllReduceLatencySeconds, a.Value(O.StepOverhead)?.Seconds ?? d.StepOverheadSeconds,
-            a.Value(O.UsableMemory)?.Fraction ?? d.UsableMemoryFraction, a.Value(O.MoeImbalance) ?? d.MoeImbalance);
+        ServingAssumptions assumptions = Assumptions(a);
 
         ServingSetup At(long batch) => Named(() => ServingSetups.ForModel(model, chip, chips, weights, kv, compute, (int)batch, input, output, price, assumptions),
             compute is null ? "--precision" : "--compute-precision");
@@ -100,6 +107,76 @@ internal sealed class ServeCommand : LlmEconCommand
         }
 
         return Frontier([.. batches.Select(At)], what, notes);
+    }
+
+    private static ServingAssumptions Assumptions(Args a)
+    {
+        var d = ServingAssumptions.Default;
+        return new ServingAssumptions(
+            a.Value(O.ComputeEfficiency)?.Fraction ?? d.ComputeEfficiency, a.Value(O.MemoryEfficiency)?.Fraction ?? d.MemoryEfficiency,
+            a.Value(O.AllReduceLatency)?.Seconds ?? d.AllReduceLatencySeconds, a.Value(O.StepOverhead)?.Seconds ?? d.StepOverheadSeconds,
+            a.Value(O.UsableMemory)?.Fraction ?? d.UsableMemoryFraction, a.Value(O.MoeImbalance) ?? d.MoeImbalance);
+    }
+
+    /// <summary>--max-tpot: the cheapest configuration over offers, precisions, chip counts and batches that meets the targets.</summary>
+    private static CommandResult Search(Args a, LlmCatalog catalog, ModelCard model, Duration maxTpot, List<string> notes)
+    {
+        if (a.Has(O.PricePerChipHour))
+        {
+            throw Guard.Fail(O.PricePerChipHour.Name, "left out with --max-tpot (the search prices each catalog offer)", a.Given(O.PricePerChipHour));
+        }
+
+        IEnumerable<CloudOffer> offers = catalog.Offers;
+        if (a.Text(O.Offer) is { } offerId)
+        {
+            offers = [MachineFlags.Lookup(() => catalog.Offer(offerId), O.Offer.Name)];
+        }
+        else if (a.Text(O.Chip) is { } chipId)
+        {
+            Accelerator only = MachineFlags.Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
+            offers = catalog.Offers.Where(o => o.AcceleratorId == only.Id);
+        }
+
+        (CloudOffer, Accelerator)[] pairs = [.. offers.Select(o => (o, catalog.Accelerator(o.AcceleratorId)))];
+        if (pairs.Length == 0)
+        {
+            throw Guard.Fail(O.Chip.Name, "an accelerator some catalog offer rents", a.Text(O.Chip)!, "llmecon catalog list --section offers");
+        }
+
+        IReadOnlyList<int> chips = a.Value(O.ServeChips) is { } c ? [(int)c] : ServingSearch.DefaultChipCounts;
+        IReadOnlyList<int> batches = a.Text(O.ServeBatch) is { } b ? [.. Sweep.Integers(b, O.ServeBatch.Name, 1, 1_000_000).Select(x => (int)x)] : ServingSearch.DefaultBatches;
+        IReadOnlyList<Precision> precisions = a.Has(O.ServePrecision) ? [CatalogNames.PrecisionOf(a.Choice(O.ServePrecision))] : ServingSearch.DefaultPrecisions;
+        int input = (int)a.Required(O.InputTokens, "prompt tokens per request");
+        int output = (int)a.Required(O.OutputTokens, "generated tokens per request");
+        Duration? maxTtft = a.Value(O.MaxTtft);
+        ServingAssumptions assumptions = Assumptions(a);
+        IReadOnlyList<ServingCandidate> found = Named(() => ServingSearch.Cheapest(model, pairs, chips, batches, precisions, input, output, maxTpot, maxTtft, assumptions), "--precision");
+        if (found.Count == 0)
+        {
+            IReadOnlyList<ServingCandidate> any = ServingSearch.Cheapest(model, pairs, chips, batches, precisions, input, output, Duration.FromSeconds(3600), null, assumptions);
+            string fastest = any.Count == 0 ? "no configuration tried fits the model in memory"
+                : $"the fastest configuration tried reaches a TPOT of {NumberFormat.Compact(any.Min(x => x.Point.TpotSeconds) * 1000)} ms and a TTFT of {NumberFormat.Compact(any.Min(x => x.Point.PrefillSeconds) * 1000)} ms";
+            throw Guard.Fail(maxTtft is null ? O.MaxTpot.Name : "--max-tpot and --max-ttft", "a target that some offer, precision, chip count and batch meets", a.Given(O.MaxTpot) + (maxTtft is null ? "" : " " + a.Given(O.MaxTtft)), fastest);
+        }
+
+        ServingCandidate[] top = [.. found.Take(10)];
+        Sheet sheet = Sheet.Table("search", $"Cheapest ways to serve {model.Id} at TPOT ≤ {NumberFormat.Compact(maxTpot.Seconds * 1000)} ms" + (maxTtft is { } t ? $", TTFT ≤ {NumberFormat.Compact(t.Seconds * 1000)} ms" : ""), top,
+            (new Column("offer", "Offer", Kind.Text), x => x.Offer.Id),
+            (new Column("chip", "Chip", Kind.Text, Audience: Audience.Programs), x => x.Setup.Chip.Id),
+            (new Column("chips", "P", Kind.Integer, "chips"), x => (double)x.Setup.Chips),
+            (new Column("precision", "Prec.", Kind.Text), x => CatalogNames.Of(x.Setup.Weights)),
+            (new Column("batch", "B", Kind.Integer, "sequences"), x => (double)x.Setup.Batch),
+            (new Column("ttftSeconds", "TTFT", Kind.Number, "s"), x => x.Point.PrefillSeconds),
+            (new Column("tpotSeconds", "TPOT", Kind.Number, "s"), x => x.Point.TpotSeconds),
+            (new Column("tokensPerSecondPerChip", "Per chip", Kind.Number, "tokens/s"), x => x.Point.TokensPerSecondPerChip),
+            (new Column("costPer1MInputTokensUsd", "$/1M in", Kind.Usd, Audience: Audience.Programs), x => x.Point.CostPerMillionInputUsd),
+            (new Column("costPer1MOutputTokensUsd", "$/1M out", Kind.Usd), x => x.Point.CostPerMillionOutputUsd),
+            (new Column("costPer1kRequestsUsd", "$/1K req", Kind.Usd), x => x.CostPerRequestUsd * 1000));
+        ServingCandidate w = top[0];
+        notes.Add($"Cheapest: {w.Offer.Id}, {NumberFormat.Integer(w.Setup.Chips)} × {w.Setup.Chip.Id} at {CatalogNames.Of(w.Setup.Weights)}, batch {NumberFormat.Integer(w.Setup.Batch)}: {NumberFormat.Usd(w.Point.CostPerMillionOutputUsd)} per 1M output tokens, TPOT {NumberFormat.Compact(w.Point.TpotSeconds * 1000)} ms.");
+        notes.Add($"{NumberFormat.Integer(found.Count)} configurations (offer, precision, chips) meet the targets, each at its cheapest batch; the {top.Length} cheapest are shown, ranked by cost per request (I × $/1M in + O × $/1M out; shown per 1K requests). Tensor parallelism stays within one machine of an offer (at most its chips per machine).");
+        notes.Add($"Tried: {pairs.Length} offers × precisions {string.Join("/", precisions.Select(CatalogNames.Of))} (where the chip has the peak) × chips {string.Join(",", chips)} × batches {string.Join(",", batches)}.");
+        return new CommandResult("Serving search", [sheet], notes, []);
     }
 
     private static CommandResult Single(ServingSetup s, string what, List<string> notes)

@@ -140,6 +140,10 @@ internal static class O
         ["bf16", "fp16", "fp8", "int8", "fp4", "fp32"]);
     public static readonly ChoiceOpt ComputePrecision = new("--compute-precision", "PRECISION", "The arithmetic's precision when it differs from the weights' (weight-only quantization: --precision int8 --compute-precision bf16).",
         ["bf16", "fp16", "fp8", "int8", "fp4", "fp32"]);
+    public static readonly ValueOpt<Duration> MaxTpot = Value("--max-tpot", "TIME", "Search for the cheapest configuration whose time per output token is at most TIME (50ms), over every catalog offer (or --offer, --chip), precision, chip count and batch.", "50ms",
+        (t, f) => QuantityParser.Duration(t, f), d => d.Seconds, new Range(1e-6, 3600, false, false, "a duration"));
+    public static readonly ValueOpt<Duration> MaxTtft = Value("--max-ttft", "TIME", "With --max-tpot: the time to first token must be at most TIME too (2s).", "2s",
+        (t, f) => QuantityParser.Duration(t, f), d => d.Seconds, new Range(1e-6, 3600, false, false, "a duration"));
     public static readonly ValueOpt<Ratio> ComputeEfficiency = Utilization("--compute-efficiency", "η_c: the share of the dense peak matrix multiplies reach. Default: 70%.", "70%");
     public static readonly ValueOpt<Ratio> MemoryEfficiency = Utilization("--memory-efficiency", "η_m: the share of the memory bandwidth streaming reaches. Default: 85%.", "85%");
     public static readonly ValueOpt<Duration> AllReduceLatency = Value("--all-reduce-latency", "TIME", "α: the fixed latency of one tensor-parallel all-reduce (25us, 0.03ms). Default: 25us.", "25us",

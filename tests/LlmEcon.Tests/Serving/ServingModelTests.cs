@@ -141,3 +141,36 @@ public class ServingModelTests
             Assert.Throws<InputException>(() => Setup("llama-3-8b", "h100-sxm", 1, 1, 1, 1, a: ServingAssumptions.Default with { ComputeEfficiency = 1.5 })).Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The cheapest configuration under latency targets.</summary>
+public class ServingSearchTests
+{
+    private static IReadOnlyList<ServingCandidate> Search(double maxTpotSeconds, double? maxTtftSeconds = null) =>
+        ServingSearch.Cheapest(LlmCatalog.BuiltIn.Model("llama-3.1-70b"), LlmCatalog.BuiltIn.Offers.Select(o => (o, LlmCatalog.BuiltIn.Accelerator(o.AcceleratorId))),
+            ServingSearch.DefaultChipCounts, ServingSearch.DefaultBatches, ServingSearch.DefaultPrecisions, 1000, 500, Duration.FromSeconds(maxTpotSeconds),
+            maxTtftSeconds is { } t ? Duration.FromSeconds(t) : null);
+
+    [Fact]
+    public void EveryCandidate_MeetsTheTargets_FitsInOneMachine_AndTheyComeCheapestFirst()
+    {
+        IReadOnlyList<ServingCandidate> found = Search(0.050, 2);
+        Assert.NotEmpty(found);
+        Assert.All(found, c =>
+        {
+            Assert.True(c.Point.TpotSeconds <= 0.050 && c.Point.PrefillSeconds <= 2 && c.Point.Fits);
+            Assert.True(c.Setup.Chips <= c.Offer.ChipsPerMachine);
+            // cost per request = I × $/1M in + O × $/1M out, per token
+            Assert.Equal((1000 * c.Point.CostPerMillionInputUsd + 500 * c.Point.CostPerMillionOutputUsd) / 1e6, c.CostPerRequestUsd, 15);
+        });
+        Assert.True(found.Zip(found.Skip(1)).All(p => p.First.CostPerRequestUsd <= p.Second.CostPerRequestUsd));
+    }
+
+    [Fact]
+    public void ATighterTarget_NeverCostsLess_AndAnImpossibleOne_FindsNothing()
+    {
+        // every configuration meeting 20 ms also meets 50 ms, so the cheapest at 50 ms is at most the cheapest at 20 ms
+        double loose = Search(0.050)[0].CostPerRequestUsd, tight = Search(0.020)[0].CostPerRequestUsd;
+        Assert.True(loose <= tight);
+        Assert.Empty(Search(0.001));
+    }
+}
