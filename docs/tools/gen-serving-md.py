@@ -112,6 +112,17 @@ evaluated by eqs. 31–38, kept when it fits and meets the targets, ranked by co
 same one at another batch. When nothing meets the target it says so, with the fastest it found:
 
 ''' + ex("serve --model llama-3.1-70b --max-tpot 50ms --max-ttft 2s --input-tokens 1000 --output-tokens 500 --format markdown") + '''
+## API or self-host
+
+The article's question, at today's prices: `llmecon selfhost` bills a month's volume at a catalog API's
+input, cached-input and output prices (eq. 39) and sets it against self-hosting the model on every offer,
+precision and chip count that keeps the latency target (`--max-tpot`, default 50 ms), each at its cheapest
+batch, with enough copies for the peak (`--peak-to-average`) paid for the whole month (eq. 40). It reports
+the load that implies and the break-even volume: one copy's month over the API's price per token, when a
+copy at the peak carries tokens more cheaply than the API (eq. 41). Self-hosting is counted without prefix
+caching, the conservative side.
+
+''' + ex("selfhost --volume 3B/month --input-share 80% --cache-hit 50% --peak-to-average 3 --api openai-gpt-4o-2024-08 --model llama-3.1-70b --format markdown") + '''
 ## Commands
 
 - `llmecon serve --model ID (--chip ID | --offer ID) [--chips P] [--precision fp8] [--kv-precision fp8]
@@ -121,10 +132,8 @@ same one at another batch. When nothing meets the target it says so, with the fa
   chips each get one sentence and exit code 2.
 - `llmecon serve --model ID --max-tpot TIME [--max-ttft TIME] --input-tokens I --output-tokens O`: the
   search above; a target nothing meets is one sentence with the fastest configuration found, exit 2.
+- `llmecon selfhost --volume 3B/month --input-share 80% [--cache-hit 50%] --peak-to-average 3 --api ID
+  --model ID [--offer ID | --chip ID] [--max-tpot 50ms] [--input-tokens 1000]`: the comparison above.
 - `llmecon validate`: the table above; exit 0 always (it reports).
-
-Not yet built (issue 11, next steps): `llmecon selfhost` (API against self-hosting), in-house pricing
-(depreciation + energy) in `serve`, and `--params` with architecture flags for a model outside the
-catalog.
 '''
 open(os.path.join(os.path.dirname(__file__), '..', 'serving.md'), 'w').write(doc)

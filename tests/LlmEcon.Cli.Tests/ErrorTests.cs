@@ -58,6 +58,12 @@ public class ErrorTests
         "Error: --max-tpot must be a target that some offer, precision, chip count and batch meets; got --max-tpot 1s. No configuration tried fits the model in memory.")]
     [InlineData("serve --model llama-3.1-8b --chip h100-sxm --max-ttft 2s --input-tokens 1 --output-tokens 1",
         "Error: --max-ttft must be given with --max-tpot (a search under latency targets); got --max-ttft 2s.")]
+    [InlineData("selfhost --volume 3B --input-share 80% --peak-to-average 3 --model llama-3.1-70b",
+        "Error: --api must be given (the API to compare with, e.g. --api openai-gpt-4o-2024-08); got nothing.")]
+    [InlineData("selfhost --volume 3B --input-share 80% --peak-to-average 0.5 --api openai-gpt-4o-2024-08 --model llama-3.1-70b",
+        "Error: --peak-to-average must be a factor ≥ 1 in [1, 1000]; got 0.5.")]
+    [InlineData("selfhost --volume 3B --input-share 100% --peak-to-average 3 --api openai-gpt-4o-2024-08 --model llama-3.1-70b",
+        "Error: --input-share must be a fraction in [0, 1) (0% to 100%); got 1 ('100%').")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",
@@ -91,7 +97,7 @@ public class ErrorTests
     [InlineData("scaling los --params 1B --tokens 1B",
         "Error: llmecon scaling has no command 'los'. Did you mean 'loss'?")]
     [InlineData("--format json report",
-        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, runs, serve, validate, catalog.")]
+        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, runs, serve, selfhost, validate, catalog.")]
     [InlineData("inference --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be given (e.g. --params 175B), or --model; got nothing.")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --chip h100-sxm --mfu 0.2",

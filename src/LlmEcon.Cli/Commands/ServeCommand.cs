@@ -109,7 +109,7 @@ internal sealed class ServeCommand : LlmEconCommand
         return Frontier([.. batches.Select(At)], what, notes);
     }
 
-    private static ServingAssumptions Assumptions(Args a)
+    internal static ServingAssumptions Assumptions(Args a)
     {
         var d = ServingAssumptions.Default;
         return new ServingAssumptions(
@@ -126,34 +126,13 @@ internal sealed class ServeCommand : LlmEconCommand
             throw Guard.Fail(O.PricePerChipHour.Name, "left out with --max-tpot (the search prices each catalog offer)", a.Given(O.PricePerChipHour));
         }
 
-        IEnumerable<CloudOffer> offers = catalog.Offers;
-        if (a.Text(O.Offer) is { } offerId)
-        {
-            offers = [MachineFlags.Lookup(() => catalog.Offer(offerId), O.Offer.Name)];
-        }
-        else if (a.Text(O.Chip) is { } chipId)
-        {
-            Accelerator only = MachineFlags.Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
-            offers = catalog.Offers.Where(o => o.AcceleratorId == only.Id);
-        }
-
-        (CloudOffer, Accelerator)[] pairs = [.. offers.Select(o => (o, catalog.Accelerator(o.AcceleratorId)))];
-        if (pairs.Length == 0)
-        {
-            throw Guard.Fail(O.Chip.Name, "an accelerator some catalog offer rents", a.Text(O.Chip)!, "llmecon catalog list --section offers");
-        }
-
-        IReadOnlyList<int> chips = a.Value(O.ServeChips) is { } c ? [(int)c] : ServingSearch.DefaultChipCounts;
-        IReadOnlyList<int> batches = a.Text(O.ServeBatch) is { } b ? [.. Sweep.Integers(b, O.ServeBatch.Name, 1, 1_000_000).Select(x => (int)x)] : ServingSearch.DefaultBatches;
-        IReadOnlyList<Precision> precisions = a.Has(O.ServePrecision) ? [CatalogNames.PrecisionOf(a.Choice(O.ServePrecision))] : ServingSearch.DefaultPrecisions;
         int input = (int)a.Required(O.InputTokens, "prompt tokens per request");
         int output = (int)a.Required(O.OutputTokens, "generated tokens per request");
         Duration? maxTtft = a.Value(O.MaxTtft);
-        ServingAssumptions assumptions = Assumptions(a);
-        IReadOnlyList<ServingCandidate> found = Named(() => ServingSearch.Cheapest(model, pairs, chips, batches, precisions, input, output, maxTpot, maxTtft, assumptions), "--precision");
+        var (found, search) = Candidates(a, catalog, model, maxTpot, maxTtft, input, output);
         if (found.Count == 0)
         {
-            IReadOnlyList<ServingCandidate> any = ServingSearch.Cheapest(model, pairs, chips, batches, precisions, input, output, Duration.FromSeconds(3600), null, assumptions);
+            IReadOnlyList<ServingCandidate> any = search(Duration.FromSeconds(3600), null);
             string fastest = any.Count == 0 ? "no configuration tried fits the model in memory"
                 : $"the fastest configuration tried reaches a TPOT of {NumberFormat.Compact(any.Min(x => x.Point.TpotSeconds) * 1000)} ms and a TTFT of {NumberFormat.Compact(any.Min(x => x.Point.PrefillSeconds) * 1000)} ms";
             throw Guard.Fail(maxTtft is null ? O.MaxTpot.Name : "--max-tpot and --max-ttft", "a target that some offer, precision, chip count and batch meets", a.Given(O.MaxTpot) + (maxTtft is null ? "" : " " + a.Given(O.MaxTtft)), fastest);
@@ -175,8 +154,40 @@ internal sealed class ServeCommand : LlmEconCommand
         ServingCandidate w = top[0];
         notes.Add($"Cheapest: {w.Offer.Id}, {NumberFormat.Integer(w.Setup.Chips)} × {w.Setup.Chip.Id} at {CatalogNames.Of(w.Setup.Weights)}, batch {NumberFormat.Integer(w.Setup.Batch)}: {NumberFormat.Usd(w.Point.CostPerMillionOutputUsd)} per 1M output tokens, TPOT {NumberFormat.Compact(w.Point.TpotSeconds * 1000)} ms.");
         notes.Add($"{NumberFormat.Integer(found.Count)} configurations (offer, precision, chips) meet the targets, each at its cheapest batch; the {top.Length} cheapest are shown, ranked by cost per request (I × $/1M in + O × $/1M out; shown per 1K requests). Tensor parallelism stays within one machine of an offer (at most its chips per machine).");
-        notes.Add($"Tried: {pairs.Length} offers × precisions {string.Join("/", precisions.Select(CatalogNames.Of))} (where the chip has the peak) × chips {string.Join(",", chips)} × batches {string.Join(",", batches)}.");
         return new CommandResult("Serving search", [sheet], notes, []);
+    }
+
+    /// <summary>
+    /// The configurations meeting the targets over the offers --offer or --chip allow (every catalog offer otherwise), --precision
+    /// (else BF16, FP8, FP4), --chips (else 1–64) and --batch (else 1–4,096), and the search itself to run with other targets.
+    /// </summary>
+    internal static (IReadOnlyList<ServingCandidate> Found, Func<Duration, Duration?, IReadOnlyList<ServingCandidate>> Search) Candidates(
+        Args a, LlmCatalog catalog, ModelCard model, Duration maxTpot, Duration? maxTtft, int input, int output)
+    {
+        IEnumerable<CloudOffer> offers = catalog.Offers;
+        if (a.Text(O.Offer) is { } offerId)
+        {
+            offers = [MachineFlags.Lookup(() => catalog.Offer(offerId), O.Offer.Name)];
+        }
+        else if (a.Text(O.Chip) is { } chipId)
+        {
+            Accelerator only = MachineFlags.Lookup(() => catalog.Accelerator(chipId), O.Chip.Name);
+            offers = catalog.Offers.Where(o => o.AcceleratorId == only.Id);
+        }
+
+        (CloudOffer, Accelerator)[] pairs = [.. offers.Select(o => (o, catalog.Accelerator(o.AcceleratorId)))];
+        if (pairs.Length == 0)
+        {
+            throw Guard.Fail(O.Chip.Name, "an accelerator some catalog offer rents", a.Text(O.Chip)!, "llmecon catalog list --section offers");
+        }
+
+        IReadOnlyList<int> chips = a.Value(O.ServeChips) is { } c ? [(int)c] : ServingSearch.DefaultChipCounts;
+        IReadOnlyList<int> batches = a.Text(O.ServeBatch) is { } b ? [.. Sweep.Integers(b, O.ServeBatch.Name, 1, 1_000_000).Select(x => (int)x)] : ServingSearch.DefaultBatches;
+        IReadOnlyList<Precision> precisions = a.Has(O.ServePrecision) ? [CatalogNames.PrecisionOf(a.Choice(O.ServePrecision))] : ServingSearch.DefaultPrecisions;
+        ServingAssumptions assumptions = Assumptions(a);
+        IReadOnlyList<ServingCandidate> Run(Duration tpot, Duration? ttft) =>
+            Named(() => ServingSearch.Cheapest(model, pairs, chips, batches, precisions, input, output, tpot, ttft, assumptions), "--precision");
+        return (Run(maxTpot, maxTtft), Run);
     }
 
     private static CommandResult Single(ServingSetup s, string what, List<string> notes)

@@ -144,6 +144,12 @@ internal static class O
         (t, f) => QuantityParser.Duration(t, f), d => d.Seconds, new Range(1e-6, 3600, false, false, "a duration"));
     public static readonly ValueOpt<Duration> MaxTtft = Value("--max-ttft", "TIME", "With --max-tpot: the time to first token must be at most TIME too (2s).", "2s",
         (t, f) => QuantityParser.Duration(t, f), d => d.Seconds, new Range(1e-6, 3600, false, false, "a duration"));
+    public static readonly ValueOpt<TokenCount> Volume = Value("--volume", "TOKENS", "Tokens a month, input and output together (3B, or 3B/month).", "3B",
+        (t, f) => QuantityParser.TokenCount(t.EndsWith("/month", StringComparison.OrdinalIgnoreCase) ? t[..^"/month".Length] : t, f), v => v.Count, new Range(1, 1e18, false, false, "a token count"));
+    public static readonly ValueOpt<Ratio> InputShare = Share("--input-share", "The share of the volume that is input (prompt) tokens.", "80%");
+    public static readonly ValueOpt<Ratio> CacheHit = Share("--cache-hit", "The share of input tokens the API bills at its cached-input price (without one, at the input price). Default: 0.", "50%");
+    public static readonly ValueOpt<double> PeakToAverage = Number("--peak-to-average", "FACTOR", "Peak load over average load; self-hosting is sized for the peak and paid for all month.", "3", 1, 1000, false, "a factor ≥ 1");
+    public static readonly TextOpt Api = Id("--api", "An API price from the catalog with per-token input and output prices (llmecon catalog list --section api-prices).", "openai-gpt-4o-2024-08");
     public static readonly ValueOpt<Ratio> ComputeEfficiency = Utilization("--compute-efficiency", "η_c: the share of the dense peak matrix multiplies reach. Default: 70%.", "70%");
     public static readonly ValueOpt<Ratio> MemoryEfficiency = Utilization("--memory-efficiency", "η_m: the share of the memory bandwidth streaming reaches. Default: 85%.", "85%");
     public static readonly ValueOpt<Duration> AllReduceLatency = Value("--all-reduce-latency", "TIME", "α: the fixed latency of one tensor-parallel all-reduce (25us, 0.03ms). Default: 25us.", "25us",
