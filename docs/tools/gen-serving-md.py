@@ -102,6 +102,11 @@ expects; latency at batch 1 has a median error of about 36%, outside ±30%.** Wh
 The whole table, with the rule each case used and its source:
 
 ''' + ex("validate --format csv --table cases") + '''
+**Owned chips.** The same configuration on H100s bought at $30,000 each, depreciated over 4 years and
+drawing 700 W at a PUE of 1.1 and $0.09/kWh: a chip-hour costs $30,000 / 35,064 h + 0.7 kW × 1.1 × $0.09 =
+$0.92, paid whether the chip is busy or not:
+
+''' + ex("serve --model llama-3.1-70b --chip h100-sxm --chips 4 --precision fp8 --batch 64 --input-tokens 1000 --output-tokens 500 --purchase-price '$30,000' --format csv --table serve") + '''
 ## The cheapest configuration under a latency target
 
 `--max-tpot` (and `--max-ttft`) turns `serve` into a search: every catalog offer (or `--offer`, or the offers of
@@ -127,7 +132,10 @@ caching, the conservative side.
 
 - `llmecon serve --model ID (--chip ID | --offer ID) [--chips P] [--precision fp8] [--kv-precision fp8]
   [--compute-precision …] --batch B|LIST|RANGE --input-tokens I --output-tokens O [--price-per-chip-hour
-  '$X']` and the assumption flags above. `--explain` prints every step's derivation with its inputs'
+  '$X']` and the assumption flags above. A model outside the catalog: `--params N --layers L --hidden D
+  --heads H [--kv-heads H] [--head-dim D] [--active-params N]` (every step then reads all N weights). An owned
+  chip: `--chip ID --purchase-price '$30,000' [--lifetime 4y] [--power 700W] [--pue 1.1] [--electricity-price
+  '$0.09/kWh']` prices a chip-hour as depreciation plus energy (eq. 16 per hour), busy or idle. `--explain` prints every step's derivation with its inputs'
   sources. A batch that does not fit, a precision the chip has no peak at, or weights that need more
   chips each get one sentence and exit code 2.
 - `llmecon serve --model ID --max-tpot TIME [--max-ttft TIME] --input-tokens I --output-tokens O`: the

@@ -64,6 +64,18 @@ public class ErrorTests
         "Error: --peak-to-average must be a factor ≥ 1 in [1, 1000]; got 0.5.")]
     [InlineData("selfhost --volume 3B --input-share 100% --peak-to-average 3 --api openai-gpt-4o-2024-08 --model llama-3.1-70b",
         "Error: --input-share must be a fraction in [0, 1) (0% to 100%); got 1 ('100%').")]
+    [InlineData("serve --model llama-3.1-8b --chip tpu-v5e --purchase-price $5,000 --input-tokens 10 --output-tokens 10",
+        "Error: --power must be given: tpu-v5e's vendor publishes no power per chip; got nothing.")]
+    [InlineData("serve --model llama-3.1-8b --chip h100-sxm --pue 1.2 --input-tokens 10 --output-tokens 10",
+        "Error: --pue must be given with --purchase-price (an owned chip's cost per hour); got --pue 1.2.")]
+    [InlineData("serve --model llama-3.1-8b --offer aws-p5-on-demand --purchase-price $30,000 --input-tokens 10 --output-tokens 10",
+        "Error: --purchase-price must be given with --chip alone (an owned chip: its own price per hour; not an offer's or --price-per-chip-hour); got --purchase-price $30,000.")]
+    [InlineData("serve --params 70B --layers 80 --hidden 8192 --chip h100-sxm --input-tokens 10 --output-tokens 10",
+        "Error: --heads must be given with --params (the attention shape serve reads); got nothing. E.g. --heads 64.")]
+    [InlineData("serve --params 70B --layers 80 --hidden 8192 --heads 64 --kv-heads 7 --chip h100-sxm --input-tokens 10 --output-tokens 10",
+        "Error: --kv-heads must be a divisor of the 64 heads; got 7.")]
+    [InlineData("serve --model llama-3.1-8b --params 8B --chip h100-sxm --input-tokens 10 --output-tokens 10",
+        "Error: --params must be left out with --model (the catalog's architecture and counts are used); got --params 8B.")]
     [InlineData("memory --model gpt-3 --batch 8",
         "Error: --batch must be given with --serving (training memory has no KV cache); got --batch 8.")]
     [InlineData("memory --model gpt-3 --serving --bytes-per-param 2",

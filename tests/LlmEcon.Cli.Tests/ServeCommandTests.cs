@@ -76,3 +76,22 @@ public class ServeCommandTests
         Assert.Equal(cases.Count(c => c.GetProperty("predicted").ValueKind != JsonValueKind.Null), groups.Sum(g => g.GetProperty("cases").GetDouble()));
     }
 }
+
+/// <summary>A model outside the catalog, given by its counts and attention shape.</summary>
+public class ServeGivenModelTests
+{
+    [Fact]
+    public void GivenShape_OfLlama2_70B_ServesAsTheCatalogModel()
+    {
+        // Llama 2 70B's architecture counts N = 68,975,329,280 (per layer 150,994,944 attention + 704,643,072 FFN, × 80, plus
+        // 524,288,000 embeddings): the same N and attention shape given by flags give the same numbers.
+        string[] common = ["--chip", "h100-sxm", "--chips", "8", "--batch", "16", "--input-tokens", "1000", "--output-tokens", "200", "--format", "json"];
+        JsonElement catalog = JsonDocument.Parse(Cli.Ok(["serve", "--model", "llama-2-70b", .. common])).RootElement.GetProperty("serve");
+        JsonElement given = JsonDocument.Parse(Cli.Ok(["serve", "--params", "68975329280", "--layers", "80", "--hidden", "8192", "--heads", "64", "--kv-heads", "8", .. common]))
+            .RootElement.GetProperty("serve");
+        foreach (string key in new[] { "ttftSeconds", "tpotSeconds", "tokensPerSecondPerChip", "maxBatch", "memoryPerChipBytes" })
+        {
+            Assert.Equal(catalog.GetProperty(key).GetDouble(), given.GetProperty(key).GetDouble(), 9);
+        }
+    }
+}

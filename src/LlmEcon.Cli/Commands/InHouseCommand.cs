@@ -32,12 +32,6 @@ internal sealed class InHouseCommand : LlmEconCommand
         ["--chip", "h100-sxm", "--chips", "1024", "--purchase-price", "$30,000", "--lifetime", "4y", "--run-time", "30d", "--pue", "1.2", "--electricity-price", "$0.08/kWh"],
     ];
 
-    /// <summary>Default depreciation lifetime of a run, years (a common accounting life for servers).</summary>
-    private const double DefaultLifetimeYears = 4;
-
-    /// <summary>Default PUE of a run (a modern hyperscale data centre; an assumption, shown in the output).</summary>
-    private const double DefaultPue = 1.1;
-
     /// <inheritdoc/>
     protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
     {
@@ -94,7 +88,7 @@ internal sealed class InHouseCommand : LlmEconCommand
 
         Money price = s.Required(O.PurchasePrice, "the purchase price per chip");
         Duration runTime = s.Required(O.RunTime, "the run's wall time");
-        Duration lifetime = s.Value(O.Lifetime, Duration.FromYears(DefaultLifetimeYears));
+        Duration lifetime = s.Value(O.Lifetime, Duration.FromYears(InHouseCost.DefaultLifetimeYears));
         if (runTime.Seconds > lifetime.Seconds)
         {
             // Depreciation charges the run its share of the hardware's life: a run longer than the life would be charged more than the price.
@@ -102,7 +96,7 @@ internal sealed class InHouseCommand : LlmEconCommand
                 $"{NumberFormat.Compact(runTime.Days)} days");
         }
 
-        double pue = s.Value(O.Pue, DefaultPue);
+        double pue = s.Value(O.Pue, InHouseCost.DefaultPue);
         InHouseCostResult r = InHouseCost.Run(new InHouseRun(chips, price, lifetime, runTime, power, pue, electricity));
         Sheet sheet = Sheet.Record("inHouseRun", $"In-house run: {NumberFormat.Integer(chips)} × {chip?.Id ?? "chips"} for {NumberFormat.Compact(runTime.Days)} days (eq. 16)")
             .Add("chips", "Chips", Kind.Integer, (double)chips, "chips")

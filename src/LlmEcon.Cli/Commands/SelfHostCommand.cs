@@ -22,7 +22,7 @@ internal sealed class SelfHostCommand : LlmEconCommand
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
     [
-        O.Volume, O.InputShare, O.CacheHit, O.PeakToAverage, O.Api, O.Model, O.Offer, O.Chip, O.ServeChips, O.ServePrecision, O.ServeBatch,
+        O.Volume, O.InputShare, O.CacheHit, O.PeakToAverage, O.Api, O.Model, O.Params, O.ActiveParams, O.Layers, O.Hidden, O.Heads, O.KvHeads, O.HeadDim, O.Offer, O.Chip, O.ServeChips, O.ServePrecision, O.ServeBatch,
         O.InputTokens, O.MaxTpot, O.MaxTtft, O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance,
     ];
 
@@ -37,8 +37,7 @@ internal sealed class SelfHostCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();
-        ModelCard model = ModelFlags.Model(a, catalog) ?? throw Guard.Fail(O.Model.Name, "given (the model to self-host, e.g. --model llama-3.1-70b)", "nothing");
-        ModelFlags.Architecture(a, catalog, "selfhost (its layers, heads and KV heads)");
+        ServedModel model = ServeCommand.Served(a, catalog, "selfhost");
         string apiId = a.Text(O.Api) ?? throw Guard.Fail(O.Api.Name, "given (the API to compare with, e.g. --api openai-gpt-4o-2024-08)", "nothing");
         ApiPrice api = MachineFlags.Lookup(() => catalog.ApiPrice(apiId), O.Api.Name);
         if (api.Unit != PriceUnit.Tokens)

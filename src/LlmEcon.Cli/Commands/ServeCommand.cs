@@ -2,6 +2,7 @@ using LlmEcon.Catalog;
 using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
+using LlmEcon.Hardware;
 using LlmEcon.Quantities;
 using LlmEcon.Serving;
 
@@ -27,8 +28,8 @@ internal sealed class ServeCommand : LlmEconCommand
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
     [
-        O.Model, O.Offer, O.Chip, O.ServeChips, O.ServePrecision, O.KvPrecision, O.ComputePrecision, O.ServeBatch, O.InputTokens, O.OutputTokens,
-        O.PricePerChipHour, O.MaxTpot, O.MaxTtft, O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance,
+        O.Model, O.Params, O.ActiveParams, O.Layers, O.Hidden, O.Heads, O.KvHeads, O.HeadDim, O.Offer, O.Chip, O.ServeChips, O.ServePrecision, O.KvPrecision, O.ComputePrecision, O.ServeBatch, O.InputTokens, O.OutputTokens,
+        O.PricePerChipHour, O.PurchasePrice, O.Lifetime, O.Power, O.Pue, O.ElectricityPrice, O.MaxTpot, O.MaxTtft, O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance,
     ];
 
     /// <inheritdoc/>
@@ -43,8 +44,7 @@ internal sealed class ServeCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();
-        Models.Transformer shape = ModelFlags.Architecture(a, catalog, "serve (its layers, heads and KV heads)");
-        ModelCard model = ModelFlags.Model(a, catalog)!;
+        ServedModel model = Served(a, catalog, "serve");
         if (a.Has(O.Offer) && a.Has(O.Chip))
         {
             throw new UsageException("--offer and --chip conflict: an offer names its own accelerator; give one of them.");
@@ -77,6 +77,26 @@ internal sealed class ServeCommand : LlmEconCommand
             throw Guard.Fail("--offer or --chip", "given (the accelerator)", "neither", "e.g. --chip h100-sxm");
         }
 
+        var inHouseSteps = new List<Derivation>();
+        if (a.Value(O.PurchasePrice) is { } purchase)
+        {
+            if (a.Has(O.PricePerChipHour) || a.Has(O.Offer))
+            {
+                throw Guard.Fail(O.PurchasePrice.Name, "given with --chip alone (an owned chip: its own price per hour; not an offer's or --price-per-chip-hour)", a.Given(O.PurchasePrice));
+            }
+
+            Sourced<Power> power = a.Value(O.Power) is { } w ? w : MachineFlags.Renamed(() => chip.PowerSourced, "power", O.Power.Name);
+            var (rate, how) = InHouseCost.PerChipHour(purchase, a.Value(O.Lifetime, Duration.FromYears(InHouseCost.DefaultLifetimeYears)), power,
+                a.Value(O.Pue, InHouseCost.DefaultPue), a.Value(O.ElectricityPrice, Audit.ArticleScenario.Default.InHouse.Electricity));
+            price = rate;
+            inHouseSteps.Add(how);
+            notes.Add($"In-house: {NumberFormat.Usd(rate.UsdPerHour)} per chip-hour, depreciation and energy (eq. 16 per hour); the chips are paid for busy or idle.");
+        }
+        else if (O.InHouseOnly.FirstOrDefault(a.Has) is { } stray)
+        {
+            throw Guard.Fail(stray.Name, "given with --purchase-price (an owned chip's cost per hour)", a.Given(stray));
+        }
+
         if (a.Value(O.PricePerChipHour) is { } given)
         {
             if (price is not null)
@@ -96,17 +116,53 @@ internal sealed class ServeCommand : LlmEconCommand
         int output = (int)a.Required(O.OutputTokens, "generated tokens per request");
         ServingAssumptions assumptions = Assumptions(a);
 
-        ServingSetup At(long batch) => Named(() => ServingSetups.ForModel(model, chip, chips, weights, kv, compute, (int)batch, input, output, price, assumptions),
+        ServingSetup At(long batch) => Named(() => ServingSetups.For(model, chip, chips, weights, kv, compute, (int)batch, input, output, price, assumptions),
             compute is null ? "--precision" : "--compute-precision");
 
         ServingSetup first = At(batches[0]);
         string what = $"{model.Id} on {chips} × {chip.Id}, {CatalogNames.Of(weights)} weights, {CatalogNames.Of(first.KvCache)} KV cache, {NumberFormat.Integer(input)} in / {NumberFormat.Integer(output)} out";
         if (batches.Count == 1)
         {
-            return Single(first, what, notes);
+            CommandResult single = Single(first, what, notes);
+            return single with { Derivations = [.. inHouseSteps, .. single.Derivations] };
         }
 
         return Frontier([.. batches.Select(At)], what, notes);
+    }
+
+    /// <summary>
+    /// The model: --model (a catalog model with an architecture), or --params with --layers, --hidden and --heads (and --kv-heads,
+    /// --head-dim, --active-params) for one outside the catalog; not both.
+    /// </summary>
+    internal static ServedModel Served(Args a, LlmCatalog catalog, string command)
+    {
+        Opt[] shapeFlags = [O.Layers, O.Hidden, O.Heads, O.KvHeads, O.HeadDim];
+        if (a.Has(O.Model))
+        {
+            if (new Opt[] { O.Params, O.ActiveParams }.Concat(shapeFlags).FirstOrDefault(a.Has) is { } stray)
+            {
+                throw Guard.Fail(stray.Name, "left out with --model (the catalog's architecture and counts are used)", a.Given(stray));
+            }
+
+            ModelFlags.Architecture(a, catalog, $"{command} (its layers, heads and KV heads)");
+            return ServedModel.Of(ModelFlags.Model(a, catalog)!);
+        }
+
+        if (a.Value(O.Params) is not { } n)
+        {
+            throw Guard.Fail("--model or --params", $"given (a catalog model, or --params with --layers, --hidden and --heads)", "neither", "e.g. --model llama-3.1-70b");
+        }
+
+        long Need(ValueOpt<long> o) => a.Value(o) ?? throw Guard.Fail(o.Name, $"given with --params (the attention shape {command} reads)", "nothing", $"e.g. {o.Name} {o.Example}");
+        int? Maybe(ValueOpt<long> o) => a.Value(o) is { } v ? (int)v : null;
+        try
+        {
+            return ServedModel.Given(n, a.Value(O.ActiveParams), (int)Need(O.Layers), (int)Need(O.Hidden), (int)Need(O.Heads), Maybe(O.KvHeads), Maybe(O.HeadDim));
+        }
+        catch (InputException e) when (e.Parameter is "kvHeads" or "headDim" or "activeParameters")
+        {
+            throw new InputException(e.Parameter switch { "kvHeads" => O.KvHeads.Name, "headDim" => O.HeadDim.Name, _ => O.ActiveParams.Name }, e.Rule, e.Actual, e.Hint);
+        }
     }
 
     internal static ServingAssumptions Assumptions(Args a)
@@ -119,7 +175,7 @@ internal sealed class ServeCommand : LlmEconCommand
     }
 
     /// <summary>--max-tpot: the cheapest configuration over offers, precisions, chip counts and batches that meets the targets.</summary>
-    private static CommandResult Search(Args a, LlmCatalog catalog, ModelCard model, Duration maxTpot, List<string> notes)
+    private static CommandResult Search(Args a, LlmCatalog catalog, ServedModel model, Duration maxTpot, List<string> notes)
     {
         if (a.Has(O.PricePerChipHour))
         {
@@ -162,7 +218,7 @@ internal sealed class ServeCommand : LlmEconCommand
     /// (else BF16, FP8, FP4), --chips (else 1–64) and --batch (else 1–4,096), and the search itself to run with other targets.
     /// </summary>
     internal static (IReadOnlyList<ServingCandidate> Found, Func<Duration, Duration?, IReadOnlyList<ServingCandidate>> Search) Candidates(
-        Args a, LlmCatalog catalog, ModelCard model, Duration maxTpot, Duration? maxTtft, int input, int output)
+        Args a, LlmCatalog catalog, ServedModel model, Duration maxTpot, Duration? maxTtft, int input, int output)
     {
         IEnumerable<CloudOffer> offers = catalog.Offers;
         if (a.Text(O.Offer) is { } offerId)

@@ -150,6 +150,14 @@ internal static class O
     public static readonly ValueOpt<Ratio> CacheHit = Share("--cache-hit", "The share of input tokens the API bills at its cached-input price (without one, at the input price). Default: 0.", "50%");
     public static readonly ValueOpt<double> PeakToAverage = Number("--peak-to-average", "FACTOR", "Peak load over average load; self-hosting is sized for the peak and paid for all month.", "3", 1, 1000, false, "a factor ≥ 1");
     public static readonly TextOpt Api = Id("--api", "An API price from the catalog with per-token input and output prices (llmecon catalog list --section api-prices).", "openai-gpt-4o-2024-08");
+    /// <summary>The options of an owned chip's price (serve): given only with --purchase-price.</summary>
+    public static IReadOnlyList<Opt> InHouseOnly => [Lifetime, Power, Pue, ElectricityPrice];
+
+    public static readonly ValueOpt<long> Layers = Whole("--layers", "L", "With --params (a model outside the catalog): transformer layers.", "80", 1, 100_000);
+    public static readonly ValueOpt<long> Hidden = Whole("--hidden", "D", "With --params: the model width d.", "8192", 1, 10_000_000);
+    public static readonly ValueOpt<long> Heads = Whole("--heads", "H", "With --params: attention (query) heads.", "64", 1, 100_000);
+    public static readonly ValueOpt<long> KvHeads = Whole("--kv-heads", "H", "With --params: key/value heads (grouped-query attention). Default: --heads.", "8", 1, 100_000);
+    public static readonly ValueOpt<long> HeadDim = Whole("--head-dim", "D", "With --params: dimension per head. Default: --hidden / --heads.", "128", 1, 100_000);
     public static readonly ValueOpt<Ratio> ComputeEfficiency = Utilization("--compute-efficiency", "η_c: the share of the dense peak matrix multiplies reach. Default: 70%.", "70%");
     public static readonly ValueOpt<Ratio> MemoryEfficiency = Utilization("--memory-efficiency", "η_m: the share of the memory bandwidth streaming reaches. Default: 85%.", "85%");
     public static readonly ValueOpt<Duration> AllReduceLatency = Value("--all-reduce-latency", "TIME", "α: the fixed latency of one tensor-parallel all-reduce (25us, 0.03ms). Default: 25us.", "25us",

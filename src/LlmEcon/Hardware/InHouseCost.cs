@@ -57,6 +57,29 @@ public sealed record InHouseProjection(
 /// <summary>In-house training cost vs cloud rental (eqs. 16–17).</summary>
 public static class InHouseCost
 {
+    /// <summary>Default depreciation lifetime, years (a common accounting life for servers).</summary>
+    public const double DefaultLifetimeYears = 4;
+
+    /// <summary>Default PUE (a modern hyperscale data centre; an assumption, shown wherever it is used).</summary>
+    public const double DefaultPue = 1.1;
+
+    /// <summary>
+    /// An owned chip's cost per hour (eq. 16 per hour): purchase price / lifetime in hours (linear depreciation, the chip busy or
+    /// not) + power × PUE × $/kWh.
+    /// </summary>
+    public static (MoneyRate Rate, Derivation Derivation) PerChipHour(Money purchasePrice, Duration lifetime, Sourced<Power> power, double pue, ElectricityPrice electricity)
+    {
+        Guard.Positive(purchasePrice.Usd, "purchasePrice");
+        Guard.Positive(lifetime.Seconds, "lifetime");
+        Guard.InRange(pue, "pue", 1, 10, false, false);
+        Expr rate = Expr.In("price", "purchase price per chip", purchasePrice.Usd, Usd(purchasePrice.Usd))
+                    / Expr.In("life", "depreciation lifetime (hours)", lifetime.Hours, Compact(lifetime.Hours) + " h")
+                    + Expr.In("power", "power per chip (kW)", power.Value.Kilowatts, Compact(power.Value.Kilowatts) + " kW", power.From)
+                    * Expr.In("PUE", "power usage effectiveness", pue, Compact(pue))
+                    * Expr.In("$/kWh", "electricity price", electricity.UsdPerKilowattHour, Usd(electricity.UsdPerKilowattHour) + "/kWh");
+        return (MoneyRate.FromUsdPerHour(rate.Value), Derivation.Of("in-house cost per chip-hour (USD)", "(16) price / lifetime + power × PUE × $/kWh", rate, v => Usd(v) + "/h"));
+    }
+
     /// <summary>
     /// hardware = chips × purchase price × run time / lifetime (linear depreciation);
     /// energy = chips × power × PUE × run time; energy cost = energy × $/kWh (eq. 16).

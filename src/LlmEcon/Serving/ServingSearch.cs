@@ -32,7 +32,7 @@ public static class ServingSearch
     /// Every configuration that meets <paramref name="maxTpot"/> (and <paramref name="maxTtft"/> when given), cheapest first; empty
     /// when none does. Offers are priced per chip-hour (machine price / chips per machine).
     /// </summary>
-    public static IReadOnlyList<ServingCandidate> Cheapest(ModelCard model, IEnumerable<(CloudOffer Offer, Accelerator Chip)> offers, IReadOnlyList<int> chipCounts,
+    public static IReadOnlyList<ServingCandidate> Cheapest(ServedModel model, IEnumerable<(CloudOffer Offer, Accelerator Chip)> offers, IReadOnlyList<int> chipCounts,
         IReadOnlyList<int> batches, IReadOnlyList<Precision> precisions, int inputTokens, int outputTokens, Duration maxTpot, Duration? maxTtft,
         ServingAssumptions? assumptions = null)
     {
@@ -52,7 +52,7 @@ public static class ServingSearch
             {
                 foreach (int chips in chipCounts.Where(c => c <= offer.ChipsPerMachine && (c == 1 || chip.ScaleUpBandwidthGigabytesPerSecond is not null)))
                 {
-                    ServingSetup baseSetup = ServingSetups.ForModel(model, chip, chips, precision, null, null, 1, inputTokens, outputTokens, price, assumptions);
+                    ServingSetup baseSetup = ServingSetups.For(model, chip, chips, precision, null, null, 1, inputTokens, outputTokens, price, assumptions);
                     ServingCandidate? best = null;
                     foreach (int batch in batches.Order())
                     {

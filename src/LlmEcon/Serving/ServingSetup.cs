@@ -83,28 +83,76 @@ public sealed record ServingSetup(
     }
 }
 
-/// <summary>Builds <see cref="ServingSetup"/>s from catalog entries.</summary>
-public static class ServingSetups
+/// <summary>A model to serve: its architecture and its parameter counts, from the catalog or given.</summary>
+/// <param name="Id">The catalog id, or a name for a given model.</param>
+/// <param name="Shape">Its architecture (what the roofline reads: layers, width, heads, KV heads, experts).</param>
+/// <param name="Parameters">N, every weight held.</param>
+/// <param name="ActiveParameters">N_a, the weights a token goes through.</param>
+public sealed record ServedModel(string Id, Transformer Shape, Sourced<ParameterCount> Parameters, Sourced<ParameterCount> ActiveParameters)
 {
     /// <summary>
-    /// A catalog model with an architecture on a catalog chip. N and N_a are counted from the architecture (eqs. 24–25: the bytes a
-    /// server holds and reads), not the model's rounded headline count. The KV cache defaults to the weights' precision, but not below
-    /// FP8 (engines that serve FP4 weights keep an FP8 cache by default); the arithmetic to the weights' precision; a chip without a
-    /// dense peak at it is an error naming <c>computePrecision</c>.
+    /// A catalog model with an architecture. N and N_a are counted from the architecture (eqs. 24–25: the bytes a server holds and
+    /// reads), not the model's rounded headline count.
     /// </summary>
+    public static ServedModel Of(Catalog.ModelCard model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Transformer shape = model.Transformer
+            ?? throw Guard.Fail("model", "a catalog model with an architecture", $"{model.Id}, which has none");
+        return new ServedModel(model.Id, shape,
+            new Sourced<ParameterCount>(ParameterCount.FromCount(shape.TotalParameters.Value!.Value), new Provenance(model.Id, "transformer (eq. 24)", shape.Source, shape.Date)),
+            new Sourced<ParameterCount>(ParameterCount.FromCount(shape.ActiveParameters.Value!.Value), new Provenance(model.Id, "transformer (eq. 25)", shape.Source, shape.Date)));
+    }
+
+    /// <summary>
+    /// A model outside the catalog: N (and N_a, N by default) as given, and the attention shape the roofline needs — layers, width,
+    /// heads, KV heads (h by default) and head dimension (d / h by default). Without an expert shape every step reads all N weights
+    /// (an upper bound for a mixture of experts) while its arithmetic counts N_a.
+    /// </summary>
+    public static ServedModel Given(ParameterCount parameters, ParameterCount? active, int layers, int hidden, int heads, int? kvHeads, int? headDim)
+    {
+        Guard.PositiveCount(layers, "layers");
+        Guard.PositiveCount(hidden, "hidden");
+        Guard.PositiveCount(heads, "heads");
+        int kv = kvHeads ?? heads;
+        if (kv < 1 || kv > heads || heads % kv != 0)
+        {
+            throw Guard.Fail("kvHeads", $"a divisor of the {heads} heads", kv.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        int dh = headDim ?? (hidden % heads == 0 ? hidden / heads : throw Guard.Fail("headDim", $"given: {hidden} is not a multiple of the {heads} heads", "nothing"));
+        Guard.PositiveCount(dh, "headDim");
+        var shape = new Transformer(layers, hidden, heads, kv, dh, 0, true, 0, false, 0, null, null, "given on the command line", "") { EntryId = "given" };
+        ParameterCount a = active ?? parameters;
+        if (a.Count > parameters.Count)
+        {
+            throw Guard.Fail("activeParameters", $"at most the parameters ({NumberFormat.Count(parameters.Count)})", NumberFormat.Count(a.Count));
+        }
+
+        return new ServedModel("given", shape, parameters, a);
+    }
+}
+
+/// <summary>Builds <see cref="ServingSetup"/>s.</summary>
+public static class ServingSetups
+{
+    /// <summary>A catalog model (<see cref="ServedModel.Of"/>) on a catalog chip: see <see cref="For"/>.</summary>
     public static ServingSetup ForModel(Catalog.ModelCard model, Catalog.Accelerator chip, int chips, Catalog.Precision weights, Catalog.Precision? kvCache,
+        Catalog.Precision? compute, int batch, int inputTokens, int outputTokens, Sourced<MoneyRate>? pricePerChipHour, ServingAssumptions? assumptions = null) =>
+        For(ServedModel.Of(model), chip, chips, weights, kvCache, compute, batch, inputTokens, outputTokens, pricePerChipHour, assumptions);
+
+    /// <summary>
+    /// A model on a catalog chip. The KV cache defaults to the weights' precision, but not below FP8 (engines that serve FP4 weights
+    /// keep an FP8 cache by default); the arithmetic to the weights' precision; a chip without a dense peak at it is an error naming
+    /// <c>computePrecision</c>.
+    /// </summary>
+    public static ServingSetup For(ServedModel model, Catalog.Accelerator chip, int chips, Catalog.Precision weights, Catalog.Precision? kvCache,
         Catalog.Precision? compute, int batch, int inputTokens, int outputTokens, Sourced<MoneyRate>? pricePerChipHour, ServingAssumptions? assumptions = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(chip);
-        Transformer shape = model.Transformer
-            ?? throw Guard.Fail("model", "a catalog model with an architecture", $"{model.Id}, which has none");
-        var total = new Sourced<ParameterCount>(ParameterCount.FromCount(shape.TotalParameters.Value!.Value),
-            new Provenance(model.Id, "transformer (eq. 24)", shape.Source, shape.Date));
-        var active = new Sourced<ParameterCount>(ParameterCount.FromCount(shape.ActiveParameters.Value!.Value),
-            new Provenance(model.Id, "transformer (eq. 25)", shape.Source, shape.Date));
-        return new ServingSetup(shape, total, active, ServingChip.Of(chip, compute ?? weights), chips, weights, kvCache ?? DefaultKvCache(weights), batch, inputTokens,
-            outputTokens, pricePerChipHour, assumptions ?? ServingAssumptions.Default).Validated();
+        return new ServingSetup(model.Shape, model.Parameters, model.ActiveParameters, ServingChip.Of(chip, compute ?? weights), chips, weights,
+            kvCache ?? DefaultKvCache(weights), batch, inputTokens, outputTokens, pricePerChipHour, assumptions ?? ServingAssumptions.Default).Validated();
     }
 
     /// <summary>The KV cache's default precision for weights at <paramref name="weights"/>: the same, but FP8 for FP4 weights.</summary>

@@ -11,7 +11,7 @@ public class SelfHostTests
     private static readonly LlmCatalog C = LlmCatalog.BuiltIn;
 
     private static IReadOnlyList<ServingCandidate> OnP5(string model) =>
-        ServingSearch.Cheapest(C.Model(model), [(C.Offer("aws-p5-on-demand"), C.Accelerator("h100-sxm"))], [1, 2, 4, 8], ServingSearch.DefaultBatches,
+        ServingSearch.Cheapest(ServedModel.Of(C.Model(model)), [(C.Offer("aws-p5-on-demand"), C.Accelerator("h100-sxm"))], [1, 2, 4, 8], ServingSearch.DefaultBatches,
             [Precision.Fp8], 1000, 250, Duration.FromSeconds(0.05), null);
 
     [Fact]
@@ -76,5 +76,19 @@ public class SelfHostTests
             Assert.Throws<InputException>(() => new SelfHostVolume(3e9, 1, 0, 3, 1000).Validated()).Message);
         Assert.Equal("peakToAverage must be in [1, 1000]; got 0.5.",
             Assert.Throws<InputException>(() => new SelfHostVolume(3e9, 0.8, 0, 0.5, 1000).Validated()).Message);
+    }
+}
+
+/// <summary>An owned chip's price per hour (eq. 16 per hour).</summary>
+public class InHousePerHourTests
+{
+    [Fact]
+    public void H100_At30000Usd_Over4Years_700W_Pue1point1_9CentsPerKwh_Is92CentsAnHour()
+    {
+        // $30,000 / (4 × 365.25 × 24 = 35,064 h) = $0.85558/h; 0.7 kW × 1.1 × $0.09/kWh = $0.0693/h; total $0.92488/h
+        var (rate, how) = LlmEcon.Hardware.InHouseCost.PerChipHour(Money.FromUsd(30_000), Duration.FromYears(4), Power.FromWatts(700), 1.1,
+            ElectricityPrice.FromUsdPerKilowattHour(0.09));
+        Assert.Equal(30_000 / 35_064.0 + 0.7 * 1.1 * 0.09, rate.UsdPerHour, 12);
+        Sound.Derivation(how);
     }
 }

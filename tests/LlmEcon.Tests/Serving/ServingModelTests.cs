@@ -146,7 +146,7 @@ public class ServingModelTests
 public class ServingSearchTests
 {
     private static IReadOnlyList<ServingCandidate> Search(double maxTpotSeconds, double? maxTtftSeconds = null) =>
-        ServingSearch.Cheapest(LlmCatalog.BuiltIn.Model("llama-3.1-70b"), LlmCatalog.BuiltIn.Offers.Select(o => (o, LlmCatalog.BuiltIn.Accelerator(o.AcceleratorId))),
+        ServingSearch.Cheapest(ServedModel.Of(LlmCatalog.BuiltIn.Model("llama-3.1-70b")), LlmCatalog.BuiltIn.Offers.Select(o => (o, LlmCatalog.BuiltIn.Accelerator(o.AcceleratorId))),
             ServingSearch.DefaultChipCounts, ServingSearch.DefaultBatches, ServingSearch.DefaultPrecisions, 1000, 500, Duration.FromSeconds(maxTpotSeconds),
             maxTtftSeconds is { } t ? Duration.FromSeconds(t) : null);
 
