@@ -307,6 +307,7 @@ internal sealed class ServeCommand : LlmEconCommand
             (new Column("decodeBound", "Decode", Kind.Text), x => x.Point.DecodeBound.ToString().ToLowerInvariant()),
             (new Column("decodeMfu", "MFU", Kind.Fraction), x => x.Point.DecodeMfu),
             (new Column("decodeMbu", "MBU", Kind.Fraction), x => x.Point.DecodeMbu),
+            (new Column("mfu", "MFU all", Kind.Fraction), x => x.Point.Mfu),
             (new Column("costPer1MInputTokensUsd", "$/1M in", Kind.Usd), x => double.IsNaN(x.Point.CostPerMillionInputUsd) ? null : x.Point.CostPerMillionInputUsd),
             (new Column("costPer1MOutputTokensUsd", "$/1M out", Kind.Usd), x => double.IsNaN(x.Point.CostPerMillionOutputUsd) ? null : x.Point.CostPerMillionOutputUsd));
         long[] left = [.. points.Where(x => !x.Point.Fits).Select(x => (long)x.Setup.Batch)];
@@ -321,7 +322,7 @@ internal sealed class ServeCommand : LlmEconCommand
         notes.Add(turn.Setup is null
             ? $"Decode stays memory-bound over these batches{(double.IsInfinity(fitting[^1].Point.ComputeBoundBatch) ? " (and at any batch: each sequence's KV read outweighs its arithmetic)" : $"; it turns compute-bound from batch {NumberFormat.Integer(fitting[^1].Point.ComputeBoundBatch)}")}."
             : $"Decode turns compute-bound at batch {NumberFormat.Integer(turn.Setup.Batch)} (from {NumberFormat.Integer(turn.Point.ComputeBoundBatch)} by eq. 37).");
-        notes.Add("TTFT, TPOT: seconds; per user = 1 / TPOT; per chip: output tokens/s; MFU and MBU: decode's share of peak FLOP/s and of memory bandwidth; $/1M: prefill priced to input tokens, decode to output tokens (eq. 38).");
+        notes.Add("TTFT, TPOT: seconds; per user = 1 / TPOT; per chip: output tokens/s; MFU and MBU: decode's share of peak FLOP/s and of memory bandwidth; MFU all: prefill and decode together (eq. 37); $/1M: prefill priced to input tokens, decode to output tokens (eq. 38).");
         return new CommandResult("Serving frontier", [sheet], notes, []);
     }
 
