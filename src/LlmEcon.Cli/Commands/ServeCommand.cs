@@ -210,7 +210,7 @@ internal sealed class ServeCommand : LlmEconCommand
         ServingCandidate w = top[0];
         notes.Add($"Cheapest: {w.Offer.Id}, {NumberFormat.Integer(w.Setup.Chips)} × {w.Setup.Chip.Id} at {CatalogNames.Of(w.Setup.Weights)}, batch {NumberFormat.Integer(w.Setup.Batch)}: {NumberFormat.Usd(w.Point.CostPerMillionOutputUsd)} per 1M output tokens, TPOT {NumberFormat.Compact(w.Point.TpotSeconds * 1000)} ms.");
         notes.Add($"{NumberFormat.Integer(found.Count)} configurations (offer, precision, chips) meet the targets, each at its cheapest batch; the {top.Length} cheapest are shown, ranked by cost per request (I × $/1M in + O × $/1M out; shown per 1K requests). Tensor parallelism stays within one machine of an offer (at most its chips per machine).");
-        return new CommandResult("Serving search", [sheet], notes, []);
+        return new CommandResult("Serving search", [sheet], notes, ServingModel.Explain(w.Setup).Steps);
     }
 
     /// <summary>
@@ -323,7 +323,9 @@ internal sealed class ServeCommand : LlmEconCommand
             ? $"Decode stays memory-bound over these batches{(double.IsInfinity(fitting[^1].Point.ComputeBoundBatch) ? " (and at any batch: each sequence's KV read outweighs its arithmetic)" : $"; it turns compute-bound from batch {NumberFormat.Integer(fitting[^1].Point.ComputeBoundBatch)}")}."
             : $"Decode turns compute-bound at batch {NumberFormat.Integer(turn.Setup.Batch)} (from {NumberFormat.Integer(turn.Point.ComputeBoundBatch)} by eq. 37).");
         notes.Add("TTFT, TPOT: seconds; per user = 1 / TPOT; per chip: output tokens/s; MFU and MBU: decode's share of peak FLOP/s and of memory bandwidth; MFU all: prefill and decode together (eq. 37); $/1M: prefill priced to input tokens, decode to output tokens (eq. 38).");
-        return new CommandResult("Serving frontier", [sheet], notes, []);
+        ServingSetup shown = fitting[^1].Setup;
+        notes.Add($"--explain derives batch {NumberFormat.Integer(shown.Batch)}, the largest shown; `serve --batch B --explain` derives any other.");
+        return new CommandResult("Serving frontier", [sheet], notes, ServingModel.Explain(shown).Steps);
     }
 
     /// <summary>The weights do not fit: the fewest chips that would hold them (before any KV cache).</summary>
