@@ -16,15 +16,16 @@ internal sealed class ValidateCommand : LlmEconCommand
         "The serving model (eqs. 31–38) beside every published measurement shipped in data/serving-measurements.csv: per-case error, and the median and mean absolute percentage error per group (latency at batch 1, throughput at load). Always exits 0: it reports.";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Opt> OwnOptions => [];
+    public override IReadOnlyList<Opt> OwnOptions => [O.ComputeEfficiency, O.MemoryEfficiency, O.AllReduceLatency, O.StepOverhead, O.UsableMemory, O.MoeImbalance];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string[]> Examples => [[], ["--format", "csv"]];
+    public override IReadOnlyList<string[]> Examples => [[], ["--format", "csv"], ["--step-overhead", "1ms", "--table", "groups"]];
 
     /// <inheritdoc/>
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
-        IReadOnlyList<ValidationCase> cases = ServingValidation.Run(catalog, ServingValidation.BuiltIn);
+        ServingAssumptions assumptions = ServeCommand.Assumptions(a);
+        IReadOnlyList<ValidationCase> cases = ServingValidation.Run(catalog, ServingValidation.BuiltIn, assumptions);
         IReadOnlyList<ValidationGroup> groups = ServingValidation.Summarize(cases);
         Sheet summary = Sheet.Table("groups", "Error per group (defaults chosen once, never tuned per case)", groups,
             (new Column("group", "Group", Kind.Text), g => g.Group),
@@ -50,6 +51,11 @@ internal sealed class ValidateCommand : LlmEconCommand
             "Batch: as published; else by Little's law from a published mean or median time per output token (concurrency = output tokens/s × TPOT); else, for a max-load row, the largest batch that fits, at most 2,048.",
             "Every chip of a row serves one copy of the model, tensor-parallel; the defaults are those of `llmecon serve` (docs/serving.md says why each was chosen).",
         };
+        if (assumptions != ServingAssumptions.Default)
+        {
+            notes.Add("Not the defaults: the assumptions given replace them for every case alike (a what-if, not a fit).");
+        }
+
         return new CommandResult("Serving model against published measurements", [summary, table], notes, []);
     }
 }

@@ -230,6 +230,11 @@ public static partial class QuantityParser
         }
 
         double v = Finite(value, parameter, forms, text);
+        if (v == 0 && unit.Length == 0)
+        {
+            return Quantities.Duration.FromSeconds(0, parameter); // zero is zero in any unit
+        }
+
         return (unit.Length == 0 ? bareUnit : unit)?.ToLowerInvariant() switch
         {
             "us" or "µs" => Quantities.Duration.FromSeconds(v / 1e6, parameter),

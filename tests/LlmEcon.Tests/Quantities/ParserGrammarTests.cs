@@ -109,6 +109,9 @@ public class ParserGrammarTests
     [InlineData("1 week", 7 * 86400)]
     [InlineData("1y", 365.25 * 86400)]
     [InlineData("2 Years", 2 * 365.25 * 86400)]
+    [InlineData("50ms", 0.05)]
+    [InlineData("25us", 25e-6)]
+    [InlineData("25µs", 25e-6)]
     public void Duration(string text, double seconds) => Assert.Equal(seconds, QuantityParser.Duration(text).Seconds, seconds * 1e-12);
 
     [Fact]
@@ -116,6 +119,7 @@ public class ParserGrammarTests
     {
         Assert.Equal(54, QuantityParser.Duration("54", "--days", "days").Days, 12);
         Assert.Equal(3, QuantityParser.Duration("3", "--years", "y").Years, 12);
+        Assert.Equal(0, QuantityParser.Duration("0").Seconds); // zero needs no unit
         InputException e = Assert.Throws<InputException>(() => QuantityParser.Duration("54"));
         Assert.Equal("a duration such as 14.8d, 36h, 4w or 4y", e.Rule);
         Assert.Equal("a duration such as 14.8 (days), 14.8d, 36h, 4w or 4y", Assert.Throws<InputException>(() => QuantityParser.Duration("54 fortnights", "--days", "days")).Rule);
