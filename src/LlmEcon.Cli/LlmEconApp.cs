@@ -30,7 +30,7 @@ internal static class LlmEconApp
         new ReportCommand(), new SearchCommand(), new InferenceCommand(), new TrainCommand(),
         new ScalingLossCommand(), new ScalingOptimalCommand(), new ScalingFitCommand(), new ScalingPlanCommand(),
         new MemoryCommand(), new HardwareListCommand(), new HardwareShowCommand(), new HardwareGenerationsCommand(),
-        new InHouseCommand(), new TrajectoryCommand(), new RunsCommand(), new ServeCommand(), new SelfHostCommand(), new ValidateCommand(),
+        new InHouseCommand(), new TrajectoryCommand(), new RunsCommand(), new ServeCommand(), new SelfHostCommand(), new ValidateCommand(), new PlotCommand(),
         new CatalogListCommand(), new CatalogShowCommand(), new CatalogValidateCommand(),
     ];
 

@@ -110,6 +110,7 @@ public partial class FuzzTests
     {
         "FILE" when c.Path == "catalog validate" => Pick(r, [sandbox.Catalog, sandbox.BadCatalog, sandbox.Csv]),
         "FILE" => Pick(r, [sandbox.Csv, sandbox.Csv, sandbox.CsvLink, sandbox.OneSizeCsv, sandbox.Catalog]),
+        "KIND" => Pick(r, ["frontier", "roofline", "iso-loss", "gflops-per-watt", "implied-mfu", "gflops-per-usd", "frontir", ""]),
         "ID" => Pick(r, ["h100-sxm", "gpt-3", "tpu-v4", "aws-p4d-1yr", "chinchilla-article", "h10O", "GPT-3", "tpu-v5e", "gb200", "falcon-180b", "openai-gpt-4o-2024-08"]),
         "--catalog" => Pick(r, [sandbox.Catalog, sandbox.Catalog, sandbox.BadCatalog, sandbox.Csv]),
         "--fit" => Pick(r, [sandbox.Csv, sandbox.OneSizeCsv]),
@@ -189,7 +190,7 @@ public partial class FuzzTests
                 // the user named, or the command itself; never an internal variable ("seconds must be …").
                 LlmEconCommand? command = LlmEconApp.Commands.Where(c => string.Join(' ', args).StartsWith(c.Path, StringComparison.Ordinal)).MaxBy(c => c.Path.Length);
                 string[] named = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=')[0]),
-                    .. command?.Options.Select(o => o.Name) ?? [], "FILE", "ID", "llmecon", command?.Path ?? "llmecon",
+                    .. command?.Options.Select(o => o.Name) ?? [], .. command?.Positionals.Select(p => p.Name) ?? [], "FILE", "ID", "llmecon", command?.Path ?? "llmecon",
                     .. args.Where(a => a.Contains('/', StringComparison.Ordinal)).Select(Path.GetFileName).OfType<string>().Where(f => f.Length > 0)];
                 return named.Any(n => errorLines[0].Contains(n, StringComparison.Ordinal)) ? null : "the error names no option, argument or file: " + errorLines[0];
             default:

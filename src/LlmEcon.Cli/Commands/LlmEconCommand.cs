@@ -40,6 +40,13 @@ internal abstract class LlmEconCommand
     /// <summary>The formats this command prints; the first is the default.</summary>
     public virtual IReadOnlyList<string> Formats => ["table", "json", "csv", "markdown"];
 
+    /// <summary>The format when --format is not given: the first of <see cref="Formats"/>.</summary>
+    protected virtual string DefaultFormat(Args a) => Formats[0];
+
+    /// <summary>The result's chart drawn as PNG or SVG; commands without a chart do not list those formats.</summary>
+    protected virtual byte[] Image(CommandResult result, OutputFormat format, Args a) =>
+        throw new InvalidOperationException("this command draws no chart");
+
     /// <summary>Computes the result.</summary>
     protected abstract CommandResult Build(Args a, LlmCatalog catalog, Io io);
 
@@ -64,12 +71,23 @@ internal abstract class LlmEconCommand
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(io);
-        var format = Enum.Parse<OutputFormat>(a.Choice(O.Format, Formats), ignoreCase: true);
+        var format = Enum.Parse<OutputFormat>(a.Has(O.Format) ? a.Choice(O.Format, Formats) : DefaultFormat(a), ignoreCase: true);
         OutputFile? target = a.Raw(O.Out) is { } path ? OutputFile.Prepare(path, O.Out.Name, AllInputs(a)) : null;
+        if (format == OutputFormat.Png && (target is null || target.IsStandardOutput))
+        {
+            throw Guard.Fail(O.Out.Name, "a file with --format png (a PNG is not text for a terminal)", target is null ? "nothing" : "'-'", "e.g. --out chart.png, or --format svg");
+        }
+
         LlmCatalog catalog = a.Raw(O.Catalog) is { } catalogFile ? Merge(LlmCatalog.BuiltIn, catalogFile, O.Catalog.Name) : LlmCatalog.BuiltIn;
         CommandResult result = Select(Build(a, catalog, io), a, format);
         ResultCheck.Require(result);
-        string text = Render(result, format, a, io);
+        if (format == OutputFormat.Png)
+        {
+            target!.Write(Image(result, format, a));
+            return LlmEconApp.Ok;
+        }
+
+        string text = format == OutputFormat.Svg ? System.Text.Encoding.UTF8.GetString(Image(result, format, a)) : Render(result, format, a, io);
         try
         {
             if (target is null)

@@ -343,7 +343,7 @@ internal sealed class ServeCommand : LlmEconCommand
         : $"Decode is compute-bound at batch {NumberFormat.Integer(batch)} (from {NumberFormat.Integer(p.ComputeBoundBatch)}): a larger batch no longer shares a fixed read, it adds arithmetic; decode MFU is {NumberFormat.Percent(p.DecodeMfu)}.";
 
     /// <summary>Runs a library call, naming the flag instead of the library's parameter in its error.</summary>
-    private static T Named<T>(Func<T> run, string precisionFlag)
+    internal static T Named<T>(Func<T> run, string precisionFlag)
     {
         try
         {

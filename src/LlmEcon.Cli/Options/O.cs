@@ -11,8 +11,8 @@ namespace LlmEcon.Cli.Options;
 internal static class O
 {
     // Common to every command.
-    public static readonly ChoiceOpt Format = new("--format", "FORMAT", "How to print: table (default), json, csv or markdown; report: markdown (default), html or json.",
-        ["table", "json", "csv", "markdown", "html"]);
+    public static readonly ChoiceOpt Format = new("--format", "FORMAT", "How to print: table (default), json, csv or markdown; report: markdown (default), html or json; plot: png or svg (default: --out's extension).",
+        ["table", "json", "csv", "markdown", "html", "svg", "png"]);
     public static readonly SwitchOpt Explain = new("--explain", "Also print how every number was computed: formula, the numbers substituted, each input with its catalog source and date.");
     public static readonly TextOpt Catalog = new("--catalog", "FILE", "A JSON catalog file merged over the built-in one (the same id replaces an entry); validated as a whole.", "docs/examples/my-catalog.json");
     public static readonly TextOpt Out = new("--out", "FILE", "Write the output to FILE instead of standard output ('-' is standard output): whole or not at all, "
@@ -158,6 +158,9 @@ internal static class O
     public static readonly ValueOpt<long> Heads = Whole("--heads", "H", "With --params: attention (query) heads.", "64", 1, 100_000);
     public static readonly ValueOpt<long> KvHeads = Whole("--kv-heads", "H", "With --params: key/value heads (grouped-query attention). Default: --heads.", "8", 1, 100_000);
     public static readonly ValueOpt<long> HeadDim = Whole("--head-dim", "D", "With --params: dimension per head. Default: --hidden / --heads.", "128", 1, 100_000);
+    public static readonly ValueOpt<long> Width = Whole("--width", "PX", "plot: the image's width in pixels. Default: 800.", "1200", 200, 8000);
+    public static readonly ValueOpt<long> Height = Whole("--height", "PX", "plot: the image's height in pixels. Default: 520.", "700", 150, 8000);
+    public static readonly TextOpt Offers = new("--offers", "IDS", "plot frontier: catalog offers to compare, comma-separated. Default: aws-p5-on-demand, coreweave-h200-on-demand, tensorwave-mi300x-on-demand, aws-p4de-on-demand.", "aws-p5-on-demand,aws-p4d-on-demand");
     public static readonly ValueOpt<Ratio> ComputeEfficiency = Utilization("--compute-efficiency", "η_c: the share of the dense peak matrix multiplies reach. Default: 70%.", "70%");
     public static readonly ValueOpt<Ratio> MemoryEfficiency = Utilization("--memory-efficiency", "η_m: the share of the memory bandwidth streaming reaches. Default: 85%.", "85%");
     public static readonly ValueOpt<Duration> AllReduceLatency = Value("--all-reduce-latency", "TIME", "α: the fixed latency of one tensor-parallel all-reduce (25us, 0.03ms). Default: 25us.", "25us",

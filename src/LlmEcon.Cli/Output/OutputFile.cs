@@ -96,12 +96,23 @@ internal sealed class OutputFile
     public void Write(string text, TextWriter stdout)
     {
         ArgumentNullException.ThrowIfNull(stdout);
-        byte[] bytes = new UTF8Encoding(false).GetBytes(text);
         if (Target is null)
         {
             stdout.Write(text);
             stdout.Flush();
             return;
+        }
+
+        Write(new UTF8Encoding(false).GetBytes(text));
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to the file (never standard output: <see cref="IsStandardOutput"/> is checked by the caller).</summary>
+    public void Write(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (Target is null)
+        {
+            throw new InvalidOperationException("binary output needs a file");
         }
 
         FileStatus status = FileStatus.Of(Target);

@@ -15,6 +15,10 @@ internal enum OutputFormat
     Markdown,
     /// <summary>One self-contained HTML file.</summary>
     Html,
+    /// <summary>A chart as SVG (plot).</summary>
+    Svg,
+    /// <summary>A chart as PNG (plot; to a file).</summary>
+    Png,
 }
 
 /// <summary>

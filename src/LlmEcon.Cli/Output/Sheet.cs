@@ -174,6 +174,9 @@ internal sealed record CommandResult(string Title, IReadOnlyList<Sheet> Sheets, 
     /// <summary>Other files the run writes (checked before computing), after the main output: e.g. <c>--save-law</c>.</summary>
     public IReadOnlyList<(OutputFile File, string Text)> Files { get; init; } = [];
 
+    /// <summary>The chart a plot draws (PNG and SVG formats), or null.</summary>
+    public LlmEcon.Charts.Chart? Chart { get; init; }
+
     /// <summary>What a command's own renderer needs beyond the sheets (the report's sections), or null.</summary>
     public object? Payload { get; init; }
 

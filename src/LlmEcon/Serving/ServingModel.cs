@@ -29,11 +29,22 @@ namespace LlmEcon.Serving;
 /// <param name="ComputeBoundBatch">The batch from which decode is compute-bound (∞ when the KV cache keeps it memory-bound).</param>
 /// <param name="CostPerMillionInputUsd">Prefill time priced per million input tokens (eq. 38).</param>
 /// <param name="CostPerMillionOutputUsd">Decode time priced per million output tokens (eq. 38).</param>
+/// <param name="PrefillFlop">FLOP of one request's prefill (eq. 31), all chips.</param>
+/// <param name="PrefillBytesPerChip">Bytes each chip reads during a prefill (weights and the KV written).</param>
+/// <param name="DecodeFlop">FLOP of one decode step (eq. 32), all chips.</param>
+/// <param name="DecodeBytesPerChip">Bytes each chip reads during a decode step (eq. 32).</param>
 public readonly record struct ServingPoint(
     double PrefillSeconds, Bound PrefillBound, double DecodeStepSeconds, Bound DecodeBound, double DecodeComputeSeconds, double DecodeMemorySeconds,
     double AllReduceSeconds, double TpotSeconds, double EndToEndSeconds, double TokensPerSecond, double TokensPerSecondPerChip, double TokensPerSecondPerUser,
     double DecodeMfu, double DecodeMbu, double Mfu, double WeightBytesRead, double MemoryPerChipBytes, bool Fits, long MaxBatch, double ComputeBoundBatch,
-    double CostPerMillionInputUsd, double CostPerMillionOutputUsd);
+    double CostPerMillionInputUsd, double CostPerMillionOutputUsd, double PrefillFlop, double PrefillBytesPerChip, double DecodeFlop, double DecodeBytesPerChip)
+{
+    /// <summary>Arithmetic intensity of a decode step: FLOP per byte each chip reads (the roofline's x).</summary>
+    public double DecodeIntensity(int chips) => DecodeFlop / chips / DecodeBytesPerChip;
+
+    /// <summary>Arithmetic intensity of a prefill: FLOP per byte each chip reads.</summary>
+    public double PrefillIntensity(int chips) => PrefillFlop / chips / PrefillBytesPerChip;
+}
 
 /// <summary>A configuration's <see cref="ServingPoint"/> and the derivation of every step.</summary>
 /// <param name="Setup">The configuration.</param>
@@ -86,6 +97,7 @@ public static class ServingModel
             t.DecodeTime.Value, t.DecodeCompute.Value >= t.DecodeMemory.Value ? Bound.Compute : Bound.Memory,
             t.DecodeCompute.Value, t.DecodeMemory.Value, t.AllReduce.Value, t.Tpot.Value, t.EndToEnd.Value, t.Throughput.Value,
             t.Throughput.Value / s.Chips, 1 / t.Tpot.Value, t.DecodeMfu.Value, t.DecodeMbu.Value, t.Mfu.Value, t.WeightsRead.Value,
-            t.MemoryPerChip.Value, t.MemoryPerChip.Value <= usable, maxBatch, crossover, t.CostPerMillionInput.Value, t.CostPerMillionOutput.Value);
+            t.MemoryPerChip.Value, t.MemoryPerChip.Value <= usable, maxBatch, crossover, t.CostPerMillionInput.Value, t.CostPerMillionOutput.Value,
+            t.PrefillFlop.Value, t.PrefillMemory.Value * s.Chip.BandwidthBytesPerSecond.Value * s.Assumptions.MemoryEfficiency, t.DecodeFlop.Value, t.DecodeBytesPerChip.Value);
     }
 }
