@@ -15,6 +15,12 @@ charts = [
      'GFLOP/s per watt by launch year: the article\'s four chips as it prints them, and every catalog chip with a published power at its dense 16-bit peak.'),
     ('gflops-per-usd', 'plot gflops-per-usd --out docs/images/gflops-per-usd.png',
      'GFLOP/s per purchase dollar, the article\'s four chips (the catalog has no purchase price for today\'s).'),
+    ('training-cost', 'plot training-cost --out docs/images/training-cost.png',
+     'Training cost against parameters (eq. 8) at the article\'s 46.2% MFU and compute-optimal tokens (20 per parameter), for the article\'s offer and three of today\'s; the article\'s four runs at their own tokens and cost.'),
+    ('cost-trajectory', 'plot cost-trajectory --out docs/images/cost-trajectory.png',
+     'GPT-3\'s training cost projected year by year at the hardware\'s yearly gain in throughput per dollar (eq. 12), and the same cost after the article\'s levers at once (eq. 11).'),
+    ('search', 'plot search --out docs/images/search.png',
+     'LLM search (§3): cost per query against the cache hit rate for both architectures, before and after the levers, beside the search revenue per query. Where a line crosses the revenue, the LLM costs the whole query\'s revenue.'),
     ('implied-mfu', 'plot implied-mfu --out docs/images/implied-mfu.png',
      'The MFU each published run\'s hours imply (the `runs` command), by year, beside the MFU published where it was.'),
 ]

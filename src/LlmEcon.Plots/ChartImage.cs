@@ -47,10 +47,19 @@ public static class ChartImage
         plot.YLabel(chart.YLabel, size: 13);
         double X(double v) => chart.XScale == Scale.Log10 ? Math.Log10(v) : v;
         double Y(double v) => chart.YScale == Scale.Log10 ? Math.Log10(v) : v;
+        var palette = new ScottPlot.Palettes.Category10();
+        var groups = new Dictionary<string, Color>(StringComparer.Ordinal);
+        int next = 0;
         foreach (Series s in chart.Series)
         {
             double[] xs = [.. s.X.Select(X)], ys = [.. s.Y.Select(Y)];
-            var scatter = plot.Add.Scatter(xs, ys);
+            Color color = s.Group is { } g && groups.TryGetValue(g, out Color c) ? c : palette.GetColor(next++);
+            if (s.Group is { } key)
+            {
+                groups[key] = color;
+            }
+
+            var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LegendText = s.InLegend ? s.Name : "";
             switch (s.Style)
             {
@@ -123,5 +132,5 @@ public static class ChartImage
     }
 
     private static string Label(double v) =>
-        v == 0 ? "0" : Math.Abs(v) is >= 0.001 and < 100_000 ? v.ToString("0.###", CultureInfo.InvariantCulture) : v.ToString("0e0", CultureInfo.InvariantCulture);
+        v == 0 ? "0" : Math.Abs(v) is >= 0.001 and < 100_000 ? v.ToString("0.###", CultureInfo.InvariantCulture) : v.ToString("0.###e0", CultureInfo.InvariantCulture);
 }

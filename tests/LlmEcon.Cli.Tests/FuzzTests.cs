@@ -110,7 +110,7 @@ public partial class FuzzTests
     {
         "FILE" when c.Path == "catalog validate" => Pick(r, [sandbox.Catalog, sandbox.BadCatalog, sandbox.Csv]),
         "FILE" => Pick(r, [sandbox.Csv, sandbox.Csv, sandbox.CsvLink, sandbox.OneSizeCsv, sandbox.Catalog]),
-        "KIND" => Pick(r, ["frontier", "roofline", "iso-loss", "gflops-per-watt", "implied-mfu", "gflops-per-usd", "frontir", ""]),
+        "KIND" => Pick(r, ["frontier", "roofline", "iso-loss", "gflops-per-watt", "implied-mfu", "gflops-per-usd", "training-cost", "cost-trajectory", "search", "frontir", ""]),
         "ID" => Pick(r, ["h100-sxm", "gpt-3", "tpu-v4", "aws-p4d-1yr", "chinchilla-article", "h10O", "GPT-3", "tpu-v5e", "gb200", "falcon-180b", "openai-gpt-4o-2024-08"]),
         "--catalog" => Pick(r, [sandbox.Catalog, sandbox.Catalog, sandbox.BadCatalog, sandbox.Csv]),
         "--fit" => Pick(r, [sandbox.Csv, sandbox.OneSizeCsv]),

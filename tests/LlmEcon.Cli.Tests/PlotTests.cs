@@ -10,7 +10,7 @@ public sealed class PlotTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    public static TheoryData<string> Kinds() => ["frontier", "roofline", "gflops-per-watt", "gflops-per-usd", "implied-mfu", "iso-loss"];
+    public static TheoryData<string> Kinds() => ["frontier", "roofline", "gflops-per-watt", "gflops-per-usd", "implied-mfu", "training-cost", "cost-trajectory", "search", "iso-loss"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -54,7 +54,7 @@ public sealed class PlotTests : IDisposable
 
     [Theory]
     [InlineData("plot frontier --format png", "Error: --out must be a file with --format png (a PNG is not text for a terminal); got nothing. E.g. --out chart.png, or --format svg.")]
-    [InlineData("plot frontir", "Error: KIND must be one of frontier, roofline, gflops-per-watt, gflops-per-usd, implied-mfu, iso-loss; got 'frontir'. Did you mean 'frontier'?")]
+    [InlineData("plot frontir", "Error: KIND must be one of frontier, roofline, gflops-per-watt, gflops-per-usd, implied-mfu, training-cost, cost-trajectory, search, iso-loss; got 'frontir'. Did you mean 'frontier'?")]
     [InlineData("plot frontier --offers aws-p5 --format json", "Error: --offers must be an id in the catalog; got 'aws-p5'. Did you mean 'aws-p5-on-demand', 'aws-p5-capacity-block' or 'aws-p5e-capacity-block'?")]
     public void BadInput_IsOneSentence(string commandLine, string expected)
     {

@@ -2,6 +2,7 @@ using LlmEcon.Catalog;
 using LlmEcon.Charts;
 using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
+using LlmEcon.Derivations;
 using LlmEcon.Plots;
 using LlmEcon.Quantities;
 using LlmEcon.Serving;
@@ -18,7 +19,10 @@ internal sealed class PlotCommand : LlmEconCommand
         ("roofline", "attainable FLOP/s per chip against arithmetic intensity, with a prefill and each batch's decode step"),
         ("gflops-per-watt", "GFLOP/s per watt by launch year: the article's four chips and every catalog chip with a published power"),
         ("gflops-per-usd", "GFLOP/s per purchase dollar by year: the article's four chips"),
-        ("implied-mfu", "the MFU published runs' hours imply against the MFU they publish"),
+        ("implied-mfu", "the MFU published runs' hours imply, by year, beside the MFU they publish"),
+        ("training-cost", "training cost against parameters for several offers at compute-optimal tokens, the article's runs marked"),
+        ("cost-trajectory", "a cost projected year by year at the hardware's yearly gain, and after the article's levers"),
+        ("search", "search cost per query against the cache hit rate, both architectures, before and after the levers, beside the revenue per query"),
         ("iso-loss", "Chinchilla iso-loss contours over (N, D), the compute-optimal frontier and the catalog's runs"),
     ];
 
@@ -40,7 +44,7 @@ internal sealed class PlotCommand : LlmEconCommand
 
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>
-        [O.Width, O.Height, O.Model, O.Offers, O.Chip, O.ServeChips, O.ServePrecision, O.ServeBatch, O.InputTokens, O.OutputTokens, O.Law];
+        [O.Width, O.Height, O.Model, O.Offers, O.Chip, O.ServeChips, O.ServePrecision, O.ServeBatch, O.InputTokens, O.OutputTokens, O.Law, O.Mfu, O.StartCost, O.EfficiencyGrowth, O.Years];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string[]> Examples =>
@@ -70,6 +74,9 @@ internal sealed class PlotCommand : LlmEconCommand
             "gflops-per-watt" => ChartKinds.GflopsPerWatt(catalog),
             "gflops-per-usd" => ChartKinds.GflopsPerUsd(catalog),
             "implied-mfu" => ChartKinds.ImpliedMfu(catalog),
+            "training-cost" => TrainingCostChart(a, catalog),
+            "cost-trajectory" => Trajectory(a, catalog),
+            "search" => SearchChart(a, catalog),
             "iso-loss" => ChartKinds.IsoLoss(catalog, MachineFlags.Lookup(() => catalog.ScalingLaw(a.Text(O.Law) ?? "chinchilla-article"), O.Law.Name),
                 catalog.ScalingLaws.FirstOrDefault(l => l.Id == "besiroglu-2024" && l.Id != (a.Text(O.Law) ?? "chinchilla-article"))),
             _ => throw Guard.Fail("KIND", "one of " + string.Join(", ", Kinds.Select(k => k.Kind)), $"'{kind}'", Suggest.Hint(kind, [.. Kinds.Select(k => k.Kind)])),
@@ -84,6 +91,32 @@ internal sealed class PlotCommand : LlmEconCommand
             (new Column("x", chart.XLabel, Kind.Number), m => m.X),
             (new Column("y", chart.YLabel, Kind.Number), m => m.Y));
         return new CommandResult(chart.Title, [data, markers], chart.Notes, []) { Chart = chart };
+    }
+
+    private static Chart TrainingCostChart(Args a, LlmCatalog catalog)
+    {
+        var article = Audit.ArticleReproduction.Run(catalog, Audit.ArticleScenario.Default);
+        string[] ids = (a.Text(O.Offers) ?? "gcp-tpu-v4-1yr,aws-p4d-1yr,aws-p5-on-demand,tensorwave-mi300x-on-demand")
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (string id in ids)
+        {
+            MachineFlags.Lookup(() => catalog.Offer(id), O.Offers.Name);
+        }
+
+        Sourced<Ratio> mfu = a.Value(O.Mfu) is { } m ? m : catalog.Model(Audit.ArticleScenario.Default.Training.MfuModelId).MfuSourced;
+        return ChartKinds.TrainingCost(catalog, ids, mfu, article);
+    }
+
+    private static Chart SearchChart(Args a, LlmCatalog catalog)
+    {
+        SearchCommand.SearchInputs s = SearchCommand.Read(a, catalog);
+        return ChartKinds.SearchCost(s.Assumptions, s.Revenue, s.ModelSide, s.InHouse, s.Annual);
+    }
+
+    private static Chart Trajectory(Args a, LlmCatalog catalog)
+    {
+        TrajectoryCommand.Trajectory t = TrajectoryCommand.Compute(a, catalog);
+        return ChartKinds.CostTrajectory(t.Projection, t.Training.Fraction, a.Has(O.StartCost) ? NumberFormat.Usd(t.Start.Usd) : $"GPT-3's {NumberFormat.Usd(t.Start.Usd)}");
     }
 
     private static Chart Frontier(Args a, LlmCatalog catalog)

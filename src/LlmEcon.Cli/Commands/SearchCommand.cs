@@ -39,11 +39,13 @@ internal sealed class SearchCommand : LlmEconCommand
         (new("costPerQueryUsd", "Cost", Kind.Usd, "USD/query"), r => r.Query.Cost.UsdPerQuery),
     ];
 
-    /// <inheritdoc/>
-    protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
+    /// <summary>The search model's inputs from the options, the article's defaults where none is given; plot draws the same.</summary>
+    internal sealed record SearchInputs(SearchAssumptions Assumptions, MoneyPerQuery Revenue, QueryCount Annual, double ModelSide, double InHouse, List<Derivation> Derivations);
+
+    /// <summary>Reads the search model's inputs (every default the article's, §3).</summary>
+    internal static SearchInputs Read(Args s, LlmCatalog catalog)
     {
         SearchScenario d = ArticleScenario.Default.Search;
-        string arch = s.Choice(O.Architecture);
         double wordsPer1k = s.Value(O.WordsPer1kTokens, d.WordsPer1000Tokens);
         if (s.Has(O.ApiPrice) && s.Has(O.PricePer1kTokens))
         {
@@ -79,10 +81,15 @@ internal sealed class SearchCommand : LlmEconCommand
             derivations.Add(rd);
         }
 
-        QueryCount annual = s.Value(O.AnnualQueries, d.AnnualSearchesStated);
-        double modelSide = s.Value(O.ModelSideDivisor, d.ModelSideDivisor);
-        double inHouse = s.Value(O.InHouseDivisor, d.InHouseDivisor);
+        return new SearchInputs(a, revenue, s.Value(O.AnnualQueries, d.AnnualSearchesStated), s.Value(O.ModelSideDivisor, d.ModelSideDivisor),
+            s.Value(O.InHouseDivisor, d.InHouseDivisor), derivations);
+    }
 
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
+    {
+        string arch = s.Choice(O.Architecture);
+        var (a, revenue, annual, modelSide, inHouse, derivations) = Read(s, catalog);
         var rows = new List<(SearchRow Row, LeverResult Levers)>();
         foreach (SearchArchitecture architecture in new[] { SearchArchitecture.ChatGptEquivalent, SearchArchitecture.TwoStage })
         {

@@ -25,8 +25,12 @@ internal sealed class TrajectoryCommand : LlmEconCommand
     public override IReadOnlyList<string[]> Examples =>
         [[], ["--start-cost", "$1,398,072", "--efficiency-growth", "30%", "--years", "5"], ["--params-after", "8B", "--table", "levers"]];
 
-    /// <inheritdoc/>
-    protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
+    /// <summary>The trajectory's numbers: levers, net reductions, the starting cost and its projection, with derivations.</summary>
+    internal sealed record Trajectory(IReadOnlyList<Lever> Levers, Ratio Inference, Ratio Training, Money Start, double Growth, Ratio Decline,
+        IReadOnlyList<ProjectedCost> Projection, List<Derivation> Derivations);
+
+    /// <summary>Computes the trajectory from the options (the article's defaults where none is given); plot draws the same numbers.</summary>
+    internal static Trajectory Compute(Args s, LlmCatalog catalog)
     {
         ArticleScenario scenario = ArticleScenario.Default;
         TrajectoryScenario t = scenario.Trajectory;
@@ -52,16 +56,6 @@ internal sealed class TrajectoryCommand : LlmEconCommand
         IReadOnlyList<Lever> levers = CostTrajectory.Levers(before, after, costPerFlop, why, mfuBefore, mfuAfter);
         var (inference, inferenceD) = CostTrajectory.NetReduction(levers, inference: true);
         var (training, trainingD) = CostTrajectory.NetReduction(levers, inference: false);
-        Sheet leverSheet = Sheet.Table("levers", "Levers on the cost (new/old factor; counted where marked)", levers,
-            (new Column("lever", "Lever", Kind.Text), l => l.Name),
-            (new Column("factor", "Factor new/old", Kind.Number, "×"), l => l.Factor),
-            (new Column("reduction", "Reduction", Kind.Fraction), l => l.Reduction),
-            (new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") }, l => l.Inference),
-            (new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") }, l => l.Training));
-        Sheet net = Sheet.Record("netReduction", "Net reduction")
-            .Add("inference", "Inference", Kind.Fraction, inference.Fraction)
-            .Add("training", "Training", Kind.Fraction, training.Fraction);
-
         var derivations = new List<Derivation>(levers.Select(l => l.Derivation)) { inferenceD, trainingD };
         Money start;
         if (!s.Has(O.StartCost))
@@ -82,10 +76,25 @@ internal sealed class TrajectoryCommand : LlmEconCommand
         int years = (int)s.Value(O.Years, 5);
         derivations.Add(declineD);
         derivations.Add(CostTrajectory.ProjectionOf(start, decline, years));
-        IReadOnlyList<ProjectedCost> projection = CostTrajectory.Project(start, [decline], years);
-        Sheet projected = Sheet.Table("projection", $"Cost by year at {NumberFormat.Percent(growth)} a year more throughput per $ (cost × {NumberFormat.Compact(1 - decline.Fraction, 4)} a year)", projection,
+        return new Trajectory(levers, inference, training, start, growth, decline, CostTrajectory.Project(start, [decline], years), derivations);
+    }
+
+    /// <inheritdoc/>
+    protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
+    {
+        Trajectory r = Compute(s, catalog);
+        Sheet leverSheet = Sheet.Table("levers", "Levers on the cost (new/old factor; counted where marked)", r.Levers,
+            (new Column("lever", "Lever", Kind.Text), l => l.Name),
+            (new Column("factor", "Factor new/old", Kind.Number, "×"), l => l.Factor),
+            (new Column("reduction", "Reduction", Kind.Fraction), l => l.Reduction),
+            (new Column("countedForInference", "Inference", Kind.Flag) { Words = ("counted", "—") }, l => l.Inference),
+            (new Column("countedForTraining", "Training", Kind.Flag) { Words = ("counted", "—") }, l => l.Training));
+        Sheet net = Sheet.Record("netReduction", "Net reduction")
+            .Add("inference", "Inference", Kind.Fraction, r.Inference.Fraction)
+            .Add("training", "Training", Kind.Fraction, r.Training.Fraction);
+        Sheet projected = Sheet.Table("projection", $"Cost by year at {NumberFormat.Percent(r.Growth)} a year more throughput per $ (cost × {NumberFormat.Compact(1 - r.Decline.Fraction, 4)} a year)", r.Projection,
             (new Column("year", "Year", Kind.Integer, "years from now"), p => (double)p.Year),
             (new Column("costUsd", "Cost", Kind.Usd), p => p.Cost.Usd));
-        return new CommandResult("Cost trajectory", [leverSheet, net, projected], [], derivations);
+        return new CommandResult("Cost trajectory", [leverSheet, net, projected], [], r.Derivations);
     }
 }

@@ -42,6 +42,9 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
 {
     /// <summary>Whether the legend lists it (contours are labelled on the curve instead). Default: true.</summary>
     public bool InLegend { get; init; } = true;
+
+    /// <summary>Series of one group share a colour (a cost and the same cost after the levers); null: a colour of its own.</summary>
+    public string? Group { get; init; }
 }
 
 /// <summary>A labelled point (a published run, a chip) drawn over the series.</summary>

@@ -201,4 +201,77 @@ public static class ChartKinds
             series, markers, [$"L(N, D) = {Compact(law.E)} + {Compact(law.A)}/N^{Compact(law.Alpha)} + {Compact(law.B)}/D^{Compact(law.Beta)} ({law.Source}).",
                 "A mixture of experts is placed at its active parameters.", "Contours are labelled at their right end, in nats per token."]) { Legend = Corner.LowerLeft }.Validated();
     }
+
+    /// <summary>
+    /// Training cost against parameters (eq. 8) for several offers, log–log: compute-optimal tokens (20 per parameter, Hoffmann et al.
+    /// 2022) at one MFU, with the article's runs marked at their own tokens and cost on the article's offer.
+    /// </summary>
+    public static Chart TrainingCost(LlmCatalog catalog, IReadOnlyList<string> offerIds, Sourced<Quantities.Ratio> mfu, Audit.ArticleReproduction article)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(offerIds);
+        ArgumentNullException.ThrowIfNull(article);
+        double[] ns = [.. Enumerable.Range(0, 17).Select(i => Math.Pow(10, 9 + i * 0.25))];
+        var series = new List<Series>();
+        foreach (string id in offerIds)
+        {
+            double[] costs = [.. ns.Select(n => Costs.TrainingCost.Cost(TrainingInputs.FromOffer(catalog, id, Quantities.ParameterCount.FromCount(n),
+                Quantities.TokenCount.FromCount(20 * n)), mfu).Cost.Usd)];
+            series.Add(new Series($"{id} ({Usd(catalog.Offer(id).PricePerChipHour.UsdPerHour)}/chip-h)", ns, costs, SeriesStyle.Line));
+        }
+
+        var markers = article.Training.Select(t => new Marker(t.Model.Id, t.Model.Parameters.Count, t.Solution.Cost.Usd)).ToList();
+        series.Add(new Series("the article's runs (their own tokens, on its offer)", [.. markers.Select(m => m.X)], [.. markers.Select(m => m.Y)], SeriesStyle.Points));
+        return new Chart("training-cost", $"Training cost against parameters at {Percent(mfu.Value.Fraction)} MFU, 20 tokens per parameter",
+            "Parameters N", "Training cost (USD)", Scale.Log10, Scale.Log10, series, markers,
+            ["Eq. 8: 6 × N × D / (peak × MFU × 3600 s/h) × price per chip-hour; each offer at its accelerator's dense 16-bit peak.",
+             $"The article's runs: its own tokens and its offer ({article.Scenario.Training.OfferId}), at the same MFU."]).Validated();
+    }
+
+    /// <summary>The cost trajectory (eqs. 11–12): a cost projected year by year, and the same cost after the article's levers.</summary>
+    public static Chart CostTrajectory(IReadOnlyList<Projections.ProjectedCost> projection, double trainingReduction, string start)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        double[] years = [.. projection.Select(p => (double)p.Year)];
+        double[] cost = [.. projection.Select(p => p.Cost.Usd)];
+        double after = cost[0] * (1 - trainingReduction);
+        Series[] series =
+        [
+            new("cost by year at the hardware's yearly gain", years, cost, SeriesStyle.Line),
+            new($"{start} after the article's levers ({Percent(trainingReduction)} less)", [years[0], years[^1]], [after, after], SeriesStyle.Dashed),
+        ];
+        return new Chart("cost-trajectory", $"Cost trajectory of {start}", "Years from now", "Cost (USD)", Scale.Linear, Scale.Linear, series, [],
+            ["Eq. 12: cost × (1 − decline)^year, the decline from the yearly gain in throughput per $ (the `trajectory` command's projection).",
+             "Eq. 11: the levers (fewer parameters, cost per FLOP, MFU) applied at once, the training reduction."]) { Legend = Corner.UpperRight }.Validated();
+    }
+
+    /// <summary>
+    /// Search cost per query against the cache hit rate (eqs. 2–3), both architectures, before and after the levers (eq. 6), beside
+    /// the search revenue per query (eq. 4): where each line crosses the revenue, the LLM costs the whole query's revenue.
+    /// </summary>
+    public static Chart SearchCost(Search.SearchAssumptions assumptions, Quantities.MoneyPerQuery revenue, double modelSide, double inHouse, Quantities.QueryCount annual)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        double[] hits = [.. Enumerable.Range(0, 19).Select(i => i * 0.05)];
+        var series = new List<Series>();
+        foreach (var (arch, name) in new[] { (Search.SearchArchitecture.ChatGptEquivalent, "chatgpt-equivalent"), (Search.SearchArchitecture.TwoStage, "two-stage") })
+        {
+            double[] before = new double[hits.Length], after = new double[hits.Length];
+            for (int i = 0; i < hits.Length; i++)
+            {
+                var cost = Search.SearchCost.FromApiPrice(arch, assumptions with { CacheHitRate = Quantities.Ratio.FromFraction(hits[i]) }).Cost;
+                before[i] = cost.UsdPerQuery;
+                after[i] = Search.SearchLevers.Apply(cost, revenue, modelSide, inHouse, annual).CostAfter.UsdPerQuery;
+            }
+
+            series.Add(new Series($"{name}: cost per query", [.. hits.Select(h => h * 100)], before, SeriesStyle.Line) { Group = name });
+            series.Add(new Series($"{name}: after the levers (÷{Compact(modelSide * inHouse)})", [.. hits.Select(h => h * 100)], after, SeriesStyle.Dashed) { Group = name });
+        }
+
+        series.Add(new Series($"search revenue per query ({Usd(revenue.UsdPerQuery)})", [0, hits[^1] * 100], [revenue.UsdPerQuery, revenue.UsdPerQuery], SeriesStyle.Line));
+        return new Chart("search", "LLM search: cost per query against the cache hit rate, and the revenue per query", "Cache hit rate (%)", "USD per query",
+            Scale.Linear, Scale.Log10, series, [],
+            [$"The article's assumptions (§3): API price {Usd(assumptions.PricePerToken.Value.UsdPer1kTokens)} per 1000 tokens, gross margin {Percent(assumptions.GrossMargin.Fraction)}; the levers: ÷{Compact(modelSide)} model-side × ÷{Compact(inHouse)} in-house."])
+            { Legend = Corner.LowerLeft }.Validated();
+    }
 }

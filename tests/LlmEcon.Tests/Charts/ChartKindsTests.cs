@@ -1,6 +1,7 @@
 using LlmEcon.Catalog;
 using LlmEcon.Charts;
 using LlmEcon.Costs;
+using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using LlmEcon.Scaling;
 using LlmEcon.Serving;
@@ -99,5 +100,53 @@ public class ChartKindsTests
     {
         var chart = new Chart("x", "t", "x", "y", Scale.Linear, Scale.Log10, [new Series("s", [1, 2], [1, 0], SeriesStyle.Line)], [], []);
         Assert.Equal("s y must be finite and > 0 on a log axis; got 0.", Assert.Throws<InputException>(() => chart.Validated()).Message);
+    }
+}
+
+/// <summary>The article's charts: training cost, the cost trajectory, search.</summary>
+public class ArticleChartsTests
+{
+    private static readonly LlmCatalog C = LlmCatalog.BuiltIn;
+
+    [Fact]
+    public void TrainingCost_MarksGpt3AtTheArticles1398072Usd_AndDrawsEq8()
+    {
+        var article = LlmEcon.Audit.ArticleReproduction.Run(C, LlmEcon.Audit.ArticleScenario.Default);
+        Sourced<Ratio> mfu = C.Model("palm").MfuSourced; // 46.2%, the article's training MFU
+        Chart chart = ChartKinds.TrainingCost(C, ["gcp-tpu-v4-1yr"], mfu, article);
+        // Sun 2023 §4: GPT-3 (175B, 300B tokens) on TPU v4 at 46.2% MFU costs $1,398,072
+        Assert.Equal(1_398_072, chart.Markers.Single(m => m.Label == "gpt-3").Y, 0);
+        Series line = chart.Series[0];
+        for (int i = 0; i < line.X.Count; i++)
+        {
+            double expected = TrainingCost.Cost(TrainingInputs.FromOffer(C, "gcp-tpu-v4-1yr", ParameterCount.FromCount(line.X[i]), TokenCount.FromCount(20 * line.X[i])), mfu).Cost.Usd;
+            Assert.Equal(expected, line.Y[i], expected * 1e-12);
+        }
+    }
+
+    [Fact]
+    public void CostTrajectory_StartsAtTheStartingCost_AndDrawsTheLeversLine()
+    {
+        var projection = LlmEcon.Projections.CostTrajectory.Project(Money.FromUsd(1_000_000), [Ratio.FromFraction(0.2)], 3);
+        Chart chart = ChartKinds.CostTrajectory(projection, 0.75, "$1,000,000");
+        // 1e6 × 0.8^year: 1e6, 8e5, 6.4e5, 5.12e5; after a 75% reduction: 2.5e5
+        Assert.Equal(new[] { 1e6, 8e5, 6.4e5, 5.12e5 }, chart.Series[0].Y.Select(y => Math.Round(y, 6)));
+        Assert.Equal(2.5e5, chart.Series[1].Y[0], 6);
+    }
+
+    [Fact]
+    public void Search_AtEachCacheHitRate_IsTheSearchModelsCost()
+    {
+        var d = LlmEcon.Audit.ArticleScenario.Default.Search;
+        var a = new LlmEcon.Search.SearchAssumptions(d.QueryPromptWords, d.GeneratedWordsPerResponse, d.SampledResponses, d.ResultPromptWordsPerLink,
+            d.GeneratedWordsPerLink, d.Links, d.WordsPer1000Tokens, C.ApiPrice(d.ApiPriceId).PerToken(d.WordsPer1000Tokens), d.CacheHitRate, d.GrossMargin);
+        var revenue = MoneyPerQuery.FromUsdPerQuery(0.0476);
+        Chart chart = ChartKinds.SearchCost(a, revenue, 4, 2, d.AnnualSearchesStated);
+        Series chat = chart.Series[0];
+        int at30 = chat.X.Select((x, i) => (x, i)).Single(p => Math.Abs(p.x - 30) < 1e-9).i;
+        double expected = LlmEcon.Search.SearchCost.FromApiPrice(LlmEcon.Search.SearchArchitecture.ChatGptEquivalent, a with { CacheHitRate = Ratio.FromFraction(0.30) }).Cost.UsdPerQuery;
+        Assert.Equal(expected, chat.Y[at30], 15);
+        Assert.Equal(expected / 8, chart.Series[1].Y[at30], 15); // ÷4 model-side × ÷2 in-house
+        Assert.Equal(0.0476, chart.Series[^1].Y[0]);
     }
 }
