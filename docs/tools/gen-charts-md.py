@@ -38,4 +38,5 @@ for key, cmd, caption in charts:
         raise SystemExit(f'{cmd}: {out}')
     doc.append(f'## {key}\n\n```text\nllmecon {cmd}\n```\n\n![{key}](images/{key}.png)\n\n{caption}\n\n')
 doc.append('The data behind a chart, for a spreadsheet or another plotting tool:\n\n' + ex('plot gflops-per-usd --format csv') + '\n')
+doc.append('SVG goes to standard output when there is no `--out` (a PNG needs a file); `report --format html` embeds the article\'s seven charts this way, inline, with nothing fetched:\n\n' + ex('plot search --format svg | head -2') + '\n')
 open(os.path.join(ROOT, 'docs', 'charts.md'), 'w').write(''.join(doc).rstrip('\n') + '\n')

@@ -89,6 +89,9 @@ public class FormatTests
             Assert.DoesNotContain("href=", html, StringComparison.Ordinal);
             Assert.Contains("$1,398,072", html, StringComparison.Ordinal);
             Assert.Contains("<h2>Audit: figures that do not follow from the article&#39;s own inputs</h2>", html, StringComparison.Ordinal);
+            // the article's seven charts, inline SVG: trajectory, training cost, GFLOPS per $ and per W, search, iso-loss, implied MFU
+            Assert.Equal(7, System.Text.RegularExpressions.Regex.Count(html, "<svg "));
+            Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
         }
         finally
         {

@@ -93,6 +93,18 @@ internal sealed class PlotCommand : LlmEconCommand
         return new CommandResult(chart.Title, [data, markers], chart.Notes, []) { Chart = chart };
     }
 
+    /// <summary>The article's charts with every default (report --format html embeds them): trajectory, training cost, hardware, search, scaling, runs.</summary>
+    internal static IReadOnlyList<Chart> ArticleCharts(LlmCatalog catalog)
+    {
+        var none = new Args(new Dictionary<string, IReadOnlyList<string>>(), []);
+        return
+        [
+            Trajectory(none, catalog), TrainingCostChart(none, catalog), ChartKinds.GflopsPerUsd(catalog), ChartKinds.GflopsPerWatt(catalog),
+            SearchChart(none, catalog), ChartKinds.IsoLoss(catalog, catalog.ScalingLaw("chinchilla-article"), catalog.ScalingLaws.FirstOrDefault(l => l.Id == "besiroglu-2024")),
+            ChartKinds.ImpliedMfu(catalog),
+        ];
+    }
+
     private static Chart TrainingCostChart(Args a, LlmCatalog catalog)
     {
         var article = Audit.ArticleReproduction.Run(catalog, Audit.ArticleScenario.Default);

@@ -38,7 +38,13 @@ internal sealed class ReportCommand : LlmEconCommand
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         ArticleReport report = Report(catalog);
-        return report.Flat with { Payload = report };
+        // the HTML page embeds the article's charts, drawn from this run's catalog; other formats print tables only
+        bool html = a.Has(O.Format) && a.Choice(O.Format, Formats) == "html";
+        return report.Flat with
+        {
+            Payload = report,
+            Figures = html ? [.. PlotCommand.ArticleCharts(catalog).Select(c => (c.Title, System.Text.Encoding.UTF8.GetString(Plots.ChartImage.Render(c, Plots.ImageKind.Svg))))] : [],
+        };
     }
 
     /// <inheritdoc/>
@@ -57,7 +63,7 @@ internal sealed class ReportCommand : LlmEconCommand
         return format switch
         {
             OutputFormat.Json => JsonRenderer.Render(report.Flat, explain) + "\n",
-            OutputFormat.Html => HtmlRenderer.Render(report.Flat, explain, Html(report)),
+            OutputFormat.Html => HtmlRenderer.Render(report.Flat, explain, Html(report), result.Figures),
             _ => Markdown(report, explain),
         };
     }

@@ -7,7 +7,7 @@ namespace LlmEcon.Cli.Output;
 internal static class HtmlRenderer
 {
     /// <summary>One self-contained HTML page (inline CSS, no scripts, no external resources).</summary>
-    public static string Render(CommandResult result, bool explain, string? introHtml = null)
+    public static string Render(CommandResult result, bool explain, string? introHtml = null, IReadOnlyList<(string Title, string Svg)>? figures = null)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
@@ -46,6 +46,17 @@ internal static class HtmlRenderer
             }
 
             sb.Append("</table>\n");
+        }
+
+        if (figures is { Count: > 0 })
+        {
+            sb.Append("<h2>Charts</h2>\n");
+            foreach (var (title, svg) in figures)
+            {
+                // inline SVG: the XML declaration goes, the drawing stays (no script, no link, nothing fetched)
+                int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+                sb.Append("<figure>\n").Append(start < 0 ? svg : svg[start..]).Append("\n<figcaption>").Append(E(title)).Append("</figcaption>\n</figure>\n");
+            }
         }
 
         foreach (string note in result.Notes)

@@ -180,6 +180,9 @@ internal sealed record CommandResult(string Title, IReadOnlyList<Sheet> Sheets, 
     /// <summary>What a command's own renderer needs beyond the sheets (the report's sections), or null.</summary>
     public object? Payload { get; init; }
 
+    /// <summary>Charts as SVG, with their titles, for a page that embeds them (report --format html).</summary>
+    public IReadOnlyList<(string Title, string Svg)> Figures { get; init; } = [];
+
     /// <summary>A result of one sheet.</summary>
     public static CommandResult Of(string title, Sheet sheet, IReadOnlyList<Derivation>? derivations = null, IReadOnlyList<string>? notes = null) =>
         new(title, [sheet], notes ?? [], derivations ?? []);
