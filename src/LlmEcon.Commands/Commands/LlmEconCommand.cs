@@ -38,7 +38,7 @@ internal abstract class LlmEconCommand
     public abstract IReadOnlyList<string[]> Examples { get; }
 
     /// <summary>The formats this command prints; the first is the default.</summary>
-    public virtual IReadOnlyList<string> Formats => ["table", "json", "csv", "markdown"];
+    public virtual IReadOnlyList<string> Formats => ["table", "json", "csv", "markdown", "html"];
 
     /// <summary>The format when --format is not given: the first of <see cref="Formats"/>.</summary>
     protected virtual string DefaultFormat(Args a) => Formats[0];

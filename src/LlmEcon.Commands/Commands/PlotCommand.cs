@@ -40,7 +40,7 @@ internal sealed class PlotCommand : LlmEconCommand
     public override IReadOnlyList<Positional> Positionals => [new("KIND", "One of " + string.Join(", ", Kinds.Select(k => k.Kind)) + ".")];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Formats => ["table", "json", "csv", "markdown", "svg", "png"];
+    public override IReadOnlyList<string> Formats => ["table", "json", "csv", "markdown", "html", "svg", "png"];
 
     /// <inheritdoc/>
     public override IReadOnlyList<Opt> OwnOptions =>

@@ -11,7 +11,7 @@ namespace LlmEcon.Cli.Options;
 internal static class O
 {
     // Common to every command.
-    public static readonly ChoiceOpt Format = new("--format", "FORMAT", "How to print: table (default), json, csv or markdown; report: markdown (default), html or json; plot: png or svg (default: --out's extension).",
+    public static readonly ChoiceOpt Format = new("--format", "FORMAT", "How to print: table (default), json, csv, markdown or html (one self-contained page); report: markdown (default), html or json; plot: also png or svg (default: --out's extension).",
         ["table", "json", "csv", "markdown", "html", "svg", "png"]);
     public static readonly SwitchOpt Explain = new("--explain", "Also print how every number was computed: formula, the numbers substituted, each input with its catalog source and date.");
     public static readonly TextOpt Catalog = new("--catalog", "FILE", "A JSON catalog file merged over the built-in one (the same id replaces an entry); validated as a whole.", "docs/examples/my-catalog.json");

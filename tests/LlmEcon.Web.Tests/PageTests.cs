@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LlmEcon.Web.Tests;
+
+/// <summary>The pages: forms over the commands, state in the URL.</summary>
+public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/article")]
+    [InlineData("/training")]
+    [InlineData("/serving")]
+    [InlineData("/scaling")]
+    [InlineData("/memory")]
+    [InlineData("/hardware")]
+    public async Task EveryPage_Loads(string url)
+    {
+        HttpResponseMessage response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("<!DOCTYPE html>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrainingPage_WithTheArticlesInputsInTheUrl_ShowsItsCost()
+    {
+        string html = await _client.GetStringAsync(new Uri("/training?model=gpt-3&offer=gcp-tpu-v4-1yr&mfu=46.2%25", UriKind.Relative));
+        Assert.Contains("$1,398,072", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"46.2%\"", html, StringComparison.Ordinal); // the form keeps the state
+        Assert.Contains("How each number was computed", html, StringComparison.Ordinal); // and the derivations
+    }
+
+    [Fact]
+    public async Task BadInput_OnAPage_IsTheSentence_NotAnError500()
+    {
+        HttpResponseMessage response = await _client.GetAsync(new Uri("/training?model=gpt-3&offer=gcp-tpu-v4-1yr&mfu=146%25", UriKind.Relative));
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("class=\"error\"", html, StringComparison.Ordinal);
+        Assert.Contains("--mfu must be a fraction in [1e-6, 1]", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri("/nope", UriKind.Relative))).StatusCode);
+}
