@@ -115,7 +115,7 @@ public class ErrorTests
     [InlineData("inference --params 175B --offer aws-p4d-1yr --chip h100-sxm --mfu 0.2",
         "Error: --offer and --chip conflict: an offer names its own accelerator; give one of them.")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --mfu 0.2 --format xml",
-        "Error: --format must be one of table, json, csv, markdown, html; got 'xml'.")]
+        "Error: --format must be one of table, json, csv, markdown, html; got 'xml'. Did you mean 'html'?")]
     [InlineData("report --format csv",
         "Error: --format must be one of markdown, html, json; got 'csv'.")]
     [InlineData("train --model gpt-3 --offer gcp-tpu-v4-1yr --mfu 46.2% --cost $5M",
