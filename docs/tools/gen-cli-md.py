@@ -160,4 +160,16 @@ for name, desc, cmds in sections:
     S.append(f"## {name}\n\n{desc}\n\n")
     for c in cmds:
         S.append(ex(c) + '\n')
+S.append('''## web
+
+The local web calculator and its JSON API ([web.md](web.md)): one page per question, the state in the URL, and
+`/api/v1/COMMAND` answering exactly the command's JSON. It serves until stopped, so this page shows it without
+running it:
+
+```text
+llmecon web --port 5180
+llmecon web --open
+```
+
+''')
 open(os.path.join(os.path.dirname(__file__), '..', 'cli.md'), 'w').write(''.join(S).rstrip('\n') + '\n')

@@ -3,6 +3,7 @@ using System.Text;
 using LlmEcon.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(false);
+LlmEcon.Cli.Commands.WebCommand.Host = LlmEcon.Web.WebApp.Serve;
 
 // Table width: the terminal's; when redirected, $COLUMNS if set (≥ 40), else 120.
 int width = !Console.IsOutputRedirected ? Math.Max(60, Console.WindowWidth)

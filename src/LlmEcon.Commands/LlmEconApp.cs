@@ -30,14 +30,14 @@ internal static class LlmEconApp
         new ReportCommand(), new SearchCommand(), new InferenceCommand(), new TrainCommand(),
         new ScalingLossCommand(), new ScalingOptimalCommand(), new ScalingFitCommand(), new ScalingPlanCommand(),
         new MemoryCommand(), new HardwareListCommand(), new HardwareShowCommand(), new HardwareGenerationsCommand(),
-        new InHouseCommand(), new TrajectoryCommand(), new RunsCommand(), new ServeCommand(), new SelfHostCommand(), new ValidateCommand(), new PlotCommand(),
+        new InHouseCommand(), new TrajectoryCommand(), new RunsCommand(), new ServeCommand(), new SelfHostCommand(), new ValidateCommand(), new PlotCommand(), new WebCommand(),
         new CatalogListCommand(), new CatalogShowCommand(), new CatalogValidateCommand(),
     ];
 
     /// <summary>The groups: words that are followed by a command (<c>scaling</c>, <c>hardware</c>, <c>catalog</c>).</summary>
     public static readonly IReadOnlyList<string> Groups = [.. Commands.Where(c => c.Path.Contains(' ', StringComparison.Ordinal)).Select(c => c.Path.Split(' ')[0]).Distinct()];
 
-    /// <summary>The tool's version, e.g. <c>0.4.0</c>.</summary>
+    /// <summary>The tool's version, e.g. <c>0.5.0</c>.</summary>
     public static string Version { get; } =
         (typeof(LlmEconApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0").Split('+')[0];
 

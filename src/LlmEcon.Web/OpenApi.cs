@@ -22,7 +22,7 @@ internal static class OpenApi
             var parameters = new JsonArray();
             foreach (Positional p in c.Positionals)
             {
-                parameters.Add(new JsonObject { ["name"] = p.Name, ["in"] = "path", ["required"] = true, ["description"] = p.Help, ["schema"] = new JsonObject { ["type"] = "string" } });
+                parameters.Add((JsonNode)new JsonObject { ["name"] = p.Name, ["in"] = "path", ["required"] = true, ["description"] = p.Help, ["schema"] = new JsonObject { ["type"] = "string" } });
             }
 
             foreach (Opt o in c.Options.Where(o => !CommandRunner.Forbidden.Contains(o.Name[2..])))
@@ -39,7 +39,7 @@ internal static class OpenApi
                     parameter["example"] = example;
                 }
 
-                parameters.Add(parameter);
+                parameters.Add((JsonNode)parameter);
             }
 
             paths[route] = new JsonObject

@@ -38,6 +38,35 @@ public static class WebApp
         return app;
     }
 
+    /// <summary>
+    /// Serves on 127.0.0.1:<paramref name="port"/> until stopped (Ctrl+C), saying where on <paramref name="log"/>; with
+    /// <paramref name="open"/>, opens the default browser there (xdg-open, where present).
+    /// </summary>
+    public static int Serve(int port, bool open, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        WebApplication app = Create([], port);
+        string url = $"http://127.0.0.1:{port}/";
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            log.WriteLine($"LlmEcon on {url} (Ctrl+C stops it)");
+            log.Flush();
+            if (open)
+            {
+                try
+                {
+                    System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("xdg-open", url) { UseShellExecute = false })?.Dispose();
+                }
+                catch (System.ComponentModel.Win32Exception)
+                {
+                    log.WriteLine($"No browser to open (xdg-open): visit {url}");
+                }
+            }
+        });
+        app.Run();
+        return 0;
+    }
+
     /// <summary>Maps the pages and the API on <paramref name="app"/>.</summary>
     public static void Map(WebApplication app)
     {
@@ -73,7 +102,7 @@ public static class WebApp
     {
         if (CommandRunner.Find(path) is not var (command, arguments))
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: $"no command '{path.Replace('/', ' ')}': /api/v1/openapi.json lists them.");
+            return ProblemResult(404, "Not found", $"no command '{path.Replace('/', ' ')}': /api/v1/openapi.json lists them.");
         }
 
         if (CommandRunner.ReadsFiles(command))
@@ -113,13 +142,17 @@ public static class WebApp
             : Problem400(run.Sentence);
     }
 
-    private static IResult Problem400(string detail) => Results.Problem(statusCode: 400, title: "Bad input", detail: detail);
+    private static IResult Problem400(string detail) => ProblemResult(400, "Bad input", detail);
+
+    /// <summary>An RFC 9457 problem, serialized by source-generated JSON (the tool runs natively: no reflection).</summary>
+    private static IResult ProblemResult(int status, string title, string detail) =>
+        Results.Text(JsonSerializer.Serialize(ProblemBody.Of(title, status, detail), ProblemJson.Default.ProblemBody), "application/problem+json", System.Text.Encoding.UTF8, status);
 
     private static Task Problem(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new ProblemBody(title, status, detail), ProblemJson.Default.ProblemBody));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(ProblemBody.Of(title, status, detail), ProblemJson.Default.ProblemBody));
     }
 
     /// <summary>A JSON object body as fields: strings, numbers and booleans; anything else is an error sentence.</summary>
@@ -191,10 +224,20 @@ public static class WebApp
 }
 
 /// <summary>An RFC 9457 problem body.</summary>
+/// <param name="Type">The status's section of RFC 9110.</param>
 /// <param name="Title">What kind of problem.</param>
 /// <param name="Status">The HTTP status.</param>
 /// <param name="Detail">The sentence.</param>
-internal sealed record ProblemBody(string Title, int Status, string Detail);
+internal sealed record ProblemBody(string Type, string Title, int Status, string Detail)
+{
+    /// <summary>A problem of <paramref name="status"/>, its type the RFC 9110 section.</summary>
+    public static ProblemBody Of(string title, int status, string detail) => new(status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+    }, title, status, detail);
+}
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(ProblemBody))]
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]

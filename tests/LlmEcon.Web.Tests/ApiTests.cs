@@ -4,14 +4,13 @@ using System.Text;
 using System.Text.Json;
 using LlmEcon.Cli;
 using LlmEcon.Cli.Commands;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LlmEcon.Web.Tests;
 
 /// <summary>The JSON API: every command answers as the tool does; every bad input is a 400 (or 404) with one sentence, never a 500.</summary>
-public sealed class ApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class ApiTests(Server server) : IClassFixture<Server>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = server.Client;
 
     /// <summary>Each command's first help example that reads and writes no file, as (command, example words).</summary>
     public static TheoryData<string, string[]> Examples()

@@ -1,12 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LlmEcon.Web.Tests;
 
 /// <summary>The pages: forms over the commands, state in the URL.</summary>
-public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class PageTests(Server server) : IClassFixture<Server>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = server.Client;
 
     [Theory]
     [InlineData("/")]

@@ -161,6 +161,8 @@ internal static class O
     public static readonly ValueOpt<long> Width = Whole("--width", "PX", "plot: the image's width in pixels. Default: 800.", "1200", 200, 8000);
     public static readonly ValueOpt<long> Height = Whole("--height", "PX", "plot: the image's height in pixels. Default: 520.", "700", 150, 8000);
     public static readonly TextOpt Offers = new("--offers", "IDS", "plot frontier: catalog offers to compare, comma-separated. Default: aws-p5-on-demand, coreweave-h200-on-demand, tensorwave-mi300x-on-demand, aws-p4de-on-demand.", "aws-p5-on-demand,aws-p4d-on-demand");
+    public static readonly ValueOpt<long> Port = Whole("--port", "PORT", "web: the port on 127.0.0.1. Default: 5180.", "5180", 1, 65535);
+    public static readonly SwitchOpt Open = new("--open", "web: open the calculator in the default browser (xdg-open).");
     public static readonly ValueOpt<Ratio> ComputeEfficiency = Utilization("--compute-efficiency", "η_c: the share of the dense peak matrix multiplies reach. Default: 70%.", "70%");
     public static readonly ValueOpt<Ratio> MemoryEfficiency = Utilization("--memory-efficiency", "η_m: the share of the memory bandwidth streaming reaches. Default: 85%.", "85%");
     public static readonly ValueOpt<Duration> AllReduceLatency = Value("--all-reduce-latency", "TIME", "α: the fixed latency of one tensor-parallel all-reduce (25us, 0.03ms). Default: 25us.", "25us",
