@@ -119,7 +119,10 @@ internal static class Pages
 
         string html = run.Output;
         int start = html.IndexOf("<body>", StringComparison.Ordinal), end = html.LastIndexOf("</body>", StringComparison.Ordinal);
-        return start < 0 || end < 0 ? html : html[(start + "<body>".Length)..end];
+        string body = start < 0 || end < 0 ? html : html[(start + "<body>".Length)..end];
+        // the page has its own title: the command's <h1> goes
+        int h1 = body.IndexOf("<h1>", StringComparison.Ordinal), h1End = body.IndexOf("</h1>", StringComparison.Ordinal);
+        return h1 >= 0 && h1End > h1 ? body.Remove(h1, h1End + "</h1>".Length - h1) : body;
     }
 
     private static StringBuilder Head(string title) => new StringBuilder()
