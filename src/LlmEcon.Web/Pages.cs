@@ -13,6 +13,12 @@ namespace LlmEcon.Web;
 internal static class Pages
 {
     /// <summary>The pages: slug, title, the command, and the fields shown first.</summary>
+    /// <summary>The chart each page shows beside its results (a <c>plot</c> kind), drawn with the inputs the plot takes.</summary>
+    private static readonly Dictionary<string, string> Charts = new(StringComparer.Ordinal)
+    {
+        ["article"] = "cost-trajectory", ["training"] = "training-cost", ["serving"] = "frontier", ["scaling"] = "iso-loss", ["hardware"] = "gflops-per-watt",
+    };
+
     private static readonly (string Slug, string Title, string Command, string[] Fields, string Intro)[] All =
     [
         ("article", "The article", "trajectory", ["params-before", "params-after", "mfu-before", "mfu-after", "start-cost", "efficiency-growth", "years"],
@@ -53,7 +59,7 @@ internal static class Pages
         }
 
         bool partial = query.ContainsKey("partial");
-        string results = Results(command, query);
+        string results = Results(command, query) + Chart(slug, query);
         if (partial)
         {
             return results;
@@ -125,6 +131,22 @@ internal static class Pages
         return h1 >= 0 && h1End > h1 ? body.Remove(h1, h1End + "</h1>".Length - h1) : body;
     }
 
+    /// <summary>The page's chart as inline SVG, drawn by <c>llmecon plot</c> with those of the page's inputs the plot takes; empty when it cannot be drawn.</summary>
+    private static string Chart(string slug, IQueryCollection query)
+    {
+        if (!Charts.TryGetValue(slug, out string? kind) || CommandRunner.Find("plot") is not var (plot, _))
+        {
+            return "";
+        }
+
+        var flags = query.Where(q => q.Key != "partial" && q.Value.ToString().Length > 0 && plot.Options.Any(o => o.Name == "--" + q.Key && o is not SwitchOpt)
+                                     && !CommandRunner.Forbidden.Contains(q.Key))
+            .Select(q => (q.Key, (string?)q.Value.ToString()));
+        CommandRun run = CommandRunner.Run(plot, [kind], [.. flags], "svg");
+        int start = run.Output.IndexOf("<svg", StringComparison.Ordinal);
+        return run.Code != 0 || start < 0 ? "" : "<figure class=\"chart\">" + run.Output[start..] + "</figure>\n";
+    }
+
     private static StringBuilder Head(string title) => new StringBuilder()
         .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n<style>\n")
         .Append("body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\n")
@@ -132,7 +154,8 @@ internal static class Pages
         .Append("input,select{font:inherit;padding:0.2rem 0.4rem;min-width:9rem}button{align-self:flex-end;padding:0.3rem 1rem}\n")
         .Append("table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:0.25rem 0.6rem}\n")
         .Append("th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .Append("pre{background:#f7f7f7;padding:0.75rem;overflow-x:auto}.error{color:#b00020;font-weight:600}.hint{color:#555}\n</style>\n</head>\n<body>\n");
+        .Append("pre{background:#f7f7f7;padding:0.75rem;overflow-x:auto}.error{color:#b00020;font-weight:600}.hint{color:#555}\n")
+        .Append("figure.chart svg{max-width:100%;height:auto}\n</style>\n</head>\n<body>\n");
 
     private static string Foot(StringBuilder sb) => sb.Append("</body>\n</html>\n").ToString();
 

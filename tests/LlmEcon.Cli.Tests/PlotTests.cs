@@ -25,6 +25,10 @@ public sealed class PlotTests : IDisposable
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
         Assert.Equal(800, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
         Assert.Equal(520, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+        // and the whole image decodes (Skia): the size, and not one colour (something is drawn on the white)
+        using SkiaSharp.SKBitmap bitmap = SkiaSharp.SKBitmap.Decode(bytes);
+        Assert.Equal((800, 520), (bitmap.Width, bitmap.Height));
+        Assert.True(bitmap.Pixels.Distinct().Count() > 10, "an image of fewer than 10 colours");
         string text = File.ReadAllText(svg);
         Assert.Contains("<svg", text, StringComparison.Ordinal);
         Assert.Contains("width=\"800\"", text, StringComparison.Ordinal);

@@ -45,3 +45,28 @@ public sealed class PageTests(Server server) : IClassFixture<Server>
     public async Task UnknownPage_Is404() =>
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri("/nope", UriKind.Relative))).StatusCode);
 }
+
+/// <summary>The pages show their chart, drawn with the page's inputs.</summary>
+public sealed class PageChartTests(Server server) : IClassFixture<Server>
+{
+    [Theory]
+    [InlineData("/serving")]
+    [InlineData("/training?mfu=40%25")]
+    [InlineData("/article")]
+    [InlineData("/scaling?law=besiroglu-2024")]
+    [InlineData("/hardware")]
+    public async Task APage_ShowsItsChart_AsInlineSvg(string url)
+    {
+        string html = await server.Client.GetStringAsync(new Uri(url, UriKind.Relative));
+        Assert.Contains("<figure class=\"chart\"><svg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTrainingChart_FollowsTheMfuInput()
+    {
+        // the training-cost chart's title states its MFU: the page's mfu goes to the plot
+        string html = await server.Client.GetStringAsync(new Uri("/training?mfu=40%25", UriKind.Relative));
+        Assert.Contains("at 40% MFU", html, StringComparison.Ordinal);
+    }
+}
