@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using LlmEcon.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmEcon.Benchmarks;
 
@@ -25,7 +22,7 @@ internal static class LoadTest
         var limit = TimeSpan.FromSeconds(Option(args, "--seconds", 600));
         WebApplication app = WebApp.Create([], port: 0);
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        string address = WebApp.AddressOf(app) + "/";
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(address) };
         for (int i = 0; i < 2000; i++)
         {

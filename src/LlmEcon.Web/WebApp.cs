@@ -67,6 +67,14 @@ public static class WebApp
         return 0;
     }
 
+    /// <summary>Where a started app listens (with port 0, the port the system chose), e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public static string AddressOf(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
     /// <summary>Maps the pages and the API on <paramref name="app"/>.</summary>
     public static void Map(WebApplication app)
     {

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LlmEcon.Web.Tests;
@@ -22,7 +19,7 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         _app = WebApp.Create([], port: 0);
         await _app.StartAsync();
-        _base = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _base = WebApp.AddressOf(_app);
     }
 
     /// <inheritdoc/>
