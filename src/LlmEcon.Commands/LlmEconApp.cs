@@ -116,7 +116,168 @@ internal static class LlmEconApp
             return Ok;
         }
 
-        return command.Execute(Bind(command, rest), io);
+        Args bound = Bind(command, rest);
+        return bound.Has(O.Solve) || bound.Has(O.Target) ? Seek(command, rest, bound, io) : command.Execute(bound, io);
+    }
+
+    /// <summary>
+    /// --solve OPTION --target KEY=VALUE: the value of OPTION at which the command's JSON output KEY equals VALUE (library
+    /// <see cref="Scenarios.GoalSeek"/>), then the command run at that value, in the format asked; the solution on standard error.
+    /// </summary>
+    private static int Seek(LlmEconCommand command, string[] rest, Args a, Io io)
+    {
+        string name = a.Text(O.Solve) ?? throw Guard.Fail(O.Solve.Name, "given with --target (the option to solve)", "nothing", "e.g. --solve mfu");
+        string target = a.Text(O.Target) ?? throw Guard.Fail(O.Target.Name, "given with --solve (KEY=VALUE: an output and the value it must reach)", "nothing", "e.g. --target costUsd=1000000");
+        string flag = "--" + name.TrimStart('-');
+        Opt? solved = command.Options.FirstOrDefault(o => o.Name == flag);
+        if (solved is not INumericOpt numeric)
+        {
+            string[] numbers = [.. command.Options.OfType<INumericOpt>().Cast<Opt>().Select(o => o.Name[2..])];
+            throw Guard.Fail(O.Solve.Name, $"a numeric option of llmecon {command.Path}", $"'{name}'",
+                numbers.Length == 0 ? "this command has none" : Suggest.Nearest(name, numbers).Count > 0 ? Suggest.Hint(name, numbers) : "one of " + string.Join(", ", numbers));
+        }
+
+        int eq = target.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || !double.TryParse(target[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double want) || !double.IsFinite(want))
+        {
+            throw Guard.Fail(O.Target.Name, "KEY=VALUE with a finite number (e.g. costUsd=1e6)", $"'{target}'");
+        }
+
+        string key = target[..eq];
+        // the words of each evaluation: the command's own, less goal seek, output and the solved option, in JSON
+        var words = new List<string>();
+        for (int i = 0; i < rest.Length; i++)
+        {
+            string w = rest[i], bare = w.Split('=', 2)[0];
+            bool takesValue = !w.Contains('=', StringComparison.Ordinal) && bare != O.Explain.Name && bare != O.Debug.Name;
+            if (bare == O.Solve.Name || bare == O.Target.Name || bare == O.Format.Name || bare == O.Out.Name || bare == O.Explain.Name || bare == flag)
+            {
+                i += takesValue ? 1 : 0;
+                continue;
+            }
+
+            words.Add(w);
+        }
+
+        string Text(double x)
+        {
+            foreach (string t in new[] { Guard.Show(x), "$" + Guard.Show(x), Guard.Show(Math.Round(x)) })
+            {
+                try
+                {
+                    double m = numeric.Magnitude(t);
+                    if (Math.Abs(m - x) <= 1e-9 * Math.Abs(x) + 1e-300 || t == Guard.Show(Math.Round(x)))
+                    {
+                        return t;
+                    }
+                }
+                catch (InputException)
+                {
+                }
+            }
+
+            throw Guard.Fail(flag, numeric.Range.Text, Guard.Show(x));
+        }
+
+        double Output(double x)
+        {
+            var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+            var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            if (command.Execute(Bind(command, [.. words, flag, Text(x), O.Format.Name, "json"]), new Io(output, error, io.Width)) != Ok)
+            {
+                throw Guard.Fail(flag, "a value the command takes", Guard.Show(x));
+            }
+
+            try
+            {
+                return Key(output.ToString(), key, command.Path);
+            }
+            catch (InputException e)
+            {
+                throw new KeyProblem(e); // not the input's fault: goal seek must not skip it as a refused value
+            }
+        }
+
+        Options.Range r = numeric.Range;
+        double low = r.LowOpen ? r.Low + Math.Max(Math.Abs(r.Low) * 1e-9, 1e-12) : r.Low;
+        double high = r.HighOpen ? r.High - Math.Max(Math.Abs(r.High) * 1e-9, 1e-12) : r.High;
+        Scenarios.GoalSeekResult found;
+        try
+        {
+            found = Scenarios.GoalSeek.Solve(Output, want, low, high, flag, key);
+        }
+        catch (KeyProblem e)
+        {
+            throw e.Problem;
+        }
+
+        string value = Text(found.Input);
+        io.Error.Write($"Solved: {flag} {value} gives {key} = {Guard.Show(NumberFormat.RoundSignificant(found.Output, 6))} (target {Guard.Show(want)}; goal seek over {r.Text}: {found.Evaluations} evaluations, Brent's method).\n");
+        var kept = new List<string>();
+        for (int i = 0; i < rest.Length; i++)
+        {
+            string bare = rest[i].Split('=', 2)[0];
+            if (bare == O.Solve.Name || bare == O.Target.Name || bare == flag)
+            {
+                i += rest[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
+            kept.Add(rest[i]);
+        }
+
+        return command.Execute(Bind(command, [.. kept, flag, value]), io);
+    }
+
+    /// <summary>A --target key the output does not have once as a number: an error of the key, whatever the input.</summary>
+    private sealed class KeyProblem(InputException problem) : Exception(problem.Message, problem)
+    {
+        public InputException Problem { get; } = problem;
+    }
+
+    /// <summary>The number at JSON key <paramref name="key"/> of a command's output: it must occur once, as a number.</summary>
+    private static double Key(string json, string key, string path)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var found = new List<System.Text.Json.JsonElement>();
+        var numbers = new SortedSet<string>(StringComparer.Ordinal);
+        void Walk(System.Text.Json.JsonElement e)
+        {
+            if (e.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (p.Value.ValueKind == System.Text.Json.JsonValueKind.Number)
+                    {
+                        numbers.Add(p.Name);
+                    }
+
+                    if (p.Name == key)
+                    {
+                        found.Add(p.Value);
+                    }
+
+                    Walk(p.Value);
+                }
+            }
+            else if (e.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var x in e.EnumerateArray())
+                {
+                    Walk(x);
+                }
+            }
+        }
+
+        Walk(doc.RootElement);
+        return found.Count switch
+        {
+            1 when found[0].ValueKind == System.Text.Json.JsonValueKind.Number => found[0].GetDouble(),
+            0 => throw Guard.Fail(O.Target.Name, $"a numeric key of llmecon {path}'s JSON output", $"'{key}'",
+                Suggest.Nearest(key, [.. numbers]).Count > 0 ? Suggest.Hint(key, [.. numbers]) : "one of " + string.Join(", ", numbers)),
+            1 => throw Guard.Fail(O.Target.Name, "a key whose value is a number", $"'{key}'"),
+            _ => throw Guard.Fail(O.Target.Name, "a key the output has once", $"'{key}', {found.Count} times", "narrow the output (an option such as --architecture, or --table)"),
+        };
     }
 
     private static IEnumerable<string> TopWords() => Commands.Select(c => c.Path.Split(' ')[0]).Distinct();

@@ -18,6 +18,8 @@ internal static class O
     public static readonly TextOpt Out = new("--out", "FILE", "Write the output to FILE instead of standard output ('-' is standard output): whole or not at all, "
         + "through a symbolic link to its target, keeping the file's permissions; a FIFO or device is written directly.", "report.md");
     public static readonly TextOpt Table = new("--table", "NAME", "Print only the table NAME (JSON key) of a command that prints several; CSV prints one table, the first unless this names another.", "projection");
+    public static readonly TextOpt Solve = new("--solve", "OPTION", "Goal seek: the numeric option (its name without dashes) to solve so that --target holds, over the option's allowed range.", "cache-hit-rate");
+    public static readonly TextOpt Target = new("--target", "KEY=VALUE", "With --solve: an output's JSON key (llmecon COMMAND --format json shows them) and the value it must reach.", "costPerQueryUsd=0.0476");
     public static readonly SwitchOpt Debug = new("--debug", "On failure, print the stack trace too.");
 
     // The model and its size.

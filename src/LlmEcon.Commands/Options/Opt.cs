@@ -91,8 +91,11 @@ internal sealed class ChoiceOpt(string name, string valueName, string help, IRea
 /// </summary>
 /// <typeparam name="T">The value's type: a quantity, a double or a whole number.</typeparam>
 internal sealed class ValueOpt<T>(string name, string valueName, string help, string example, Func<string, string, T> read, Func<T, double> magnitude, Range range)
-    : Opt(name, valueName, help, example) where T : struct
+    : Opt(name, valueName, help, example), INumericOpt where T : struct
 {
+    /// <inheritdoc/>
+    public double Magnitude(string text) => magnitude(Read(text));
+
     /// <summary>The range the value must lie in.</summary>
     public Range Range { get; } = range;
 
@@ -119,6 +122,16 @@ internal sealed class ValueOpt<T>(string name, string valueName, string help, st
 
         return value;
     }
+}
+
+/// <summary>An option whose value is a number in a range (the ones --solve can solve).</summary>
+internal interface INumericOpt
+{
+    /// <summary>The range the value must lie in.</summary>
+    Range Range { get; }
+
+    /// <summary>The number <paramref name="text"/> stands for, in the range's unit; an error naming the option when it is not one.</summary>
+    double Magnitude(string text);
 }
 
 /// <summary>
