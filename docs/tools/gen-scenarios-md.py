@@ -31,7 +31,17 @@ A key the output has more than once (both search architectures) is refused with 
 does not have gets a did-you-mean:
 
 ''' + ex("search --solve links --target costPerQueryUsd=0.02") + '''
-Not yet (issue 13, next steps): scenario files (YAML/JSON), sweeps and grids, Monte Carlo over distributions,
-and the tornado.
+## Sweeps and grids
+
+A numeric option given a range runs the command at every value: `A..B:STEP` in the option's own units
+(`--mfu 20%..60%:10%`), `A..B:xFACTOR` (`--links 5..20:x2`) or `A..B:log10` (`--params 1B..1T:log10`, the
+powers of ten), both ends included. Several ranges make a grid. Rows stream as CSV (the swept inputs first,
+named by their flags, then the command's outputs, one row per row of its table) or as JSON lines with
+`--format json`; a point the command refuses is a row with its error. At most 1,000,000 points.
+
+''' + ex("train --model gpt-3 --offer gcp-tpu-v4-1yr --mfu 20%..60%:10% --format json") + '''
+Not yet (issue 13, next steps): scenario files (YAML/JSON), distributions and the Monte Carlo with its speed
+target, the tornado, and sweeps at 10^7 evaluations per second (a sweep runs the whole command per point
+today: about ten thousand points a second).
 '''
 open(os.path.join(os.path.dirname(__file__), '..', 'scenarios.md'), 'w').write(doc)

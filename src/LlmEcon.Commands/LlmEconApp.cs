@@ -116,6 +116,29 @@ internal static class LlmEconApp
             return Ok;
         }
 
+        // a numeric option given a range (A..B:STEP) makes a sweep
+        var swept = new List<(string Flag, INumericOpt Numeric, double[] Values)>();
+        var others = new List<string>();
+        for (int i = 0; i < rest.Length; i++)
+        {
+            string w = rest[i];
+            string bare = w.Split('=', 2)[0];
+            string? value = w.Contains('=', StringComparison.Ordinal) ? w.Split('=', 2)[1] : i + 1 < rest.Length ? rest[i + 1] : null;
+            if (command.Options.FirstOrDefault(o => o.Name == bare) is INumericOpt numeric && value is not null && value.Contains("..", StringComparison.Ordinal))
+            {
+                swept.Add((bare, numeric, SweepValues(numeric, bare, value)));
+                i += w.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
+            others.Add(w);
+        }
+
+        if (swept.Count > 0)
+        {
+            return Sweep(command, others, swept, io);
+        }
+
         Args bound = Bind(command, rest);
         return bound.Has(O.Solve) || bound.Has(O.Target) ? Seek(command, rest, bound, io) : command.Execute(bound, io);
     }
@@ -159,25 +182,7 @@ internal static class LlmEconApp
             words.Add(w);
         }
 
-        string Text(double x)
-        {
-            foreach (string t in new[] { Guard.Show(x), "$" + Guard.Show(x), Guard.Show(Math.Round(x)) })
-            {
-                try
-                {
-                    double m = numeric.Magnitude(t);
-                    if (Math.Abs(m - x) <= 1e-9 * Math.Abs(x) + 1e-300 || t == Guard.Show(Math.Round(x)))
-                    {
-                        return t;
-                    }
-                }
-                catch (InputException)
-                {
-                }
-            }
-
-            throw Guard.Fail(flag, numeric.Range.Text, Guard.Show(x));
-        }
+        string Text(double x) => TextOf(numeric, flag, x);
 
         double Output(double x)
         {
@@ -228,6 +233,198 @@ internal static class LlmEconApp
 
         return command.Execute(Bind(command, [.. kept, flag, value]), io);
     }
+
+    /// <summary>How to type <paramref name="x"/> (in the option's unit) for a numeric option: the plain number, or with '$', or rounded to a whole number.</summary>
+    private static string TextOf(INumericOpt numeric, string flag, double x)
+    {
+        foreach (string t in new[] { Guard.Show(x), "$" + Guard.Show(x), Guard.Show(Math.Round(x)) })
+        {
+            try
+            {
+                double m = numeric.Magnitude(t);
+                if (Math.Abs(m - x) <= 1e-9 * Math.Abs(x) + 1e-300 || t == Guard.Show(Math.Round(x)))
+                {
+                    return t;
+                }
+            }
+            catch (InputException)
+            {
+            }
+        }
+
+        throw Guard.Fail(flag, numeric.Range.Text, Guard.Show(x));
+    }
+
+    /// <summary>The most points a sweep evaluates.</summary>
+    private const int MaxSweepPoints = 1_000_000;
+
+    /// <summary>
+    /// The values of a swept option: <c>A..B:S</c> in the option's own units — S a step (<c>20%..60%:5%</c>), <c>xK</c> a factor
+    /// (<c>1..1024:x2</c>) or <c>log10</c> the powers of ten (<c>1B..1T:log10</c>); both ends included.
+    /// </summary>
+    private static double[] SweepValues(INumericOpt numeric, string flag, string text)
+    {
+        int dots = text.IndexOf("..", StringComparison.Ordinal), colon = text.IndexOf(':', dots);
+        const string Forms = "a range A..B:STEP, A..B:xFACTOR or A..B:log10 in the option's units (20%..60%:5%, 1B..1T:log10)";
+        if (colon < 0)
+        {
+            throw Guard.Fail(flag, Forms, $"'{text}'", "a range needs its step after ':'");
+        }
+
+        double lo = numeric.Magnitude(text[..dots]), hi = numeric.Magnitude(text[(dots + 2)..colon]);
+        string step = text[(colon + 1)..];
+        if (hi < lo)
+        {
+            throw Guard.Fail(flag, "a range from the smaller end to the larger", $"'{text}'");
+        }
+
+        var values = new List<double>();
+        if (step == "log10")
+        {
+            if (lo <= 0)
+            {
+                throw Guard.Fail(flag, "a log10 range of positive values", $"'{text}'");
+            }
+
+            for (double e = Math.Ceiling(Math.Log10(lo) - 1e-9); e <= Math.Log10(hi) + 1e-9 && values.Count <= MaxSweepPoints; e++)
+            {
+                values.Add(Math.Pow(10, e));
+            }
+        }
+        else if (step.StartsWith('x'))
+        {
+            double f = double.TryParse(step[1..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double k) && k > 1 && double.IsFinite(k) ? k
+                : throw Guard.Fail(flag, "a range factor above 1 (x2, x10)", $"'{step}'");
+            for (double v = lo; v <= hi * (1 + 1e-9) && values.Count <= MaxSweepPoints; v *= f)
+            {
+                values.Add(v);
+            }
+        }
+        else
+        {
+            double d = numeric.Magnitude(step);
+            if (!(d > 0))
+            {
+                throw Guard.Fail(flag, "a range step above 0", $"'{step}'");
+            }
+
+            for (int i = 0; lo + i * d <= hi + 1e-9 * Math.Max(Math.Abs(hi), d) && values.Count <= MaxSweepPoints; i++)
+            {
+                values.Add(NumberFormat.RoundSignificant(lo + i * d, 12)); // 0.1 + 2 × 0.1 is 0.3, not 0.30000000000000004
+            }
+        }
+
+        return values.Count > MaxSweepPoints ? throw Guard.Fail(flag, $"a range of at most {NumberFormat.Integer(MaxSweepPoints)} points", $"'{text}'") : [.. values];
+    }
+
+    /// <summary>
+    /// A sweep: every combination of the swept options' values (a grid), the command run at each, one row per point (and per row
+    /// of the command's own table) with the swept inputs and the outputs as columns, streamed as CSV (default) or JSON lines
+    /// (<c>--format json</c>); a point the command refuses is a row with its error.
+    /// </summary>
+    private static int Sweep(LlmEconCommand command, List<string> others, List<(string Flag, INumericOpt Numeric, double[] Values)> swept, Io io)
+    {
+        Args a = Bind(command, [.. others]);
+        if (a.Has(O.Out) || a.Has(O.Solve) || a.Has(O.Target) || a.Has(O.Explain))
+        {
+            Opt stray = new Opt[] { O.Out, O.Solve, O.Target, O.Explain }.First(a.Has);
+            throw Guard.Fail(stray.Name, "left out of a sweep (it streams to standard output)", a.Given(stray));
+        }
+
+        bool json = a.Has(O.Format) && a.Choice(O.Format) == "json";
+        if (a.Has(O.Format) && !json && a.Choice(O.Format) != "csv")
+        {
+            throw Guard.Fail(O.Format.Name, "csv or json with a sweep (rows streamed as CSV, or as JSON lines)", a.Choice(O.Format));
+        }
+
+        long total = swept.Aggregate(1L, (n, s) => n * s.Values.Length);
+        if (total > MaxSweepPoints)
+        {
+            throw Guard.Fail("sweep", $"at most {NumberFormat.Integer(MaxSweepPoints)} points", $"{NumberFormat.Integer(total)} ({string.Join(" × ", swept.Select(s => s.Values.Length))})");
+        }
+
+        string[] baseWords = [.. others.Where((w, i) => w.Split('=')[0] != O.Format.Name && (i == 0 || others[i - 1] != O.Format.Name))];
+        List<string>? header = null;
+        var index = new int[swept.Count];
+        for (long point = 0; point < total; point++)
+        {
+            long rest = point;
+            for (int k = swept.Count - 1; k >= 0; k--)
+            {
+                index[k] = (int)(rest % swept[k].Values.Length);
+                rest /= swept[k].Values.Length;
+            }
+
+            var words = new List<string>(baseWords);
+            var inputs = new List<(string, object?)>();
+            for (int k = 0; k < swept.Count; k++)
+            {
+                double x = swept[k].Values[index[k]];
+                words.Add(swept[k].Flag);
+                words.Add(TextOf(swept[k].Numeric, swept[k].Flag, x));
+                inputs.Add((swept[k].Flag, x));
+            }
+
+            words.Add(O.Format.Name);
+            words.Add("json");
+            var rows = new List<List<(string Key, object? Value)>>();
+            try
+            {
+                var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+                command.Execute(Bind(command, [.. words]), new Io(output, TextWriter.Null, io.Width));
+                using var doc = System.Text.Json.JsonDocument.Parse(output.ToString());
+                System.Text.Json.JsonElement first = doc.RootElement.EnumerateObject().First().Value;
+                foreach (System.Text.Json.JsonElement row in first.ValueKind == System.Text.Json.JsonValueKind.Array ? first.EnumerateArray() : new[] { first }.AsEnumerable())
+                {
+                    rows.Add([.. inputs, .. row.EnumerateObject().Where(p => p.Value.ValueKind is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Null)
+                        .Select(p => (p.Name, p.Value.ValueKind switch { System.Text.Json.JsonValueKind.Number => (object?)p.Value.GetDouble(), System.Text.Json.JsonValueKind.String => p.Value.GetString(), _ => null }))]);
+                }
+            }
+            catch (InputException e)
+            {
+                rows.Add([.. inputs, ("error", e.Message)]);
+            }
+            catch (UsageException e)
+            {
+                rows.Add([.. inputs, ("error", e.Message)]);
+            }
+
+            foreach (var row in rows)
+            {
+                if (json)
+                {
+                    io.Output.Write("{" + string.Join(",", row.Select(c => System.Text.Json.JsonSerializer.Serialize(c.Key, SweepJson.Default.String) + ":" + JsonValue(c.Value))) + "}\n");
+                    continue;
+                }
+
+                if (header is null)
+                {
+                    header = [.. row.Select(c => c.Key)];
+                    if (!header.Contains("error"))
+                    {
+                        header.Add("error");
+                    }
+
+                    io.Output.Write(string.Join(",", header.Select(Csv)) + "\n");
+                }
+
+                var cells = row.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+                io.Output.Write(string.Join(",", header.Select(h => Csv(cells.TryGetValue(h, out object? v) ? v switch { double d => Guard.Show(d), null => "", var o => o.ToString()! } : ""))) + "\n");
+            }
+        }
+
+        io.Output.Flush();
+        return Ok;
+    }
+
+    private static string JsonValue(object? v) => v switch
+    {
+        double d => Guard.Show(d),
+        string t => System.Text.Json.JsonSerializer.Serialize(t, SweepJson.Default.String),
+        _ => "null",
+    };
+
+    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     /// <summary>A --target key the output does not have once as a number: an error of the key, whatever the input.</summary>
     private sealed class KeyProblem(InputException problem) : Exception(problem.Message, problem)
@@ -427,3 +624,7 @@ internal static class LlmEconApp
         _ => "an internal error (" + e.GetType().Name + "): " + e.Message + " This is a bug: please report the command line (and run it with --debug for the stack trace).",
     };
 }
+
+/// <summary>Source-generated JSON for the sweep's JSON lines (the tool runs natively: no reflection).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class SweepJson : System.Text.Json.Serialization.JsonSerializerContext;
