@@ -134,20 +134,24 @@ internal sealed record MachineFlags(Machine Machine, IReadOnlyList<string> Notes
     }
 
     /// <summary>Runs <paramref name="read"/>, naming <paramref name="flag"/> where its error names the library's <paramref name="parameter"/>.</summary>
-    public static T Renamed<T>(Func<T> read, string parameter, string flag) => Rethrown(read, flag, e => e.Parameter == parameter);
+    public static T Renamed<T>(Func<T> read, string parameter, string flag) => Rethrown(read, e => e.Parameter == parameter ? flag : null);
+
+    /// <summary>Runs <paramref name="read"/>, naming the flag <paramref name="flags"/> maps the library's parameter to (where it maps it).</summary>
+    public static T Renamed<T>(Func<T> read, IReadOnlyDictionary<string, string> flags) =>
+        Rethrown(read, e => flags.TryGetValue(e.Parameter, out string? flag) ? flag : null);
 
     /// <summary>Runs a catalog lookup, naming <paramref name="flag"/> instead of the catalog section in its error.</summary>
     public static T Lookup<T>(Func<T> find, string flag) =>
-        Rethrown(find, flag, e => e.Rule.StartsWith("an id in the catalog", StringComparison.Ordinal));
+        Rethrown(find, e => e.Rule.StartsWith("an id in the catalog", StringComparison.Ordinal) ? flag : null);
 
-    private static T Rethrown<T>(Func<T> run, string flag, Func<InputException, bool> names)
+    private static T Rethrown<T>(Func<T> run, Func<InputException, string?> rename)
     {
         ArgumentNullException.ThrowIfNull(run);
         try
         {
             return run();
         }
-        catch (InputException e) when (names(e))
+        catch (InputException e) when (rename(e) is { } flag)
         {
             throw new InputException(flag, e.Rule, e.Actual, e.Hint);
         }

@@ -47,7 +47,7 @@ internal sealed class SelfHostCommand : LlmEconCommand
 
         var volume = new SelfHostVolume(a.Required(O.Volume, "tokens a month").Count, a.Required(O.InputShare, "the input share of the volume").Fraction,
             a.Value(O.CacheHit)?.Fraction ?? 0, a.Required(O.PeakToAverage, "peak load over average"), (int)a.Value(O.InputTokens, 1000));
-        volume = Renamed(volume.Validated);
+        volume = MachineFlags.Renamed(volume.Validated, ServeCommand.Flags);
         Duration maxTpot = a.Value(O.MaxTpot) ?? DefaultMaxTpot;
         if (!a.Has(O.MaxTpot))
         {
@@ -96,18 +96,5 @@ internal sealed class SelfHostCommand : LlmEconCommand
             : "At these prices no configuration beats the API at any volume: a copy at the peak costs more per token than the API.");
         notes.Add($"Requests of {NumberFormat.Integer(volume.InputTokensPerRequest)} input and {NumberFormat.Integer(volume.OutputTokensPerRequest)} output tokens (--input-tokens; output from the input share); copies are sized for {NumberFormat.Compact(volume.PeakToAverage)}× the average output rate and paid for 730.5 h a month; self-hosting is counted without prefix caching, the API's cache hits at its cached price{(api.CachedInputPrice is null ? " (it publishes none: the input price)" : "")}.");
         return new CommandResult("API or self-host", [sheet, options], notes, r.Steps);
-    }
-
-    private static T Renamed<T>(Func<T> run)
-    {
-        try
-        {
-            return run();
-        }
-        catch (InputException e) when (e.Parameter is "volume" or "inputShare" or "cacheHit" or "peakToAverage" or "inputTokens")
-        {
-            string flag = e.Parameter switch { "inputShare" => "--input-share", "cacheHit" => "--cache-hit", "peakToAverage" => "--peak-to-average", "inputTokens" => "--input-tokens", _ => "--volume" };
-            throw new InputException(flag, e.Rule, e.Actual, e.Hint);
-        }
     }
 }

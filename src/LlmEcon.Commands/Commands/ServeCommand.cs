@@ -12,10 +12,15 @@ namespace LlmEcon.Cli.Commands;
 internal sealed class ServeCommand : LlmEconCommand
 {
     /// <summary>The library's parameter names and the flags that set them.</summary>
-    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The serving library's parameter names and the flags that set them (serve, selfhost, plot); the arithmetic's precision is
+    /// --precision unless --compute-precision is given.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["chips"] = "--chips", ["batch"] = "--batch", ["inputTokens"] = "--input-tokens", ["outputTokens"] = "--output-tokens",
-        ["model"] = "--model",
+        ["model"] = "--model", ["kvHeads"] = "--kv-heads", ["headDim"] = "--head-dim", ["activeParameters"] = "--active-params",
+        ["volume"] = "--volume", ["inputShare"] = "--input-share", ["cacheHit"] = "--cache-hit", ["peakToAverage"] = "--peak-to-average",
     };
 
     /// <inheritdoc/>
@@ -155,14 +160,8 @@ internal sealed class ServeCommand : LlmEconCommand
 
         long Need(ValueOpt<long> o) => a.Value(o) ?? throw Guard.Fail(o.Name, $"given with --params (the attention shape {command} reads)", "nothing", $"e.g. {o.Name} {o.Example}");
         int? Maybe(ValueOpt<long> o) => a.Value(o) is { } v ? (int)v : null;
-        try
-        {
-            return ServedModel.Given(n, a.Value(O.ActiveParams), (int)Need(O.Layers), (int)Need(O.Hidden), (int)Need(O.Heads), Maybe(O.KvHeads), Maybe(O.HeadDim));
-        }
-        catch (InputException e) when (e.Parameter is "kvHeads" or "headDim" or "activeParameters")
-        {
-            throw new InputException(e.Parameter switch { "kvHeads" => O.KvHeads.Name, "headDim" => O.HeadDim.Name, _ => O.ActiveParams.Name }, e.Rule, e.Actual, e.Hint);
-        }
+        return MachineFlags.Renamed(() => ServedModel.Given(n, a.Value(O.ActiveParams), (int)Need(O.Layers), (int)Need(O.Hidden), (int)Need(O.Heads), Maybe(O.KvHeads), Maybe(O.HeadDim)),
+            Flags);
     }
 
     internal static ServingAssumptions Assumptions(Args a)
@@ -343,15 +342,12 @@ internal sealed class ServeCommand : LlmEconCommand
         : $"Decode is compute-bound at batch {NumberFormat.Integer(batch)} (from {NumberFormat.Integer(p.ComputeBoundBatch)}): a larger batch no longer shares a fixed read, it adds arithmetic; decode MFU is {NumberFormat.Percent(p.DecodeMfu)}.";
 
     /// <summary>Runs a library call, naming the flag instead of the library's parameter in its error.</summary>
-    internal static T Named<T>(Func<T> run, string precisionFlag)
-    {
-        try
-        {
-            return run();
-        }
-        catch (InputException e) when (e.Parameter == "computePrecision" || Flags.ContainsKey(e.Parameter))
-        {
-            throw new InputException(e.Parameter == "computePrecision" ? precisionFlag : Flags[e.Parameter], e.Rule, e.Actual, e.Hint);
-        }
-    }
+    internal static T Named<T>(Func<T> run, string precisionFlag) =>
+        MachineFlags.Renamed(run, precisionFlag == O.ComputePrecision.Name ? ComputeFlags : PrecisionFlags);
+
+    private static readonly IReadOnlyDictionary<string, string> PrecisionFlags = WithPrecision(O.ServePrecision.Name);
+
+    private static readonly IReadOnlyDictionary<string, string> ComputeFlags = WithPrecision(O.ComputePrecision.Name);
+
+    private static Dictionary<string, string> WithPrecision(string flag) => new(Flags, StringComparer.Ordinal) { ["computePrecision"] = flag };
 }
