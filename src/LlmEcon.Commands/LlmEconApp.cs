@@ -168,19 +168,7 @@ internal static class LlmEconApp
 
         string key = target[..eq];
         // the words of each evaluation: the command's own, less goal seek, output and the solved option, in JSON
-        var words = new List<string>();
-        for (int i = 0; i < rest.Length; i++)
-        {
-            string w = rest[i], bare = w.Split('=', 2)[0];
-            bool takesValue = !w.Contains('=', StringComparison.Ordinal) && bare != O.Explain.Name && bare != O.Debug.Name;
-            if (bare == O.Solve.Name || bare == O.Target.Name || bare == O.Format.Name || bare == O.Out.Name || bare == O.Explain.Name || bare == flag)
-            {
-                i += takesValue ? 1 : 0;
-                continue;
-            }
-
-            words.Add(w);
-        }
+        List<string> words = Without(command, rest, O.Solve.Name, O.Target.Name, O.Format.Name, O.Out.Name, O.Explain.Name, flag);
 
         string Text(double x) => TextOf(numeric, flag, x);
 
@@ -218,20 +206,28 @@ internal static class LlmEconApp
 
         string value = Text(found.Input);
         io.Error.Write($"Solved: {flag} {value} gives {key} = {Guard.Show(NumberFormat.RoundSignificant(found.Output, 6))} (target {Guard.Show(want)}; goal seek over {r.Text}: {found.Evaluations} evaluations, Brent's method).\n");
+        List<string> kept = Without(command, rest, O.Solve.Name, O.Target.Name, flag);
+        return command.Execute(Bind(command, [.. kept, flag, value]), io);
+    }
+
+    /// <summary>The words less every occurrence of the named options, with its value (after '=' or the next word; a switch has none).</summary>
+    private static List<string> Without(LlmEconCommand command, IReadOnlyList<string> words, params string[] names)
+    {
         var kept = new List<string>();
-        for (int i = 0; i < rest.Length; i++)
+        for (int i = 0; i < words.Count; i++)
         {
-            string bare = rest[i].Split('=', 2)[0];
-            if (bare == O.Solve.Name || bare == O.Target.Name || bare == flag)
+            string w = words[i], bare = w.Split('=', 2)[0];
+            if (names.Contains(bare, StringComparer.Ordinal))
             {
-                i += rest[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                bool separateValue = !w.Contains('=', StringComparison.Ordinal) && command.Options.FirstOrDefault(o => o.Name == bare) is not SwitchOpt;
+                i += separateValue ? 1 : 0;
                 continue;
             }
 
-            kept.Add(rest[i]);
+            kept.Add(w);
         }
 
-        return command.Execute(Bind(command, [.. kept, flag, value]), io);
+        return kept;
     }
 
     /// <summary>How to type <paramref name="x"/> (in the option's unit) for a numeric option: the plain number, or with '$', or rounded to a whole number.</summary>
@@ -343,7 +339,7 @@ internal static class LlmEconApp
             throw Guard.Fail("sweep", $"at most {NumberFormat.Integer(MaxSweepPoints)} points", $"{NumberFormat.Integer(total)} ({string.Join(" × ", swept.Select(s => s.Values.Length))})");
         }
 
-        string[] baseWords = [.. others.Where((w, i) => w.Split('=')[0] != O.Format.Name && (i == 0 || others[i - 1] != O.Format.Name))];
+        List<string> baseWords = Without(command, others, O.Format.Name);
         List<string>? header = null;
         var index = new int[swept.Count];
         for (long point = 0; point < total; point++)
