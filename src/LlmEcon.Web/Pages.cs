@@ -149,12 +149,10 @@ internal static class Pages
 
     private static StringBuilder Head(string title) => new StringBuilder()
         .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n<style>\n")
-        .Append("body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\n")
+        .Append(Cli.Output.HtmlRenderer.Style)
         .Append("form{display:flex;flex-wrap:wrap;gap:0.5rem 1rem;margin:1rem 0}label{display:flex;flex-direction:column;font-size:0.85rem}\n")
         .Append("input,select{font:inherit;padding:0.2rem 0.4rem;min-width:9rem}button{align-self:flex-end;padding:0.3rem 1rem}\n")
-        .Append("table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:0.25rem 0.6rem}\n")
-        .Append("th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .Append("pre{background:#f7f7f7;padding:0.75rem;overflow-x:auto}.error{color:#b00020;font-weight:600}.hint{color:#555}\n")
+        .Append(".error{color:#b00020;font-weight:600}.hint{color:#555}\n")
         .Append("figure.chart svg{max-width:100%;height:auto}\n</style>\n</head>\n<body>\n");
 
     private static string Foot(StringBuilder sb) => sb.Append("</body>\n</html>\n").ToString();

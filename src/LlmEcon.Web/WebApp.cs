@@ -156,12 +156,7 @@ public static class WebApp
     private static IResult ProblemResult(int status, string title, string detail) =>
         Results.Text(JsonSerializer.Serialize(ProblemBody.Of(title, status, detail), ProblemJson.Default.ProblemBody), "application/problem+json", System.Text.Encoding.UTF8, status);
 
-    private static Task Problem(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(ProblemBody.Of(title, status, detail), ProblemJson.Default.ProblemBody));
-    }
+    private static Task Problem(HttpContext context, int status, string title, string detail) => ProblemResult(status, title, detail).ExecuteAsync(context);
 
     /// <summary>A JSON object body as fields: strings, numbers and booleans; anything else is an error sentence.</summary>
     private static async Task<(List<(string, string)>? Fields, string? Error)> ReadJson(HttpContext context)

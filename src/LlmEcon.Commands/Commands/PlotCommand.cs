@@ -93,21 +93,24 @@ internal sealed class PlotCommand : LlmEconCommand
         return new CommandResult(chart.Title, [data, markers], chart.Notes, []) { Chart = chart };
     }
 
-    /// <summary>The article's charts with every default (report --format html embeds them): trajectory, training cost, hardware, search, scaling, runs.</summary>
-    internal static IReadOnlyList<Chart> ArticleCharts(LlmCatalog catalog)
+    /// <summary>
+    /// The article's charts with every default (report --format html embeds them): trajectory, training cost, hardware, search,
+    /// scaling, runs; from the report's own reproduction of the article, not a second one.
+    /// </summary>
+    internal static IReadOnlyList<Chart> ArticleCharts(LlmCatalog catalog, Audit.ArticleReproduction article)
     {
         var none = new Args(new Dictionary<string, IReadOnlyList<string>>(), []);
         return
         [
-            Trajectory(none, catalog), TrainingCostChart(none, catalog), ChartKinds.GflopsPerUsd(catalog), ChartKinds.GflopsPerWatt(catalog),
+            Trajectory(none, catalog, article), TrainingCostChart(none, catalog, article), ChartKinds.GflopsPerUsd(catalog), ChartKinds.GflopsPerWatt(catalog),
             SearchChart(none, catalog), ChartKinds.IsoLoss(catalog, catalog.ScalingLaw("chinchilla-article"), catalog.ScalingLaws.FirstOrDefault(l => l.Id == "besiroglu-2024")),
             ChartKinds.ImpliedMfu(catalog),
         ];
     }
 
-    private static Chart TrainingCostChart(Args a, LlmCatalog catalog)
+    private static Chart TrainingCostChart(Args a, LlmCatalog catalog, Audit.ArticleReproduction? article = null)
     {
-        var article = Audit.ArticleReproduction.Run(catalog, Audit.ArticleScenario.Default);
+        article ??= Audit.ArticleReproduction.Run(catalog, Audit.ArticleScenario.Default);
         string[] ids = (a.Text(O.Offers) ?? "gcp-tpu-v4-1yr,aws-p4d-1yr,aws-p5-on-demand,tensorwave-mi300x-on-demand")
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (string id in ids)
@@ -125,9 +128,9 @@ internal sealed class PlotCommand : LlmEconCommand
         return ChartKinds.SearchCost(s.Assumptions, s.Revenue, s.ModelSide, s.InHouse, s.Annual);
     }
 
-    private static Chart Trajectory(Args a, LlmCatalog catalog)
+    private static Chart Trajectory(Args a, LlmCatalog catalog, Audit.ArticleReproduction? article = null)
     {
-        TrajectoryCommand.Trajectory t = TrajectoryCommand.Compute(a, catalog);
+        TrajectoryCommand.Trajectory t = TrajectoryCommand.Compute(a, catalog, article);
         return ChartKinds.CostTrajectory(t.Projection, t.Training.Fraction, a.Has(O.StartCost) ? NumberFormat.Usd(t.Start.Usd) : $"GPT-3's {NumberFormat.Usd(t.Start.Usd)}");
     }
 

@@ -43,7 +43,7 @@ internal sealed class ReportCommand : LlmEconCommand
         return report.Flat with
         {
             Payload = report,
-            Figures = html ? [.. PlotCommand.ArticleCharts(catalog).Select(c => (c.Title, System.Text.Encoding.UTF8.GetString(Plots.ChartImage.Render(c, Plots.ImageKind.Svg))))] : [],
+            Figures = html ? [.. PlotCommand.ArticleCharts(catalog, report.Reproduction).Select(c => (c.Title, System.Text.Encoding.UTF8.GetString(Plots.ChartImage.Render(c, Plots.ImageKind.Svg))))] : [],
         };
     }
 

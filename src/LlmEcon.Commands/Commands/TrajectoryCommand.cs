@@ -29,12 +29,14 @@ internal sealed class TrajectoryCommand : LlmEconCommand
     internal sealed record Trajectory(IReadOnlyList<Lever> Levers, Ratio Inference, Ratio Training, Money Start, double Growth, Ratio Decline,
         IReadOnlyList<ProjectedCost> Projection, List<Derivation> Derivations);
 
-    /// <summary>Computes the trajectory from the options (the article's defaults where none is given); plot draws the same numbers.</summary>
-    internal static Trajectory Compute(Args s, LlmCatalog catalog)
+    /// <summary>
+    /// Computes the trajectory from the options (the article's defaults where none is given; <paramref name="article"/>, when
+    /// given, is the reproduction of the article to read them from); plot draws the same numbers.
+    /// </summary>
+    internal static Trajectory Compute(Args s, LlmCatalog catalog, ArticleReproduction? article = null)
     {
         ArticleScenario scenario = ArticleScenario.Default;
         TrajectoryScenario t = scenario.Trajectory;
-        ArticleReproduction? article = null;
         ArticleReproduction Article() => article ??= ArticleReproduction.Run(catalog, scenario);
         Sourced<ParameterCount> before = s.Value(O.ParamsBefore) is { } nb ? nb : catalog.Model(t.ParametersBeforeModelId).ParametersSourced;
         Sourced<ParameterCount> after = s.Value(O.ParamsAfter) is { } na ? na : catalog.Model(t.ParametersAfterModelId).ParametersSourced;

@@ -6,16 +6,20 @@ namespace LlmEcon.Cli.Output;
 /// <summary>One self-contained HTML page.</summary>
 internal static class HtmlRenderer
 {
+    /// <summary>The page's style: body, tables (numbers right-aligned), derivations; the web calculator's pages start from it.</summary>
+    public const string Style =
+        "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\n"
+        + "table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:0.25rem 0.6rem}\n"
+        + "th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+        + "pre{background:#f7f7f7;padding:0.75rem;overflow-x:auto}\n";
+
     /// <summary>One self-contained HTML page (inline CSS, no scripts, no external resources).</summary>
     public static string Render(CommandResult result, bool explain, string? introHtml = null, IReadOnlyList<(string Title, string Svg)>? figures = null)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(result.Title)).Append("</title>\n<style>\n")
-          .Append("body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\n")
-          .Append("table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:0.25rem 0.6rem}\n")
-          .Append("th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-          .Append("pre{background:#f7f7f7;padding:0.75rem;overflow-x:auto}\n</style>\n</head>\n<body>\n<h1>")
+          .Append(Style).Append("</style>\n</head>\n<body>\n<h1>")
           .Append(E(result.Title)).Append("</h1>\n");
         if (introHtml is not null)
         {

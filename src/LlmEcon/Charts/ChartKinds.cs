@@ -22,6 +22,7 @@ public static class ChartKinds
         ArgumentNullException.ThrowIfNull(batches);
         var series = new List<Series>();
         var notes = new List<string>();
+        int[] ascending = [.. batches.Order()];
         foreach (var (offer, chip) in offers)
         {
             if (!chip.Peaks.Any(p => p.Precision == precision && p.Sparsity == Sparsity.Dense))
@@ -34,7 +35,7 @@ public static class ChartKinds
             ServingSetup first = ServingSetups.For(model, chip, chips, precision, null, null, 1, inputTokens, outputTokens, price, assumptions);
             var x = new List<double>();
             var y = new List<double>();
-            foreach (int b in batches.Order())
+            foreach (int b in ascending)
             {
                 ServingPoint p = ServingModel.Evaluate(first with { Batch = b });
                 if (!p.Fits)
@@ -55,7 +56,7 @@ public static class ChartKinds
             series.Add(new Series($"{offer.Id} ({Usd(offer.PricePerChipHour.UsdPerHour)}/chip-h)", x, y, SeriesStyle.Line));
         }
 
-        notes.Add($"Batches {string.Join(", ", batches.Order())}, the largest that fit; {NumberFormat.Integer(inputTokens)} input and {NumberFormat.Integer(outputTokens)} output tokens per request; eqs. 31–38 with the default assumptions.");
+        notes.Add($"Batches {string.Join(", ", ascending)}, the largest that fit; {NumberFormat.Integer(inputTokens)} input and {NumberFormat.Integer(outputTokens)} output tokens per request; eqs. 31–38 with the default assumptions.");
         return new Chart("frontier", $"Latency–cost frontier: {model.Id} on {chips} chip{(chips == 1 ? "" : "s")} at {CatalogNames.Of(precision)}",
             "Output tokens/s per user (1 / TPOT)", "Cost per 1M output tokens (USD)", Scale.Log10, Scale.Log10, series, [], notes).Validated();
     }

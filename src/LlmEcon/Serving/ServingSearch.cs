@@ -44,6 +44,7 @@ public static class ServingSearch
             Guard.Positive(t.Seconds, "maxTtft");
         }
 
+        int[] ascending = [.. batches.Order()]; // a larger batch needs more memory: the scan stops at the first that does not fit
         var found = new List<ServingCandidate>();
         foreach (var (offer, chip) in offers)
         {
@@ -54,7 +55,7 @@ public static class ServingSearch
                 {
                     ServingSetup baseSetup = ServingSetups.For(model, chip, chips, precision, null, null, 1, inputTokens, outputTokens, price, assumptions);
                     ServingCandidate? best = null;
-                    foreach (int batch in batches.Order())
+                    foreach (int batch in ascending)
                     {
                         ServingSetup s = baseSetup with { Batch = batch };
                         ServingPoint p = ServingModel.Evaluate(s);

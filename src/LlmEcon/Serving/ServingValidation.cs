@@ -166,7 +166,7 @@ public static partial class ServingValidation
             else if (TpotMs().Match(m.Notes) is { Success: true } tpot && m.Metric == "output_throughput")
             {
                 double ms = double.Parse(tpot.Groups[1].Value, CultureInfo.InvariantCulture);
-                batch = Math.Max(1, (int)Math.Round(m.Value * ms / 1000 / m.Chips * m.Chips));
+                batch = Math.Max(1, (int)Math.Round(m.Value * ms / 1000));
                 how.Add($"batch by Little's law: {NumberFormat.Compact(m.Value)} tokens/s × {NumberFormat.Compact(ms)} ms TPOT");
             }
             else
