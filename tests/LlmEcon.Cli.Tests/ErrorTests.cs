@@ -36,12 +36,15 @@ public class ErrorTests
         "Error: --bytes-per-param must be left out with --zero (ZeRO counts 2 + 2 + 12 bytes per parameter); got --bytes-per-param 16.")]
     [InlineData("memory --model gpt-2 --serving",
         "Error: --model must be a catalog model with an architecture, with --serving (its KV cache per token); got gpt-2, which has none. 22 models have one, e.g. gpt-3: llmecon catalog show MODEL prints it.")]
+    // Llama 3.1 70B's architecture holds 70.55e9 weights: × 2 B = 141.1 GB; 90% of an 80 GB H100 is 72 GB: ⌈141.1 / 72⌉ = 2 chips
     [InlineData("serve --model llama-3.1-70b --chip h100-sxm --batch 8 --input-tokens 100 --output-tokens 100",
         "Error: --chips must be at least 2 to hold 141.1 GB of bf16 weights in 90% of h100-sxm's 80 GB each; got 1. Or lower --precision.")]
     [InlineData("serve --model llama-3.1-70b --chip a100-80gb --chips 4 --precision fp8 --input-tokens 100 --output-tokens 100",
         "Error: --precision must be a precision a100-80gb has a dense peak at (fp16, bf16, tf32, fp32, int8, fp64); got fp8.")]
     [InlineData("serve --model llama-3.1-70b --chip a100-80gb --chips 4 --precision int8 --compute-precision fp8 --input-tokens 100 --output-tokens 100",
         "Error: --compute-precision must be a precision a100-80gb has a dense peak at (fp16, bf16, tf32, fp32, int8, fp64); got fp8.")]
+    // Llama 3.1 8B at BF16 on one H100: 0.9 × 80e9 B − 2 × 8,029,995,008 B of weights − 34 × 4096 × max(1000, 5000) B of activations
+    // = 55,243,689,984 B for KV; a sequence of 2,000 tokens × 131,072 B holds 262,144,000 B: ⌊210.7⌋ = 210 sequences
     [InlineData("serve --model llama-3.1-8b --chip h100-sxm --batch 5000 --input-tokens 1000 --output-tokens 1000",
         "Error: --batch must be at most 210 here (the batch's KV cache must fit beside the weights in 90% of each chip's memory); got 5,000.")]
     [InlineData("serve --model llama-3.1-8b --chip h100-sxm --batch 1..x --input-tokens 1 --output-tokens 1",
