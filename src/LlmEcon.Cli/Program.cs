@@ -3,7 +3,8 @@ using System.Text;
 using LlmEcon.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-LlmEcon.Cli.Commands.WebCommand.Host = LlmEcon.Web.WebApp.Serve;
+// a lambda, not the method group: the web app's assembly loads when `web` runs, not at every start
+LlmEcon.Cli.Commands.WebCommand.Host = (port, open, log) => LlmEcon.Web.WebApp.Serve(port, open, log);
 
 // Table width: the terminal's; when redirected, $COLUMNS if set (≥ 40), else 120.
 int width = !Console.IsOutputRedirected ? Math.Max(60, Console.WindowWidth)
