@@ -39,8 +39,8 @@ internal static class CommandRunner
         return null;
     }
 
-    /// <summary>Whether the command reads a file (scaling fit, catalog validate): not served over HTTP.</summary>
-    public static bool ReadsFiles(LlmEconCommand command) => command.Positionals.Any(p => p.Name == "FILE") || command.Path == "web";
+    /// <summary>Whether the command reads a file (scaling fit, catalog validate) or serves (web): not run over HTTP.</summary>
+    public static bool ReadsFiles(LlmEconCommand command) => command.Positionals.Any(p => p.Name == "FILE") || command.Serves;
 
     /// <summary>Runs the command with <paramref name="flags"/> (option name without dashes → values) in <paramref name="format"/>.</summary>
     public static CommandRun Run(LlmEconCommand command, IReadOnlyList<string> arguments, IEnumerable<(string Name, string? Value)> flags, string format, int width = 100)

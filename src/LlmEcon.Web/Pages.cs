@@ -19,6 +19,9 @@ internal static class Pages
         ["article"] = "cost-trajectory", ["training"] = "training-cost", ["serving"] = "frontier", ["scaling"] = "iso-loss", ["hardware"] = "gflops-per-watt",
     };
 
+    /// <summary>The pages whose command answers with no input at all (the article's defaults; the catalog): results from the first load.</summary>
+    private static readonly HashSet<string> Bare = new(StringComparer.Ordinal) { "article", "hardware" };
+
     private static readonly (string Slug, string Title, string Command, string[] Fields, string Intro)[] All =
     [
         ("article", "The article", "trajectory", ["params-before", "params-after", "mfu-before", "mfu-after", "start-cost", "efficiency-growth", "years"],
@@ -59,7 +62,7 @@ internal static class Pages
         }
 
         bool partial = query.ContainsKey("partial");
-        string results = Results(command, query) + Chart(slug, query);
+        string results = Results(command, query, Bare.Contains(slug)) + Chart(slug, query);
         if (partial)
         {
             return results;
@@ -105,14 +108,14 @@ internal static class Pages
     /// <summary>A 404 page.</summary>
     public static string NotFound(string slug) => Foot(Head("Not found").Append("<h1>Not found</h1>\n<p>No page '").Append(E(slug)).Append("'. <a href=\"/\">The pages</a>.</p>\n"));
 
-    /// <summary>The command's HTML for the query's inputs (nothing before any input is given, except for a page without fields).</summary>
-    private static string Results(LlmEconCommand command, IQueryCollection query)
+    /// <summary>The command's HTML for the query's inputs (a hint before any input is given, unless the page is <paramref name="bare"/>).</summary>
+    private static string Results(LlmEconCommand command, IQueryCollection query, bool bare)
     {
         var flags = query.Where(q => q.Key != "partial" && q.Value.ToString().Length > 0 && !CommandRunner.Forbidden.Contains(q.Key))
             .Select(q => (q.Key, command.Options.FirstOrDefault(o => o.Name == "--" + q.Key) is SwitchOpt ? (string?)null : q.Value.ToString()))
             .Where(f => f.Item2 is not null || query[f.Key] == "true")
             .ToList();
-        if (flags.Count == 0 && command.Path != "hardware list" && command.Path != "trajectory")
+        if (flags.Count == 0 && !bare)
         {
             return "<p class=\"hint\">Fill in the inputs: each field takes the tool's units (175B, 21.3%, $2.50).</p>";
         }

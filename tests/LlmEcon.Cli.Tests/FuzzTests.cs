@@ -56,7 +56,7 @@ public partial class FuzzTests
     private static string[] Generate(Random r, Sandbox sandbox)
     {
         // `web` serves until stopped: the web app's own tests (tests/LlmEcon.Web.Tests) hammer it instead
-        LlmEconCommand[] runnable = [.. LlmEconApp.Commands.Where(x => x.Path != "web")];
+        LlmEconCommand[] runnable = [.. LlmEconApp.Commands.Where(x => !x.Serves)];
         LlmEconCommand c = runnable[r.Next(runnable.Length)];
         var words = new List<string>(c.Path.Split(' '));
         foreach (Positional p in c.Positionals)

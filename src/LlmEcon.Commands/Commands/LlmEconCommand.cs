@@ -37,6 +37,9 @@ internal abstract class LlmEconCommand
     /// <summary>Example argument lists (after the command's words); help shows them quoted for bash, and a test runs each through bash.</summary>
     public abstract IReadOnlyList<string[]> Examples { get; }
 
+    /// <summary>True for a command that serves until stopped (web) rather than printing a result: not run over HTTP or by the fuzzer.</summary>
+    public virtual bool Serves => false;
+
     /// <summary>The formats this command prints; the first is the default.</summary>
     public virtual IReadOnlyList<string> Formats => ["table", "json", "csv", "markdown", "html"];
 

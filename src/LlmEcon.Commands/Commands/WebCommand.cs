@@ -17,6 +17,9 @@ internal sealed class WebCommand : LlmEconCommand
     public override string Path => "web";
 
     /// <inheritdoc/>
+    public override bool Serves => true;
+
+    /// <inheritdoc/>
     public override string Summary =>
         "Serve the local web calculator on http://127.0.0.1:PORT/: one page per question (the article, training, serving, scaling, memory, hardware), every input with its unit, the state in the URL, and the JSON API under /api/v1/ (docs/web.md). Ctrl+C stops it.";
 
