@@ -1,0 +1,251 @@
+namespace LlmEcon.Scenarios;
+
+/// <summary>The shapes an uncertain input can take.</summary>
+public enum DistributionKind
+{
+    /// <summary>uniform(a, b): every value in [a, b] alike.</summary>
+    Uniform,
+    /// <summary>triangular(lo, mode, hi).</summary>
+    Triangular,
+    /// <summary>normal(mean, sd).</summary>
+    Normal,
+    /// <summary>lognormal(mean, sd): the mean and standard deviation of the value itself, not of its logarithm.</summary>
+    LogNormal,
+    /// <summary>pert(lo, mode, hi): the beta-PERT of Malcolm et al. (1959), shape 4.</summary>
+    Pert,
+    /// <summary>choice(v1, v2, …): one of the values, each alike.</summary>
+    Choice,
+}
+
+/// <summary>
+/// An uncertain input: a distribution over the input's own units, truncated to the range the input allows (a draw outside it is drawn
+/// again). Written as typed on the command line or in a scenario: <c>uniform(20%,40%)</c>, <c>triangular(60%,75%,85%)</c>,
+/// <c>normal(1000,200)</c>, <c>lognormal(2.5,0.5)</c>, <c>pert(1,2,6)</c>, <c>choice(5,10,20)</c>; each argument is read as the
+/// input's value would be (<c>20%</c>, <c>$2.50</c>, <c>175B</c>).
+/// </summary>
+public sealed class Distribution
+{
+    /// <summary>z of the 95th percentile of the standard normal (the tornado's range of an unbounded input is its 5th–95th percentiles).</summary>
+    public const double Z95 = 1.6448536269514722;
+
+    /// <summary>The most draws tried for one sample of a truncated input before the input is refused.</summary>
+    public const int MaxRedraws = 1000;
+
+    private readonly double _a, _b, _c, _mu, _sigma, _alpha, _beta;
+    private readonly double[] _values;
+
+    private Distribution(DistributionKind kind, string text, double a, double b, double c, double[] values, double low, double high, bool lowOpen, bool highOpen, string parameter)
+    {
+        Kind = kind;
+        Text = text;
+        _a = a;
+        _b = b;
+        _c = c;
+        _values = values;
+        Low = low;
+        High = high;
+        LowOpen = lowOpen;
+        HighOpen = highOpen;
+        Parameter = parameter;
+        if (kind == DistributionKind.LogNormal)
+        {
+            // the log's parameters from the value's mean m and sd s: σ² = ln(1 + s²/m²), μ = ln m − σ²/2
+            double v = Math.Log(1 + b * b / (a * a));
+            _sigma = Math.Sqrt(v);
+            _mu = Math.Log(a) - v / 2;
+        }
+
+        if (kind == DistributionKind.Pert)
+        {
+            // beta-PERT: α = 1 + 4(mode − lo)/(hi − lo), β = 1 + 4(hi − mode)/(hi − lo)
+            _alpha = 1 + 4 * (b - a) / (c - a);
+            _beta = 1 + 4 * (c - b) / (c - a);
+        }
+    }
+
+    /// <summary>The shape.</summary>
+    public DistributionKind Kind { get; }
+
+    /// <summary>As typed, e.g. <c>uniform(20%,40%)</c>.</summary>
+    public string Text { get; }
+
+    /// <summary>The input it belongs to (for errors).</summary>
+    public string Parameter { get; }
+
+    /// <summary>The lowest value the input allows.</summary>
+    public double Low { get; }
+
+    /// <summary>The highest value the input allows.</summary>
+    public double High { get; }
+
+    /// <summary>True when <see cref="Low"/> itself is not allowed.</summary>
+    public bool LowOpen { get; }
+
+    /// <summary>True when <see cref="High"/> itself is not allowed.</summary>
+    public bool HighOpen { get; }
+
+    /// <summary>The values of a choice (empty for the other shapes).</summary>
+    public IReadOnlyList<double> Values => _values;
+
+    /// <summary>True when <paramref name="text"/> is written as a distribution (<c>name(…)</c> with a known name).</summary>
+    public static bool Looks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int open = text.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 && text.TrimEnd().EndsWith(')') && Enum.TryParse<DistributionKind>(text[..open].Trim(), ignoreCase: true, out _)
+            && !text[..open].Trim().All(char.IsDigit);
+    }
+
+    /// <summary>
+    /// Reads a distribution for <paramref name="parameter"/>: each argument read by <paramref name="value"/> (the input's own units
+    /// and range), the input allowed [<paramref name="low"/>, <paramref name="high"/>] (open ends as flagged).
+    /// </summary>
+    public static Distribution Parse(string text, string parameter, Func<string, double> value, double low, double high, bool lowOpen = false, bool highOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(value);
+        const string Forms = "a distribution uniform(a,b), triangular(lo,mode,hi), normal(mean,sd), lognormal(mean,sd), pert(lo,mode,hi) or choice(v1,v2,…)";
+        int open = text.IndexOf('(', StringComparison.Ordinal);
+        string name = open > 0 ? text[..open].Trim().ToLowerInvariant() : "";
+        if (open <= 0 || !text.TrimEnd().EndsWith(')') || !Enum.TryParse(name, ignoreCase: true, out DistributionKind kind) || name.All(char.IsDigit))
+        {
+            string[] names = [.. Enum.GetNames<DistributionKind>().Select(n => n.ToLowerInvariant())];
+            throw Guard.Fail(parameter, Forms, $"'{text}'", open > 0 ? Suggest.Hint(name, names) : null);
+        }
+
+        string inner = text.TrimEnd()[(open + 1)..^1];
+        string[] parts = inner.Length == 0 ? [] : [.. inner.Split(',').Select(p => p.Trim())];
+        int wanted = kind switch { DistributionKind.Triangular or DistributionKind.Pert => 3, DistributionKind.Choice => -1, _ => 2 };
+        if ((wanted > 0 && parts.Length != wanted) || (wanted < 0 && parts.Length == 0) || parts.Any(p => p.Length == 0))
+        {
+            string shape = kind switch
+            {
+                DistributionKind.Uniform => "uniform(a,b)", DistributionKind.Triangular => "triangular(lo,mode,hi)", DistributionKind.Normal => "normal(mean,sd)",
+                DistributionKind.LogNormal => "lognormal(mean,sd)", DistributionKind.Pert => "pert(lo,mode,hi)", _ => "choice(v1,v2,…)",
+            };
+            throw Guard.Fail(parameter, $"{shape} with {(wanted < 0 ? "one or more values" : wanted + " values")}", $"'{text}'");
+        }
+
+        double[] v = [.. parts.Select(value)];
+        bool Inside(double x) => (lowOpen ? x > low : x >= low) && (highOpen ? x < high : x <= high);
+        string range = (lowOpen ? "(" : "[") + Guard.Show(low) + ", " + Guard.Show(high) + (highOpen ? ")" : "]");
+        switch (kind)
+        {
+            case DistributionKind.Uniform when !(v[0] < v[1]):
+                throw Guard.Fail(parameter, "uniform(a,b) with a below b", $"'{text}'");
+            case DistributionKind.Triangular or DistributionKind.Pert when !(v[0] < v[2] && v[0] <= v[1] && v[1] <= v[2]):
+                throw Guard.Fail(parameter, $"{name}(lo,mode,hi) with lo ≤ mode ≤ hi and lo below hi", $"'{text}'");
+            case DistributionKind.Normal when !(v[1] > 0):
+                throw Guard.Fail(parameter, "normal(mean,sd) with sd above 0", $"'{text}'");
+            case DistributionKind.LogNormal when !(v[0] > 0 && v[1] > 0):
+                throw Guard.Fail(parameter, "lognormal(mean,sd) with mean and sd above 0 (the value's own mean and sd)", $"'{text}'");
+            default:
+                break;
+        }
+
+        // a bounded shape must lie inside the input's range; an unbounded one is truncated to it, its mean inside it
+        double[] mustFit = kind switch
+        {
+            DistributionKind.Normal or DistributionKind.LogNormal => [v[0]],
+            DistributionKind.Triangular or DistributionKind.Pert => [v[0], v[2]],
+            _ => v,
+        };
+        foreach (double x in mustFit.Where(x => !Inside(x)))
+        {
+            throw Guard.Fail(parameter, $"a distribution inside its range {range}", $"'{text}' ({Guard.Show(x)} is outside)");
+        }
+
+        return kind == DistributionKind.Choice
+            ? new Distribution(kind, text.Trim(), 0, 0, 0, v, low, high, lowOpen, highOpen, parameter)
+            : new Distribution(kind, text.Trim(), v[0], v[1], v.Length > 2 ? v[2] : 0, [], low, high, lowOpen, highOpen, parameter);
+    }
+
+    /// <summary>One draw, inside the input's range (drawn again when outside; refused after <see cref="MaxRedraws"/> tries).</summary>
+    public double Sample(ref Rng rng)
+    {
+        for (int i = 0; i < MaxRedraws; i++)
+        {
+            double x = Draw(ref rng);
+            if ((LowOpen ? x > Low : x >= Low) && (HighOpen ? x < High : x <= High))
+            {
+                return x;
+            }
+        }
+
+        throw Guard.Fail(Parameter, $"a distribution mostly inside its range [{Guard.Show(Low)}, {Guard.Show(High)}]", $"'{Text}'",
+            $"{MaxRedraws} draws in a row fell outside");
+    }
+
+    private double Draw(ref Rng rng)
+    {
+        switch (Kind)
+        {
+            case DistributionKind.Uniform:
+                return _a + (_b - _a) * rng.NextDouble();
+            case DistributionKind.Triangular:
+            {
+                // inverse CDF: F(mode) = (mode − lo)/(hi − lo)
+                double u = rng.NextDouble(), span = _c - _a, f = (_b - _a) / span;
+                return u < f ? _a + Math.Sqrt(u * span * (_b - _a)) : _c - Math.Sqrt((1 - u) * span * (_c - _b));
+            }
+
+            case DistributionKind.Normal:
+                return _a + _b * rng.NextNormal();
+            case DistributionKind.LogNormal:
+                return Math.Exp(_mu + _sigma * rng.NextNormal());
+            case DistributionKind.Pert:
+            {
+                double x = rng.NextGamma(_alpha), y = rng.NextGamma(_beta);
+                return _a + (_c - _a) * x / (x + y);
+            }
+
+            default:
+                return _values[rng.NextInt(_values.Length)];
+        }
+    }
+
+    /// <summary>The mean before truncation (closed form).</summary>
+    public double Mean => Kind switch
+    {
+        DistributionKind.Uniform => (_a + _b) / 2,
+        DistributionKind.Triangular => (_a + _b + _c) / 3,
+        DistributionKind.Normal or DistributionKind.LogNormal => _a,
+        DistributionKind.Pert => (_a + 4 * _b + _c) / 6,
+        _ => _values.Average(),
+    };
+
+    /// <summary>The variance before truncation (closed form).</summary>
+    public double Variance => Kind switch
+    {
+        DistributionKind.Uniform => (_b - _a) * (_b - _a) / 12,
+        DistributionKind.Triangular => (_a * _a + _b * _b + _c * _c - _a * _b - _a * _c - _b * _c) / 18,
+        DistributionKind.Normal or DistributionKind.LogNormal => _b * _b,
+        DistributionKind.Pert => (Mean - _a) * (_c - Mean) / 7,
+        _ => _values.Select(x => (x - Mean) * (x - Mean)).Average(),
+    };
+
+    /// <summary>
+    /// The tornado's base: the mean, or for a choice its middle value (one it can take); inside the input's range.
+    /// </summary>
+    public double Base => Clamp(Kind == DistributionKind.Choice ? _values.Order().ElementAt((_values.Length - 1) / 2) : Mean);
+
+    /// <summary>The tornado's range: the support of a bounded shape, the 5th and 95th percentiles of normal and lognormal; inside the input's range.</summary>
+    public (double Low, double High) Swing => Kind switch
+    {
+        DistributionKind.Uniform => (_a, _b),
+        DistributionKind.Triangular or DistributionKind.Pert => (_a, _c),
+        DistributionKind.Normal => (Clamp(_a - Z95 * _b), Clamp(_a + Z95 * _b)),
+        DistributionKind.LogNormal => (Clamp(Math.Exp(_mu - Z95 * _sigma)), Clamp(Math.Exp(_mu + Z95 * _sigma))),
+        _ => (_values.Min(), _values.Max()),
+    };
+
+    private double Clamp(double x)
+    {
+        double span = Math.Max(Math.Abs(High - Low), 1e-300);
+        double lo = LowOpen ? Low + span * 1e-9 : Low, hi = HighOpen ? High - span * 1e-9 : High;
+        return Math.Clamp(x, lo, hi);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}
