@@ -10,4 +10,4 @@ LlmEcon.Cli.Commands.WebCommand.Host = (port, open, log) => LlmEcon.Web.WebApp.S
 int width = !Console.IsOutputRedirected ? Math.Max(60, Console.WindowWidth)
     : int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int columns) && columns >= 40 ? columns
     : 120;
-return LlmEconApp.Run(args, new Io(Console.Out, Console.Error, width));
+return LlmEconApp.Run(args, new Io(Console.Out, Console.Error, width) { ErrorIsTerminal = !Console.IsErrorRedirected });

@@ -4,7 +4,11 @@ namespace LlmEcon.Cli;
 /// <param name="Output">Results.</param>
 /// <param name="Error">Errors, progress and (for CSV) derivations.</param>
 /// <param name="Width">Columns for tables and help.</param>
-internal sealed record Io(TextWriter Output, TextWriter Error, int Width);
+internal sealed record Io(TextWriter Output, TextWriter Error, int Width)
+{
+    /// <summary>True when standard error is a terminal: progress is a bar redrawn in place there, lines otherwise.</summary>
+    public bool ErrorIsTerminal { get; init; }
+}
 
 /// <summary>A usage error the CLI itself finds (unknown subcommand or option, a bad combination of flags): exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);

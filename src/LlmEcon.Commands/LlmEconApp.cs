@@ -4,6 +4,7 @@ using LlmEcon.Catalog;
 using LlmEcon.Cli.Commands;
 using LlmEcon.Cli.Options;
 using LlmEcon.Cli.Output;
+using LlmEcon.Scenarios;
 
 namespace LlmEcon.Cli;
 
@@ -116,8 +117,9 @@ internal static class LlmEconApp
             return Ok;
         }
 
-        // a numeric option given a range (A..B:STEP) makes a sweep
+        // a numeric option given a range (A..B:STEP) makes a sweep; given a distribution, a Monte Carlo or a tornado
         var swept = new List<(string Flag, INumericOpt Numeric, double[] Values)>();
+        var uncertain = new List<Uncertain>();
         var others = new List<string>();
         for (int i = 0; i < rest.Length; i++)
         {
@@ -131,12 +133,39 @@ internal static class LlmEconApp
                 continue;
             }
 
+            if (command.Options.FirstOrDefault(o => o.Name == bare) is INumericOpt uncertainOpt && value is not null && Distribution.Looks(value))
+            {
+                if (uncertain.Any(u => u.Flag == bare))
+                {
+                    throw Guard.Fail(bare, "given once", "twice");
+                }
+
+                uncertain.Add(Uncertain.Parse(bare, uncertainOpt, value));
+                i += w.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
             others.Add(w);
         }
 
         if (swept.Count > 0)
         {
+            if (uncertain.Count > 0)
+            {
+                throw Guard.Fail(uncertain[0].Flag, "a single value in a sweep (a sweep and distributions do not mix)", $"'{uncertain[0].Distribution.Text}'");
+            }
+
             return Sweep(command, others, swept, io);
+        }
+
+        if (others.Any(w => w.Split('=', 2)[0] is "--swing" or "--tornado"))
+        {
+            return Uncertainty.Tornado(command, others, uncertain, io);
+        }
+
+        if (uncertain.Count > 0 || others.Any(w => w.Split('=', 2)[0] == O.Samples.Name && command.OwnOptions.All(o => o.Name != O.Samples.Name)))
+        {
+            return Uncertainty.MonteCarlo(command, others, uncertain, io);
         }
 
         Args bound = Bind(command, rest);
@@ -211,7 +240,7 @@ internal static class LlmEconApp
     }
 
     /// <summary>The words less every occurrence of the named options, with its value (after '=' or the next word; a switch has none).</summary>
-    private static List<string> Without(LlmEconCommand command, IReadOnlyList<string> words, params string[] names)
+    internal static List<string> Without(LlmEconCommand command, IReadOnlyList<string> words, params string[] names)
     {
         var kept = new List<string>();
         for (int i = 0; i < words.Count; i++)
@@ -231,7 +260,7 @@ internal static class LlmEconApp
     }
 
     /// <summary>How to type <paramref name="x"/> (in the option's unit) for a numeric option: the plain number, or with '$', or rounded to a whole number.</summary>
-    private static string TextOf(INumericOpt numeric, string flag, double x)
+    internal static string TextOf(INumericOpt numeric, string flag, double x)
     {
         foreach (string t in new[] { Guard.Show(x), "$" + Guard.Show(x), Guard.Show(Math.Round(x)) })
         {

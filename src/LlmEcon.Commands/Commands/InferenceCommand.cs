@@ -26,6 +26,10 @@ internal sealed class InferenceCommand : LlmEconCommand
     ];
 
     /// <inheritdoc/>
+    internal override Scenarios.IModel? Kernel(Args a, LlmCatalog catalog, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> at) =>
+        Kernels.Inference(a, flags, at);
+
+    /// <inheritdoc/>
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();

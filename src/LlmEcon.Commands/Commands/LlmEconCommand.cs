@@ -17,7 +17,7 @@ internal sealed record Positional(string Name, string Help);
 internal abstract class LlmEconCommand
 {
     /// <summary>The options every command takes.</summary>
-    public static readonly IReadOnlyList<Opt> CommonOptions = [O.Format, O.Explain, O.Catalog, O.Out, O.Table, O.Solve, O.Target, O.Debug];
+    public static readonly IReadOnlyList<Opt> CommonOptions = [O.Format, O.Explain, O.Catalog, O.Out, O.Table, O.Solve, O.Target, O.Samples, O.Seed, O.Tornado, O.Swing, O.Debug];
 
     /// <summary>The command's words after <c>llmecon</c>, e.g. <c>scaling fit</c>.</summary>
     public abstract string Path { get; }
@@ -29,7 +29,7 @@ internal abstract class LlmEconCommand
     public abstract IReadOnlyList<Opt> OwnOptions { get; }
 
     /// <summary>Every option the command takes: its own, then the common ones.</summary>
-    public IReadOnlyList<Opt> Options => [.. OwnOptions, .. CommonOptions];
+    public IReadOnlyList<Opt> Options => [.. OwnOptions, .. CommonOptions.Except(OwnOptions)];
 
     /// <summary>Positional arguments (all required).</summary>
     public virtual IReadOnlyList<Positional> Positionals => [];
@@ -81,7 +81,7 @@ internal abstract class LlmEconCommand
             throw Guard.Fail(O.Out.Name, "a file with --format png (a PNG is not text for a terminal)", target is null ? "nothing" : "'-'", "e.g. --out chart.png, or --format svg");
         }
 
-        LlmCatalog catalog = a.Raw(O.Catalog) is { } catalogFile ? Merge(LlmCatalog.BuiltIn, catalogFile, O.Catalog.Name) : LlmCatalog.BuiltIn;
+        LlmCatalog catalog = CatalogOf(a);
         CommandResult result = Select(Build(a, catalog, io), a, format);
         ResultCheck.Require(result);
         if (format == OutputFormat.Png)
@@ -120,6 +120,17 @@ internal abstract class LlmEconCommand
 
         return LlmEconApp.Ok;
     }
+
+    /// <summary>
+    /// The command's model written over bare numbers for Monte Carlo, tornado and sweeps (the same equations, over <see cref="Derivations.Num"/>),
+    /// reading <paramref name="flags"/> in order; null when this command, or this use of it, has none (the command then runs per sample).
+    /// <paramref name="at"/> is the run at the base values: its outputs by name, as <c>--format json</c> gives them.
+    /// </summary>
+    internal virtual Scenarios.IModel? Kernel(Args a, LlmCatalog catalog, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> at) => null;
+
+    /// <summary>The catalog a run reads: the built-in one, with <c>--catalog</c>'s file merged over it.</summary>
+    internal static LlmCatalog CatalogOf(Args a) =>
+        a.Raw(O.Catalog) is { } catalogFile ? Merge(LlmCatalog.BuiltIn, catalogFile, O.Catalog.Name) : LlmCatalog.BuiltIn;
 
     /// <summary>A catalog file merged over <paramref name="catalog"/>; its problems are reported as the problems of <paramref name="flag"/>'s file.</summary>
     protected static LlmCatalog Merge(LlmCatalog catalog, string path, string flag)

@@ -85,6 +85,99 @@ internal sealed class SearchCommand : LlmEconCommand
             s.Value(O.InHouseDivisor, d.InHouseDivisor), derivations);
     }
 
+    /// <summary>The inputs the search kernel reads: one per numeric option of eqs. 2–3 and 6.</summary>
+    private enum Slot
+    {
+        CacheHitRate, GrossMargin, PromptWords, ResponseWords, Responses, Links, ResultWords, WordsPer1kTokens, PricePer1kTokens,
+        RevenuePerQuery, AnnualQueries, ModelSideDivisor, InHouseDivisor,
+    }
+
+    private static readonly Dictionary<string, Slot> Slots = new(StringComparer.Ordinal)
+    {
+        [O.CacheHitRate.Name] = Slot.CacheHitRate, [O.GrossMargin.Name] = Slot.GrossMargin, [O.PromptWords.Name] = Slot.PromptWords,
+        [O.ResponseWords.Name] = Slot.ResponseWords, [O.Responses.Name] = Slot.Responses, [O.Links.Name] = Slot.Links, [O.ResultWords.Name] = Slot.ResultWords,
+        [O.WordsPer1kTokens.Name] = Slot.WordsPer1kTokens, [O.PricePer1kTokens.Name] = Slot.PricePer1kTokens, [O.RevenuePerQuery.Name] = Slot.RevenuePerQuery,
+        [O.AnnualQueries.Name] = Slot.AnnualQueries, [O.ModelSideDivisor.Name] = Slot.ModelSideDivisor, [O.InHouseDivisor.Name] = Slot.InHouseDivisor,
+    };
+
+    /// <inheritdoc/>
+    internal override Scenarios.IModel? Kernel(Args a, LlmCatalog catalog, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> at)
+    {
+        // words per 1000 tokens also sets a catalog API price per token: the kernel takes it only with the price given per 1000 tokens
+        if (flags.Any(f => !Slots.ContainsKey(f)) || (flags.Contains(O.WordsPer1kTokens.Name) && !a.Has(O.PricePer1kTokens)))
+        {
+            return null;
+        }
+
+        SearchInputs read = Read(a, catalog);
+        string arch = a.Choice(O.Architecture);
+        SearchArchitecture[] rows = [.. new[] { SearchArchitecture.ChatGptEquivalent, SearchArchitecture.TwoStage }.Where(r => arch == "both" || arch == Name(r))];
+        return new SearchKernel(SearchNumbers.Of(read.Assumptions), read.Revenue.UsdPerQuery, read.Annual.Count, read.ModelSide, read.InHouse,
+            [.. flags.Select(f => Slots[f])], rows, flags);
+    }
+
+    private static string Name(SearchArchitecture a) => a == SearchArchitecture.ChatGptEquivalent ? "chatgpt-equivalent" : "two-stage";
+
+    /// <summary>Eqs. 2–3 and 6 over bare numbers (<see cref="SearchCost.Terms{T}"/>, <see cref="SearchLevers.Terms{T}"/> over <see cref="Num"/>).</summary>
+    private sealed class SearchKernel(SearchNumbers start, double revenue, double annual, double modelSide, double inHouse, Slot[] slots,
+        SearchArchitecture[] rows, IReadOnlyList<string> flags) : Scenarios.IModel
+    {
+        private static readonly string[] Keys =
+        [
+            "inputWords", "outputWords", "tokens", "apiRevenuePerQueryUsd", "costPerQueryUsd", "searchRevenuePerQueryUsd", "costShareOfRevenue",
+            "leveredCostPerQueryUsd", "leveredShareOfRevenue", "annualLeveredCostUsd",
+        ];
+
+        public IReadOnlyList<string> Inputs => flags;
+
+        public IReadOnlyList<string> Outputs { get; } = [.. rows.SelectMany(r => Keys.Select(k => rows.Length == 1 ? k : Name(r) + "." + k))];
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public bool Evaluate(ReadOnlySpan<double> x, Span<double> y)
+        {
+            var (q, r, resp, p, g, k, w, price, h, m) = (start.QueryWords, start.ResponseWords, start.Responses, start.ResultWords,
+                start.GeneratedWordsPerLink, start.Links, start.WordsPer1000Tokens, start.UsdPer1kTokens, start.CacheHitRate, start.GrossMargin);
+            double rev = revenue, queries = annual, model = modelSide, house = inHouse;
+            for (int i = 0; i < slots.Length; i++)
+            {
+                double v = x[i];
+                switch (slots[i])
+                {
+                    case Slot.CacheHitRate: h = v; break;
+                    case Slot.GrossMargin: m = v; break;
+                    case Slot.PromptWords: q = v; break;
+                    case Slot.ResponseWords: (r, g) = (v, v); break;
+                    case Slot.Responses: resp = v; break;
+                    case Slot.Links: k = v; break;
+                    case Slot.ResultWords: p = v; break;
+                    case Slot.WordsPer1kTokens: w = v; break;
+                    case Slot.PricePer1kTokens: price = v; break;
+                    case Slot.RevenuePerQuery: rev = v; break;
+                    case Slot.AnnualQueries: queries = v; break;
+                    case Slot.ModelSideDivisor: model = v; break;
+                    default: house = v; break;
+                }
+            }
+
+            var n = new SearchNumbers(q, r, resp, p, g, k, w, price, h, m);
+            if (!(n.CacheHitRate is >= 0 and < 1 && n.GrossMargin is >= 0 and < 1 && n.WordsPer1000Tokens > 0 && rev > 0 && model >= 1 && house >= 1))
+            {
+                return false;
+            }
+
+            for (int row = 0; row < rows.Length; row++)
+            {
+                SearchTerms<Num> t = SearchCost.Terms<Num>(rows[row], n);
+                var (levered, before, after, year) = SearchLevers.Terms(t.Cost, new Num(model), new Num(house), new Num(rev), new Num(queries));
+                Span<double> o = y.Slice(row * Keys.Length, Keys.Length);
+                (o[0], o[1], o[2], o[3], o[4]) = (t.InputWords.Value, t.OutputWords.Value, t.Tokens.Value, t.Revenue.Value, t.Cost.Value);
+                (o[5], o[6], o[7], o[8], o[9]) = (rev, before.Value, levered.Value, after.Value, year.Value);
+            }
+
+            return true;
+        }
+    }
+
     /// <inheritdoc/>
     protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
     {

@@ -39,6 +39,10 @@ internal sealed partial class TrainCommand : LlmEconCommand
     ];
 
     /// <inheritdoc/>
+    internal override Scenarios.IModel? Kernel(Args a, LlmCatalog catalog, IReadOnlyList<string> flags, IReadOnlyDictionary<string, double> at) =>
+        Kernels.Train(a, flags, at);
+
+    /// <inheritdoc/>
     protected override CommandResult Build(Args a, LlmCatalog catalog, Io io)
     {
         var notes = new List<string>();

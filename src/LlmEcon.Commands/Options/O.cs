@@ -104,7 +104,10 @@ internal static class O
     public static readonly TextOpt GridA = Grid("--grid-a", "Starting a = ln A values. Default: 0:25:5.", "0:25:5");
     public static readonly TextOpt GridB = Grid("--grid-b", "Starting b = ln B values. Default: 0:25:5.", "0:25:5");
     public static readonly ValueOpt<long> Bootstrap = Whole("--bootstrap", "R", "Refit on R resamples of the runs (with replacement): standard errors and 95% intervals; progress on standard error.", "1000", 2, 100_000);
-    public static readonly ValueOpt<long> Seed = Whole("--seed", "S", "Seed of the bootstrap's resampling (the same seed, the same intervals). Default: 42.", "1", 0, int.MaxValue);
+    public static readonly ValueOpt<long> Seed = Whole("--seed", "S", "Seed of the random draws — a Monte Carlo's samples, the bootstrap's resampling: the same seed gives the same numbers on any machine and thread count. Default: 42.", "1", 0, int.MaxValue);
+    public static readonly ValueOpt<long> Samples = Whole("--samples", "N", "Monte Carlo: samples to draw of the inputs given as distributions (uniform(a,b), triangular(lo,mode,hi), normal(mean,sd), lognormal(mean,sd) — the value's own mean and sd, not its log's —, pert(lo,mode,hi), choice(v1,v2,…), in the option's units); reports every output's mean, sd and 5th/50th/95th percentiles. Default with a distribution: 10,000.", "10M", 1, 1_000_000_000);
+    public static readonly SwitchOpt Tornado = new("--tornado", "Tornado: each input given as a distribution swung over its range (5th–95th percentile for normal and lognormal), the others at base; every output's inputs ranked by the swing they cause.");
+    public static readonly ValueOpt<Ratio> Swing = Value("--swing", "FRACTION", "Tornado swinging each input ±FRACTION of its base: the distributions' bases, else every numeric option given.", "20%", QuantityParser.Ratio, r => r.Fraction, new Range(0, 1, true, false, "a fraction", Percent: true));
     public static readonly TextOpt SaveLaw = new("--save-law", "FILE", "Write the fitted law as a catalog file (use it with --catalog FILE --law ID); never a file this run reads.", "my-law.json");
     public static readonly TextOpt LawId = new("--law-id", "ID", "The fitted law's id: lower case letters, digits, '.' and '-', not an id the catalog has. Default: fitted.", "my-law",
         check: CheckId);

@@ -18,6 +18,7 @@ internal static class CsvRenderer
             int i => i.ToString(Inv),
             bool b => b ? "true" : "false",
             IEnumerable<string> list => Quote(string.Join("; ", list)),
+            IReadOnlyList<long> counts => string.Join(" ", counts.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             _ => Quote(Convert.ToString(v, Inv) ?? ""),
         };
         static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;

@@ -95,6 +95,15 @@ internal static class JsonRenderer
                 case bool b:
                     w.WriteBooleanValue(b);
                     break;
+                case IReadOnlyList<long> counts:
+                    w.WriteStartArray();
+                    foreach (long n in counts)
+                    {
+                        w.WriteNumberValue(n);
+                    }
+
+                    w.WriteEndArray();
+                    break;
                 case IEnumerable<string> list:
                     w.WriteStartArray();
                     foreach (string s in list)

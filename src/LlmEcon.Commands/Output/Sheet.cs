@@ -60,6 +60,7 @@ internal sealed record Column(string Key, string Header, Kind Kind, string Unit 
         null => "—",
         string s => s,
         IEnumerable<string> list => string.Join(", ", list),
+        IReadOnlyList<long> counts => string.Join(" ", counts.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         double d when !double.IsFinite(d) => Guard.Show(d),
         bool b => b ? Words.Yes : Words.No,
         double d => Kind switch
@@ -99,7 +100,7 @@ internal sealed record Sheet(string Key, string Title, IReadOnlyList<Column> Col
     /// </summary>
     public static object? Cell(string sheet, Column column, object? value) => value switch
     {
-        null or string or double or int or bool or IEnumerable<string> => value,
+        null or string or double or int or bool or IEnumerable<string> or IReadOnlyList<long> => value,
         _ => throw new InvalidOperationException(
             $"The cell {sheet}.{column.Key} holds a {value.GetType().Name}; give the number in the column's unit ({column.Unit}) instead."),
     };

@@ -54,10 +54,19 @@ public static class InferenceCost
         Input n = Symbols.Parameters(x.Parameters), k = Symbols.FlopPerParameterPerToken(FlopsPerToken.Inference(x.Architecture));
         Input chips = Symbols.ChipsPerMachine(x.ChipsPerMachine), peak = Symbols.Peak(x.PeakPerChip), mfu = Symbols.Mfu(x.Mfu);
         Input price = Symbols.PricePerHour(x.MachinePrice);
-        Expr tokens = Expr.Const(1000, "1000 tokens");
-        Expr work = n * k * tokens, seconds = work / (chips * peak * mfu), cost = seconds * price / Symbols.SecondsPerHour;
+        var (work, realised, seconds, cost) = Terms<Expr>(n, k, chips, peak, mfu, price);
         var d = Derivation.Of("inference cost per 1000 tokens (USD)", "(7) Sun 2023, cloud compute cost", cost, Usd);
-        return new InferenceCostResult(x, FlopCount.FromFlop(work.Value), FlopRate.FromFlopPerSecond((chips * peak * mfu).Value),
+        return new InferenceCostResult(x, FlopCount.FromFlop(work.Value), FlopRate.FromFlopPerSecond(realised.Value),
             Duration.FromSeconds(seconds.Value), MoneyPerToken.FromUsdPer1kTokens(cost.Value), d);
+    }
+
+    /// <summary>
+    /// Eq. 7 written once over <see cref="ITerm{T}"/> (over <see cref="Expr"/> for the derivation, over <see cref="Num"/> for sweeps and
+    /// Monte Carlo): work = N × k × 1000 tokens; realised = chips × peak × MFU; seconds = work / realised; cost = seconds × price / 3600 s/h.
+    /// </summary>
+    public static (T Work, T Realised, T Seconds, T Cost) Terms<T>(T n, T k, T chips, T peak, T mfu, T pricePerMachineHour) where T : ITerm<T>
+    {
+        T work = n * k * T.Const(1000, "1000 tokens"), realised = chips * peak * mfu, seconds = work / realised;
+        return (work, realised, seconds, seconds * pricePerMachineHour / T.Const(Duration.SecondsPerHour, "3600 s/h"));
     }
 }

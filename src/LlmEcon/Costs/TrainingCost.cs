@@ -134,7 +134,7 @@ public static class TrainingCost
         Sourced<Ratio>? mfuGiven = known.Mfu is { } m ? new Sourced<Ratio>(m, mfuFrom) : null;
         if (mfuGiven is { } mg)
         {
-            estimates.Add(("mfu", kND / (peakIn * Symbols.Mfu(mg) * Symbols.SecondsPerHour), $"(9b) chip-hours = {workText} / (peak × MFU × 3600 s/h)"));
+            estimates.Add(("mfu", ChipHoursAtMfu(kND, peakIn, Symbols.Mfu(mg)), $"(9b) chip-hours = {workText} / (peak × MFU × 3600 s/h)"));
         }
 
         if (known.ChipHours is { } h)
@@ -214,7 +214,7 @@ public static class TrainingCost
 
         // The cost: in the article's forward form when MFU was given (eq. 8), else chip-hours × price per chip-hour.
         Expr totalExpr = mfuGiven is { } mu
-            ? forwardWork / (perMachineIn * peakIn * Symbols.Mfu(mu)) * priceIn / Symbols.SecondsPerHour
+            ? CostAtMfu(forwardWork, perMachineIn, peakIn, Symbols.Mfu(mu), priceIn)
             : known.Cost is { } given ? Expr.In("cost", "USD, given", given.Usd, Usd(given.Usd)) : hours * priceIn / perMachineIn;
         if (known.Cost is null)
         {
@@ -224,12 +224,22 @@ public static class TrainingCost
         Money total = Money.FromUsd(totalExpr.Value);
         var main = Derivation.Of("training cost (USD)", known.Mfu is not null ? "(8) Sun 2023 §4" : "(8) cost = chip-hours × price per chip-hour", totalExpr, Usd);
         steps.Add(main);
-        Expr per1kExpr = Expr.In("cost", "training cost (USD)", total.Usd, Usd(total.Usd)) / d * Expr.Const(1000, "1000 tokens");
+        Expr per1kExpr = CostPer1kTokens<Expr>(Expr.In("cost", "training cost (USD)", total.Usd, Usd(total.Usd)), d);
         var per1k = Derivation.Of("training cost per 1000 training tokens (USD)", "(8) cost / D × 1000", per1kExpr, Usd);
         MoneyPerToken perToken = x.Tokens.Value.Count > 0 ? MoneyPerToken.FromUsdPer1kTokens(per1kExpr.Value) : MoneyPerToken.FromUsdPerToken(0);
         return new TrainingSolution(x, work, Ratio.FromFraction(mfu), AcceleratorTime.FromChipHours(chipHours), chips, wall, total, perToken, solved, main, steps) { CostPer1kTokensDerivation = per1k };
     }
 
+    /// <summary>(9b) chip-hours = work / (peak × MFU × 3600 s/h), over <see cref="ITerm{T}"/>.</summary>
+    public static T ChipHoursAtMfu<T>(T work, T peak, T mfu) where T : ITerm<T> =>
+        work / (peak * mfu * T.Const(Duration.SecondsPerHour, "3600 s/h"));
+
+    /// <summary>(8) cost = work / (chips per machine × peak × MFU) × price per machine-hour / 3600 s/h, over <see cref="ITerm{T}"/>.</summary>
+    public static T CostAtMfu<T>(T work, T chipsPerMachine, T peak, T mfu, T pricePerMachineHour) where T : ITerm<T> =>
+        work / (chipsPerMachine * peak * mfu) * pricePerMachineHour / T.Const(Duration.SecondsPerHour, "3600 s/h");
+
+    /// <summary>(8) cost per 1000 training tokens = cost / D × 1000, over <see cref="ITerm{T}"/>.</summary>
+    public static T CostPer1kTokens<T>(T cost, T tokens) where T : ITerm<T> => cost / tokens * T.Const(1000, "1000 tokens");
 
     private static Input DaysIn(Duration t) => Expr.In("days", "wall-clock days", t.Days, Compact(t.Days) + " d");
 

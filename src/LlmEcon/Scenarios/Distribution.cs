@@ -87,13 +87,12 @@ public sealed class Distribution
     /// <summary>The values of a choice (empty for the other shapes).</summary>
     public IReadOnlyList<double> Values => _values;
 
-    /// <summary>True when <paramref name="text"/> is written as a distribution (<c>name(…)</c> with a known name).</summary>
+    /// <summary>True when <paramref name="text"/> is written as a distribution: a name of letters, then <c>(…)</c> (a misspelt name included, for its did-you-mean).</summary>
     public static bool Looks(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         int open = text.IndexOf('(', StringComparison.Ordinal);
-        return open > 0 && text.TrimEnd().EndsWith(')') && Enum.TryParse<DistributionKind>(text[..open].Trim(), ignoreCase: true, out _)
-            && !text[..open].Trim().All(char.IsDigit);
+        return open > 0 && text.TrimEnd().EndsWith(')') && text[..open].Trim() is { Length: > 0 } name && name.All(char.IsAsciiLetter);
     }
 
     /// <summary>
@@ -160,7 +159,72 @@ public sealed class Distribution
             : new Distribution(kind, text.Trim(), v[0], v[1], v.Length > 2 ? v[2] : 0, [], low, high, lowOpen, highOpen, parameter);
     }
 
+    /// <summary>
+    /// Fills <paramref name="values"/> with draws, inside the input's range: one shape's loop over the whole span (a Monte Carlo fills a
+    /// chunk's column at once); draws outside the range are drawn again, as <see cref="Sample"/> does.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Fill(ref Rng rng, Span<double> values)
+    {
+        switch (Kind)
+        {
+            case DistributionKind.Uniform:
+            {
+                double a = _a, w = _b - _a;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = a + w * rng.NextDouble();
+                }
+
+                break;
+            }
+
+            case DistributionKind.Choice when _values.Length == 1:
+                values.Fill(_values[0]);
+                break;
+            case DistributionKind.Choice:
+            {
+                double[] v = _values;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = v[rng.NextInt(v.Length)];
+                }
+
+                break;
+            }
+
+            case DistributionKind.Normal:
+            {
+                double m = _a, sd = _b;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = m + sd * rng.NextNormal();
+                }
+
+                break;
+            }
+
+            default:
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = Draw(ref rng);
+                }
+
+                break;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            double x = values[i];
+            if (!((LowOpen ? x > Low : x >= Low) && (HighOpen ? x < High : x <= High)))
+            {
+                values[i] = Sample(ref rng);
+            }
+        }
+    }
+
     /// <summary>One draw, inside the input's range (drawn again when outside; refused after <see cref="MaxRedraws"/> tries).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double Sample(ref Rng rng)
     {
         for (int i = 0; i < MaxRedraws; i++)
@@ -176,6 +240,7 @@ public sealed class Distribution
             $"{MaxRedraws} draws in a row fell outside");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double Draw(ref Rng rng)
     {
         switch (Kind)

@@ -52,6 +52,7 @@ public struct Rng
     public int NextInt(int n) => (int)Math.BigMul(NextBits(), (ulong)n, out _);
 
     /// <summary>A standard normal draw: Marsaglia's polar method, the second value of each pair kept for the next call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double NextNormal()
     {
         if (_hasSpare)
@@ -75,6 +76,7 @@ public struct Rng
     }
 
     /// <summary>A gamma(shape, 1) draw: Marsaglia and Tsang (ACM TOMS 26(3), 2000); shape below 1 by the boost U^(1/shape).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double NextGamma(double shape)
     {
         if (shape < 1)

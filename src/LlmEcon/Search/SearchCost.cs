@@ -54,23 +54,30 @@ public static class SearchCost
     public static SearchCostResult FromApiPrice(SearchArchitecture architecture, SearchAssumptions a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        Guard.NonNegative(a.SampledResponses, "responses");
-        Guard.NonNegative(a.Links, "links");
-        Guard.Positive(a.WordsPer1000Tokens, "wordsPer1000Tokens");
-        Guard.FractionBelowOne(a.CacheHitRate.Fraction, "cacheHitRate");
-        Guard.FractionBelowOne(a.GrossMargin.Fraction, "grossMargin");
-        var (input, output) = Words(architecture, a);
-        Input w = WordsPer1000(a.WordsPer1000Tokens);
-        Input price = Expr.In("price", "USD per 1000 tokens", a.PricePerToken.Value.UsdPer1kTokens, Usd(a.PricePerToken.Value.UsdPer1kTokens), a.PricePerToken.From);
-        Expr tokensExpr = (input + output) * Expr.Const(1000, "1000 tokens") / w;
-        Expr revenueExpr = (input + output) / w * price;
-        var revenueD = Derivation.Of("API revenue per query (USD)", "(2) Sun 2023 §3", revenueExpr, Usd);
-        Input revenue = Expr.In("revenue", "API revenue per query (eq. 2)", revenueExpr.Value, Usd(revenueExpr.Value));
-        Expr one = Expr.Const(1);
-        Expr costExpr = revenue * (one - Share("h", "cache hit rate", a.CacheHitRate)) * (one - Share("m", "gross margin", a.GrossMargin));
-        var costD = Derivation.Of("cost per query to the provider (USD)", "(3) Sun 2023 §3", costExpr, Usd);
-        return new SearchCostResult(architecture, WordCount.FromCount(input.Value), WordCount.FromCount(output.Value), TokenCount.FromCount(tokensExpr.Value),
-            MoneyPerQuery.FromUsdPerQuery(revenueExpr.Value), MoneyPerQuery.FromUsdPerQuery(costExpr.Value), revenueD, costD);
+        SearchNumbers n = SearchNumbers.Of(a);
+        n.Check();
+        SearchTerms<Expr> t = Terms<Expr>(architecture, n, a.PricePerToken.From);
+        var revenueD = Derivation.Of("API revenue per query (USD)", "(2) Sun 2023 §3", t.Revenue, Usd);
+        var costD = Derivation.Of("cost per query to the provider (USD)", "(3) Sun 2023 §3", t.Cost, Usd);
+        return new SearchCostResult(architecture, WordCount.FromCount(t.InputWords.Value), WordCount.FromCount(t.OutputWords.Value), TokenCount.FromCount(t.Tokens.Value),
+            MoneyPerQuery.FromUsdPerQuery(t.Revenue.Value), MoneyPerQuery.FromUsdPerQuery(t.Cost.Value), revenueD, costD);
+    }
+
+    /// <summary>
+    /// Eqs. 2–3 written once over <see cref="ITerm{T}"/>: over <see cref="Expr"/> for the derivations, over <see cref="Num"/> for a Monte
+    /// Carlo or a sweep (nothing allocated). The revenue enters eq. 3 as a named input, so each derivation is one line.
+    /// </summary>
+    public static SearchTerms<T> Terms<T>(SearchArchitecture architecture, in SearchNumbers n, Provenance? priceFrom = null) where T : ITerm<T>
+    {
+        var (input, output) = Words<T>(architecture, n);
+        T w = T.Named("w", "words per 1000 tokens", n.WordsPer1000Tokens, static v => Compact(v) + " words", null);
+        T price = T.Named("price", "USD per 1000 tokens", n.UsdPer1kTokens, Usd, priceFrom);
+        T tokens = (input + output) * T.Const(1000, "1000 tokens") / w;
+        T revenue = (input + output) / w * price;
+        T carried = T.Named("revenue", "API revenue per query (eq. 2)", revenue.Value, Usd, null);
+        T one = T.Const(1, "1");
+        T cost = carried * (one - Share<T>("h", "cache hit rate", n.CacheHitRate)) * (one - Share<T>("m", "gross margin", n.GrossMargin));
+        return new SearchTerms<T>(input, output, tokens, revenue, cost);
     }
 
     /// <summary>
@@ -81,31 +88,73 @@ public static class SearchCost
     {
         ArgumentNullException.ThrowIfNull(a);
         Guard.FractionBelowOne(a.CacheHitRate.Fraction, "cacheHitRate");
-        var (input, output) = Words(architecture, a);
+        SearchNumbers n = SearchNumbers.Of(a);
+        var (input, output) = Words<Expr>(architecture, n);
         Input c = Expr.In("c", "inference cost per 1000 tokens (eq. 7)", inferenceCost.Value.UsdPer1kTokens, Usd(inferenceCost.Value.UsdPer1kTokens), inferenceCost.From);
-        Expr cost = (input + output) / WordsPer1000(a.WordsPer1000Tokens) * c * (Expr.Const(1) - Share("h", "cache hit rate", a.CacheHitRate));
+        Expr w = Expr.In("w", "words per 1000 tokens", n.WordsPer1000Tokens, Compact(n.WordsPer1000Tokens) + " words");
+        Expr cost = (input + output) / w * c * (Expr.Const(1) - Share<Expr>("h", "cache hit rate", n.CacheHitRate));
         return (MoneyPerQuery.FromUsdPerQuery(cost.Value),
             Derivation.Of("compute cost per query (USD)", "(3b) tokens × inference cost per token × (1 − cache hit rate)", cost, Usd));
     }
 
-    private static Input WordsPer1000(double w) => Expr.In("w", "words per 1000 tokens", w, Compact(w) + " words");
-
-    private static Input Share(string symbol, string meaning, Ratio r) => Expr.In(symbol, meaning, r.Fraction, Percent(r.Fraction, 2));
-
-    /// <summary>Prompt and generated words per query, as expressions: ChatGPT-equivalent q + r × n; two-stage q + p × K and g × K.</summary>
-    private static (Expr Input, Expr Output) Words(SearchArchitecture architecture, SearchAssumptions a)
+    /// <summary>Prompt and generated words per query: ChatGPT-equivalent q + r × n; two-stage q + p × K and g × K.</summary>
+    private static (T Input, T Output) Words<T>(SearchArchitecture architecture, in SearchNumbers a) where T : ITerm<T>
     {
-        Input q = Expr.In("q", "query words in the prompt", a.QueryPromptWords.Count, Compact(a.QueryPromptWords.Count) + " words");
+        T q = T.Named("q", "query words in the prompt", a.QueryWords, static v => Compact(v) + " words", null);
         if (architecture == SearchArchitecture.ChatGptEquivalent)
         {
-            Input r = Expr.In("r", "words per sampled response", a.GeneratedWordsPerResponse.Count, Compact(a.GeneratedWordsPerResponse.Count) + " words");
-            Input n = Expr.In("n", "responses sampled per query", a.SampledResponses, Compact(a.SampledResponses));
+            T r = T.Named("r", "words per sampled response", a.ResponseWords, static v => Compact(v) + " words", null);
+            T n = T.Named("n", "responses sampled per query", a.Responses, static v => Compact(v), null);
             return (q, r * n);
         }
 
-        Input p = Expr.In("p", "result words in the prompt per link", a.ResultPromptWordsPerLink.Count, Compact(a.ResultPromptWordsPerLink.Count) + " words");
-        Input g = Expr.In("g", "words generated per link", a.GeneratedWordsPerLink.Count, Compact(a.GeneratedWordsPerLink.Count) + " words");
-        Input k = Expr.In("K", "links per query", a.Links, Compact(a.Links));
+        T p = T.Named("p", "result words in the prompt per link", a.ResultWords, static v => Compact(v) + " words", null);
+        T g = T.Named("g", "words generated per link", a.GeneratedWordsPerLink, static v => Compact(v) + " words", null);
+        T k = T.Named("K", "links per query", a.Links, static v => Compact(v), null);
         return (q + p * k, g * k);
     }
+
+    private static T Share<T>(string symbol, string meaning, double fraction) where T : ITerm<T> =>
+        T.Named(symbol, meaning, fraction, static v => Percent(v, 2), null);
 }
+
+/// <summary>The per-query numbers of eqs. 2–3 as bare values: <see cref="SearchAssumptions"/> for the fast path.</summary>
+/// <param name="QueryWords">q, words of the user's query.</param>
+/// <param name="ResponseWords">r, words per sampled response (ChatGPT-equivalent).</param>
+/// <param name="Responses">n, responses sampled (ChatGPT-equivalent).</param>
+/// <param name="ResultWords">p, result words per link in the prompt (two-stage).</param>
+/// <param name="GeneratedWordsPerLink">g, words generated per link (two-stage).</param>
+/// <param name="Links">K, links per query (two-stage).</param>
+/// <param name="WordsPer1000Tokens">w.</param>
+/// <param name="UsdPer1kTokens">The price per 1000 tokens.</param>
+/// <param name="CacheHitRate">h, in [0, 1).</param>
+/// <param name="GrossMargin">m, in [0, 1).</param>
+public readonly record struct SearchNumbers(double QueryWords, double ResponseWords, double Responses, double ResultWords, double GeneratedWordsPerLink,
+    double Links, double WordsPer1000Tokens, double UsdPer1kTokens, double CacheHitRate, double GrossMargin)
+{
+    /// <summary>The numbers of <paramref name="a"/>.</summary>
+    public static SearchNumbers Of(SearchAssumptions a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.QueryPromptWords.Count, a.GeneratedWordsPerResponse.Count, a.SampledResponses, a.ResultPromptWordsPerLink.Count, a.GeneratedWordsPerLink.Count,
+            a.Links, a.WordsPer1000Tokens, a.PricePerToken.Value.UsdPer1kTokens, a.CacheHitRate.Fraction, a.GrossMargin.Fraction);
+    }
+
+    /// <summary>The rules of eqs. 2–3: counts ≥ 0, words per 1000 tokens above 0, shares in [0, 1).</summary>
+    public void Check()
+    {
+        Guard.NonNegative(Responses, "responses");
+        Guard.NonNegative(Links, "links");
+        Guard.Positive(WordsPer1000Tokens, "wordsPer1000Tokens");
+        Guard.FractionBelowOne(CacheHitRate, "cacheHitRate");
+        Guard.FractionBelowOne(GrossMargin, "grossMargin");
+    }
+}
+
+/// <summary>Eqs. 2–3's quantities as terms.</summary>
+/// <param name="InputWords">Prompt words per query.</param>
+/// <param name="OutputWords">Generated words per query.</param>
+/// <param name="Tokens">Tokens per query.</param>
+/// <param name="Revenue">API revenue per query, USD (eq. 2).</param>
+/// <param name="Cost">Cost per query to the provider, USD (eq. 3).</param>
+public readonly record struct SearchTerms<T>(T InputWords, T OutputWords, T Tokens, T Revenue, T Cost) where T : ITerm<T>;

@@ -79,10 +79,8 @@ public static class SearchLevers
         Input model = Expr.In("model", "model-side divisor (quantisation, distillation, compute-optimal)", modelSideDivisor, Compact(modelSideDivisor));
         Input inHouse = Expr.In("inhouse", "in-house divisor (no cloud margin)", inHouseDivisor, Compact(inHouseDivisor));
         Input rev = Expr.In("revenue", "revenue per query", revenue.UsdPerQuery, Usd(revenue.UsdPerQuery));
-        Expr afterExpr = c / (model * inHouse);
-        Input afterIn = Expr.In("levered", "cost per query after the levers", afterExpr.Value, Usd(afterExpr.Value));
-        Expr beforeShare = c / rev, afterShare = afterIn / rev;
-        Expr annualExpr = afterIn * Expr.In("queries", "queries per year", annualQueries.Count, Compact(annualQueries.Count) + " queries");
+        var (afterExpr, beforeShare, afterShare, annualExpr) = Terms<Expr>(c, model, inHouse, rev,
+            Expr.In("queries", "queries per year", annualQueries.Count, Compact(annualQueries.Count) + " queries"));
         var d = Derivation.Of("cost per query after the levers (USD)", "(6) Sun 2023 §3, §6", afterExpr, Usd);
         double divisor = modelSideDivisor * inHouseDivisor;
         MoneyPerQuery after = MoneyPerQuery.FromUsdPerQuery(afterExpr.Value);
@@ -94,5 +92,16 @@ public static class SearchLevers
             ShareAfterDerivation = Derivation.Of("levered cost per query as a share of revenue per query", "(6) levered cost / revenue", afterShare, v => Percent(v, 2)),
             AnnualCostDerivation = Derivation.Of("profit given up per year (USD)", "(6) levered cost × queries per year", annualExpr, v => Usd(v) + "/year"),
         };
+    }
+
+    /// <summary>
+    /// Eq. 6 written once over <see cref="ITerm{T}"/>: levered = cost / (model-side × in-house), carried as an input into its share of
+    /// revenue and its annual total; the share before is cost / revenue.
+    /// </summary>
+    public static (T Levered, T ShareBefore, T ShareAfter, T Annual) Terms<T>(T cost, T modelSide, T inHouse, T revenue, T queriesPerYear) where T : ITerm<T>
+    {
+        T after = cost / (modelSide * inHouse);
+        T carried = T.Named("levered", "cost per query after the levers", after.Value, Usd, null);
+        return (after, cost / revenue, carried / revenue, carried * queriesPerYear);
     }
 }
