@@ -42,30 +42,38 @@ public readonly record struct Num(double Value) : ITerm<Num>
     public static bool Traced => false;
 
     /// <inheritdoc/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num Named(string symbol, string meaning, double value, Func<double, string> shown, Provenance? from) => new(value);
 
     /// <inheritdoc/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num Const(double value, string text) => new(value);
 
     /// <inheritdoc/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num Max(Num a, Num b) => new(Math.Max(a.Value, b.Value));
 
     /// <inheritdoc/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num Min(Num a, Num b) => new(Math.Min(a.Value, b.Value));
 
     /// <inheritdoc/>
     public static Num Power(Num b, Num e) => new(Math.Pow(b.Value, e.Value));
 
     /// <summary>a + b.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num operator +(Num left, Num right) => new(left.Value + right.Value);
 
     /// <summary>a − b.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num operator -(Num left, Num right) => new(left.Value - right.Value);
 
     /// <summary>a × b.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num operator *(Num left, Num right) => new(left.Value * right.Value);
 
     /// <summary>a / b.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Num operator /(Num left, Num right) => new(left.Value / right.Value);
 
     /// <summary>Named alternates for languages without operators.</summary>

@@ -204,6 +204,19 @@ public sealed class Distribution
                 break;
             }
 
+            case DistributionKind.Triangular:
+            {
+                // inverse CDF, as Draw
+                double lo = _a, mode = _b, hi = _c, span = hi - lo, f = (mode - lo) / span, left = span * (mode - lo), right = span * (hi - mode);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    double u = rng.NextDouble();
+                    values[i] = u < f ? lo + Math.Sqrt(u * left) : hi - Math.Sqrt((1 - u) * right);
+                }
+
+                break;
+            }
+
             default:
                 for (int i = 0; i < values.Length; i++)
                 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -10,7 +12,7 @@ namespace LlmEcon.Scenarios;
 /// <param name="Progress">Told the pass (1, 2, …) and the share of it done, from any thread.</param>
 public sealed record MonteCarloOptions(long Samples, ulong Seed, int Threads = 0, IProgress<(int Pass, double Done)>? Progress = null)
 {
-    /// <summary>Half-width of each percentile's window in the pilot's standard errors (tests narrow it to make the narrowing passes run).</summary>
+    /// <summary>Half-width of each percentile's window in the pilot's standard errors; below 0, no windows (tests make the narrowing passes run).</summary>
     internal double WindowStandardErrors { get; init; } = 4;
 }
 
@@ -68,6 +70,9 @@ public static class MonteCarlo
 
     /// <summary>Bins of the histogram reported with each output.</summary>
     public const int HistogramBins = 20;
+
+    /// <summary>Bins of the fine histogram the pass fills (64 per reported bin); a window is a range of them.</summary>
+    private const int FineBins = HistogramBins * 64;
 
     /// <summary>Columns × samples kept whole at most (32 MB): below it every value is kept and sorted.</summary>
     public const long StoreLimit = 4_000_000;
@@ -204,59 +209,63 @@ public static class MonteCarlo
             Pass<int>(0, pilotChunks, _ => null, () => 0, (c, block, refused, n, _) => pilot[c] = ([.. block], [.. refused]), _ => { });
             _pass = 0; // the pilot's chunks are part of the one pass, not a pass of their own
 
-            // The pilot's values per column, sorted: the shift, the windows and the histogram's edges
-            var shift = new double[_columns];
-            var windows = new (double Low, double High)[_columns][];
-            var edges = new (double Low, double High)[_columns];
+            // The pilot's values per column, sorted: the shift, the fine histogram's edges and the windows
+            var plans = new Plan[_columns];
+            Parallel.For(0, _columns, _parallel, j =>
+            {
+                var v = new List<double>(pilotChunks * ChunkSize);
+                for (int c = 0; c < pilotChunks; c++)
+                {
+                    for (int i = 0; i < ChunkLength(c); i++)
+                    {
+                        if (!pilot[c].Refused[i])
+                        {
+                            v.Add(pilot[c].Block[(j * ChunkSize) + i]);
+                        }
+                    }
+                }
+
+                plans[j] = Plan.Of([.. v], j < _outputs, whole, _o.WindowStandardErrors);
+            });
+
+            // The pass: moments per chunk, the fine histogram, each window's values kept
+            var moments = new Moments[_chunks, _columns];
+            var fine = new long[_columns][];
+            var kept = new List<double>[_columns][];
+            var points = new (long Below, long Equal)[_columns][];
             for (int j = 0; j < _columns; j++)
             {
-                double[] v = [.. Enumerable.Range(0, pilotChunks).SelectMany(c => Enumerable.Range(0, ChunkLength(c)).Where(i => !pilot[c].Refused[i]).Select(i => pilot[c].Block[(j * ChunkSize) + i]))];
-                Array.Sort(v);
-                int m = v.Length;
-                shift[j] = m == 0 ? 0 : v.Average();
-                double span = m == 0 ? 0 : v[^1] - v[0];
-                edges[j] = m == 0 ? (0, 0) : (v[0] - span / 4, v[^1] + span / 4);
-                // inputs get moments, min, max and the histogram (their percentiles are their distributions'); outputs a window per percentile
-                windows[j] = j >= _outputs ? [] : whole || m == 0 ? [(double.NegativeInfinity, double.PositiveInfinity)]
-                    : [.. Percentiles.Distinct().Select(p =>
-                    {
-                        double d = _o.WindowStandardErrors * Math.Sqrt(p * (1 - p) / m) + 2.0 / m;
-                        return (p - d <= 0 ? double.NegativeInfinity : v[(int)Math.Floor((m - 1) * (p - d))], p + d >= 1 ? double.PositiveInfinity : v[(int)Math.Ceiling((m - 1) * (p + d))]);
-                    }).Distinct()];
+                fine[j] = new long[FineBins];
+                kept[j] = [.. plans[j].Ranges.Select(_ => new List<double>())];
+                points[j] = new (long, long)[plans[j].Points.Length];
             }
 
-            // The pass: moments per chunk, the histogram, each window's values kept and the values below it counted
-            var moments = new Moments[_chunks, _columns];
-            var kept = windows.Select(w => w.Select(_ => new List<double>()).ToArray()).ToArray();
-            var below = windows.Select(w => new long[w.Length]).ToArray();
-            var atLowEdge = windows.Select(w => new long[w.Length]).ToArray();
-            var atHighEdge = windows.Select(w => new long[w.Length]).ToArray();
-            var histogram = new long[_columns, HistogramBins];
-            Pass(0, _chunks, c => c < pilotChunks ? pilot[c] : null, () => new Local(windows, _columns),
+            Pass(0, _chunks, c => c < pilotChunks ? pilot[c] : null, () => new Local(plans),
                 (c, block, refused, n, local) =>
                 {
                     bool anyRefused = refused.AsSpan(0, n).Contains(true);
                     for (int j = 0; j < _columns; j++)
                     {
-                        moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, shift[j], edges[j], windows[j],
-                            local.Kept[j], local.Below[j], local.AtLow[j], local.AtHigh[j], local.Histogram.AsSpan(j * HistogramBins, HistogramBins));
+                        moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, plans[j], local.Fine[j], local.Kept[j], local.Points[j]);
                     }
                 },
                 local =>
                 {
                     for (int j = 0; j < _columns; j++)
                     {
-                        for (int k = 0; k < windows[j].Length; k++)
+                        for (int b = 0; b < FineBins; b++)
                         {
-                            kept[j][k].AddRange(local.Kept[j][k]);
-                            below[j][k] += local.Below[j][k];
-                            atLowEdge[j][k] += local.AtLow[j][k];
-                            atHighEdge[j][k] += local.AtHigh[j][k];
+                            fine[j][b] += local.Fine[j][b];
                         }
 
-                        for (int b = 0; b < HistogramBins; b++)
+                        for (int k = 0; k < kept[j].Length; k++)
                         {
-                            histogram[j, b] += local.Histogram[(j * HistogramBins) + b];
+                            kept[j][k].AddRange(local.Kept[j][k]);
+                        }
+
+                        for (int k = 0; k < points[j].Length; k++)
+                        {
+                            points[j][k] = (points[j][k].Below + local.Points[j][k].Below, points[j][k].Equal + local.Points[j][k].Equal);
                         }
                     }
                 });
@@ -285,32 +294,15 @@ public static class MonteCarlo
             long[] ranks = [.. Percentiles.SelectMany(p => new[] { (long)Math.Floor((accepted - 1) * p), Math.Min((long)Math.Floor((accepted - 1) * p) + 1, accepted - 1) }).Distinct()];
             var found = new Dictionary<(int Column, long Rank), double>();
             var queries = new List<Query>();
-            Parallel.For(0, _columns, _parallel, j =>
-            {
-                foreach (List<double> list in kept[j])
-                {
-                    list.Sort();
-                }
-            });
             for (int j = 0; j < _outputs; j++)
             {
                 foreach (long rank in ranks)
                 {
-                    bool done = false;
-                    for (int k = 0; k < windows[j].Length && !done; k++)
+                    if (plans[j].Find(rank, fine[j], kept[j], points[j]) is { } value)
                     {
-                        // ranks in the window: its low edge's values, the kept values sorted, its high edge's values
-                        long offset = rank - below[j][k], low = atLowEdge[j][k], inside = kept[j][k].Count, high = atHighEdge[j][k];
-                        double? value = offset < 0 ? null : offset < low ? windows[j][k].Low : offset < low + inside ? kept[j][k][(int)(offset - low)]
-                            : offset < low + inside + high ? windows[j][k].High : null;
-                        if (value is { } v)
-                        {
-                            found[(j, rank)] = v;
-                            done = true;
-                        }
+                        found[(j, rank)] = value;
                     }
-
-                    if (!done)
+                    else
                     {
                         queries.Add(new Query(j, rank, total[j].Min, total[j].Max, 0, accepted));
                     }
@@ -340,9 +332,9 @@ public static class MonteCarlo
 
                 double variance = t.N > 1 ? Math.Max(0, (t.S2 - t.S1 * t.S1 / t.N) / (t.N - 1)) : 0;
                 bool input = j >= _outputs;
-                return new OutputSummary(name, shift[j] + t.S1 / t.N, Math.Sqrt(variance), input ? double.NaN : Percentile(0.05), input ? double.NaN : Percentile(0.5),
-                    input ? double.NaN : Percentile(0.95), t.Min, t.Max,
-                    edges[j].Low, edges[j].High, [.. Enumerable.Range(0, HistogramBins).Select(b => histogram[j, b])]);
+                long[] display = [.. Enumerable.Range(0, HistogramBins).Select(b => fine[j].AsSpan(b * (FineBins / HistogramBins), FineBins / HistogramBins).ToArray().Sum())];
+                return new OutputSummary(name, plans[j].Shift + t.S1 / t.N, Math.Sqrt(variance), input ? double.NaN : Percentile(0.05), input ? double.NaN : Percentile(0.5),
+                    input ? double.NaN : Percentile(0.95), t.Min, t.Max, plans[j].Low, plans[j].High, display);
             }
 
             return new MonteCarloResult(_o.Samples, _o.Seed, _o.Samples - accepted,
@@ -351,28 +343,23 @@ public static class MonteCarlo
         }
 
         /// <summary>
-        /// One column of one chunk: shifted sums, min, max, the histogram, and each window's values kept (edges counted) and the values
-        /// below it counted. Four lanes at a time when no sample was refused (Vector256: the same sums on every machine).
+        /// One column of one chunk: shifted sums, min, max; the fine histogram, with the values of a window's bins kept; each point
+        /// window's values below and equal counted. Four lanes at a time when no sample was refused (Vector256: the same sums on every machine).
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static Moments Tally(ReadOnlySpan<double> v, bool[] refused, bool anyRefused, double shift, (double Low, double High) edges,
-            (double Low, double High)[] windows, List<double>[] keep, long[] under, long[] atLow, long[] atHigh, Span<long> histogram)
+        private static Moments Tally(ReadOnlySpan<double> v, bool[] refused, bool anyRefused, Plan plan, int[] fine, List<double>[] keep, (long Below, long Equal)[] points)
         {
-            double lo = edges.Low, w = edges.High - edges.Low, scale = w > 0 ? HistogramBins / w : 0;
+            double lo = plan.Low, scale = plan.Scale;
+            byte[] window = plan.WindowOfBin;
+            double[] point = plan.Points;
             var m = new Moments { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
             int i = 0;
             if (!anyRefused)
             {
                 Vector256<double> vs1 = Vector256<double>.Zero, vs2 = Vector256<double>.Zero;
                 Vector256<double> vmin = Vector256.Create(double.PositiveInfinity), vmax = Vector256.Create(double.NegativeInfinity);
-                Vector256<double> vshift = Vector256.Create(shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(HistogramBins - 1.0);
-                Span<Vector256<double>> lows = stackalloc Vector256<double>[windows.Length], highs = stackalloc Vector256<double>[windows.Length];
-                Span<bool> point = stackalloc bool[windows.Length];
-                for (int k = 0; k < windows.Length; k++)
-                {
-                    (lows[k], highs[k], point[k]) = (Vector256.Create(windows[k].Low), Vector256.Create(windows[k].High), windows[k].Low == windows[k].High);
-                }
-
+                Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(FineBins - 1.0);
+                Span<long> below = stackalloc long[point.Length], equal = stackalloc long[point.Length];
                 for (; i + 4 <= v.Length; i += 4)
                 {
                     var x = Vector256.Create(v.Slice(i, 4));
@@ -381,39 +368,25 @@ public static class MonteCarlo
                     vs2 += d * d;
                     vmin = Vector256.Min(vmin, x);
                     vmax = Vector256.Max(vmax, x);
-                    var bins = Vector256.ConvertToInt64(Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop));
-                    histogram[(int)bins[0]]++;
-                    histogram[(int)bins[1]]++;
-                    histogram[(int)bins[2]]++;
-                    histogram[(int)bins[3]]++;
-                    for (int k = 0; k < windows.Length; k++)
+                    // the bin of each lane, clamped to the ends; counted without bounds checks (every index is in [0, FineBins))
+                    Vector256<long> bins = Vector256.ConvertToInt64(Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop));
+                    ref int f0 = ref MemoryMarshal.GetArrayDataReference(fine);
+                    ref byte w0 = ref MemoryMarshal.GetArrayDataReference(window);
+                    for (int lane = 0; lane < 4; lane++)
                     {
-                        under[k] += BitOperations.PopCount(Vector256.LessThan(x, lows[k]).ExtractMostSignificantBits());
-                        if (point[k])
+                        nint b = (nint)bins.GetElement(lane);
+                        Unsafe.Add(ref f0, b)++;
+                        if (Unsafe.Add(ref w0, b) != 0)
                         {
-                            // a window of one value (a constant, a choice): its values counted four at a time
-                            atLow[k] += BitOperations.PopCount(Vector256.Equals(x, lows[k]).ExtractMostSignificantBits());
-                            continue;
+                            keep[Unsafe.Add(ref w0, b) - 1].Add(v[i + lane]);
                         }
+                    }
 
-                        uint inside = (Vector256.GreaterThanOrEqual(x, lows[k]) & Vector256.LessThanOrEqual(x, highs[k])).ExtractMostSignificantBits();
-                        while (inside != 0)
-                        {
-                            double value = v[i + BitOperations.TrailingZeroCount(inside)];
-                            inside &= inside - 1;
-                            if (value == windows[k].Low)
-                            {
-                                atLow[k]++;
-                            }
-                            else if (value == windows[k].High)
-                            {
-                                atHigh[k]++;
-                            }
-                            else
-                            {
-                                keep[k].Add(value);
-                            }
-                        }
+                    for (int k = 0; k < point.Length; k++)
+                    {
+                        var pv = Vector256.Create(point[k]);
+                        below[k] += BitOperations.PopCount(Vector256.LessThan(x, pv).ExtractMostSignificantBits());
+                        equal[k] += BitOperations.PopCount(Vector256.Equals(x, pv).ExtractMostSignificantBits());
                     }
                 }
 
@@ -422,6 +395,10 @@ public static class MonteCarlo
                 m.S2 = (vs2[0] + vs2[1]) + (vs2[2] + vs2[3]);
                 m.Min = Math.Min(Math.Min(vmin[0], vmin[1]), Math.Min(vmin[2], vmin[3]));
                 m.Max = Math.Max(Math.Max(vmax[0], vmax[1]), Math.Max(vmax[2], vmax[3]));
+                for (int k = 0; k < point.Length; k++)
+                {
+                    points[k] = (points[k].Below + below[k], points[k].Equal + equal[k]);
+                }
             }
 
             for (; i < v.Length; i++)
@@ -431,32 +408,22 @@ public static class MonteCarlo
                     continue;
                 }
 
-                double x = v[i], d = x - shift;
+                double x = v[i], d = x - plan.Shift;
                 m.N++;
                 m.S1 += d;
                 m.S2 += d * d;
                 m.Min = Math.Min(m.Min, x);
                 m.Max = Math.Max(m.Max, x);
-                histogram[(int)Math.Clamp((x - lo) * scale, 0, HistogramBins - 1)]++;
-                for (int k = 0; k < windows.Length; k++)
+                int b = (int)Math.Clamp((x - lo) * scale, 0, FineBins - 1);
+                fine[b]++;
+                if (window[b] != 0)
                 {
-                    // a window's edges are counted, not kept: a point mass (a constant, a choice) costs no memory
-                    if (x < windows[k].Low)
-                    {
-                        under[k]++;
-                    }
-                    else if (x == windows[k].Low)
-                    {
-                        atLow[k]++;
-                    }
-                    else if (x < windows[k].High)
-                    {
-                        keep[k].Add(x);
-                    }
-                    else if (x == windows[k].High)
-                    {
-                        atHigh[k]++;
-                    }
+                    keep[window[b] - 1].Add(x);
+                }
+
+                for (int k = 0; k < point.Length; k++)
+                {
+                    points[k] = (points[k].Below + (x < point[k] ? 1 : 0), points[k].Equal + (x == point[k] ? 1 : 0));
                 }
             }
 
@@ -530,8 +497,7 @@ public static class MonteCarlo
                 Query q = open[k];
                 if (q.Count <= CollectLimit)
                 {
-                    values[k].Sort();
-                    q.Value = values[k][(int)(q.Rank - q.Below)];
+                    q.Value = Nth(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values[k]), (int)(q.Rank - q.Below));
                     continue;
                 }
 
@@ -549,6 +515,56 @@ public static class MonteCarlo
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/>-th smallest of <paramref name="values"/> (0-based), by quickselect (Hoare's FIND, median-of-three pivot):
+    /// linear time, the span reordered in place. The value does not depend on the order the values came in.
+    /// </summary>
+    internal static double Nth(Span<double> values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (hi > lo)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            double a = values[lo], b = values[mid], c = values[hi];
+            double pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
     }
 
     /// <summary>A wanted order statistic: its column and rank, the interval known to hold it, the values below it, how many in it.</summary>
@@ -569,18 +585,126 @@ public static class MonteCarlo
         public double? Value { get; set; }
     }
 
-    /// <summary>One thread's share of the pass: each window's values and the count below it, the histogram.</summary>
-    private sealed class Local(IReadOnlyList<(double Low, double High)[]> windows, int columns)
+    /// <summary>One thread's share of the pass: per column the fine histogram, each window's kept values, each point window's counts.</summary>
+    private sealed class Local(Plan[] plans)
     {
-        public List<double>[][] Kept { get; } = [.. windows.Select(w => w.Select(_ => new List<double>()).ToArray())];
+        public int[][] Fine { get; } = [.. plans.Select(_ => new int[FineBins])];
 
-        public long[][] Below { get; } = [.. windows.Select(w => new long[w.Length])];
+        public List<double>[][] Kept { get; } = [.. plans.Select(p => p.Ranges.Select(_ => new List<double>()).ToArray())];
 
-        public long[][] AtLow { get; } = [.. windows.Select(w => new long[w.Length])];
+        public (long Below, long Equal)[][] Points { get; } = [.. plans.Select(p => new (long, long)[p.Points.Length])];
+    }
 
-        public long[][] AtHigh { get; } = [.. windows.Select(w => new long[w.Length])];
+    /// <summary>
+    /// What the pass does with one column, set from the pilot: the shift of its sums, the fine histogram's edges (the pilot's range
+    /// widened by a quarter each side; values beyond go to the end bins), and the windows around each percentile — a range of fine bins
+    /// whose values are kept, or, where the pilot's window is one value (a constant, a choice), that value, whose values are counted.
+    /// </summary>
+    private sealed class Plan
+    {
+        public double Shift { get; private init; }
 
-        public long[] Histogram { get; } = new long[columns * HistogramBins];
+        public double Low { get; private init; }
+
+        public double High { get; private init; }
+
+        public double Scale { get; private init; }
+
+        /// <summary>Fine bin → 1 + the index of the bin range holding it, or 0.</summary>
+        public byte[] WindowOfBin { get; private init; } = new byte[FineBins];
+
+        public (int From, int To)[] Ranges { get; private init; } = [];
+
+        public double[] Points { get; private init; } = [];
+
+        /// <summary>The plan from the pilot's values (reordered in place: only the order statistics wanted are found, no sort).</summary>
+        public static Plan Of(double[] values, bool output, bool whole, double standardErrors)
+        {
+            int m = values.Length;
+            if (m == 0)
+            {
+                return new Plan();
+            }
+
+            double min = values.Min(), max = values.Max();
+            double span = max - min, low = min - span / 4, high = max + span / 4;
+            var windowOfBin = new byte[FineBins];
+            var ranges = new List<(int From, int To)>();
+            var points = new List<double>();
+            double scale = span > 0 ? FineBins / (high - low) : 0;
+            int Bin(double x) => (int)Math.Clamp((x - low) * scale, 0, FineBins - 1);
+            if (output && whole)
+            {
+                ranges.Add((0, FineBins - 1));
+            }
+            else if (output && standardErrors >= 0)
+            {
+                foreach (double p in Percentiles)
+                {
+                    double d = standardErrors * Math.Sqrt(p * (1 - p) / m) + 2.0 / m;
+                    double a = p - d <= 0 ? double.NegativeInfinity : Nth(values, (int)Math.Floor((m - 1) * (p - d)));
+                    double b = p + d >= 1 ? double.PositiveInfinity : Nth(values, (int)Math.Ceiling((m - 1) * (p + d)));
+                    if (a == b)
+                    {
+                        points.Add(a);
+                    }
+                    else
+                    {
+                        ranges.Add((double.IsNegativeInfinity(a) ? 0 : Bin(a), double.IsPositiveInfinity(b) ? FineBins - 1 : Bin(b)));
+                    }
+                }
+            }
+
+            // overlapping bin ranges merge, so each bin belongs to one
+            var merged = new List<(int From, int To)>();
+            foreach (var r in ranges.OrderBy(r => r.From))
+            {
+                if (merged.Count > 0 && r.From <= merged[^1].To + 1)
+                {
+                    merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, r.To));
+                }
+                else
+                {
+                    merged.Add(r);
+                }
+            }
+
+            for (int k = 0; k < merged.Count; k++)
+            {
+                for (int b = merged[k].From; b <= merged[k].To; b++)
+                {
+                    windowOfBin[b] = (byte)(k + 1);
+                }
+            }
+
+            return new Plan
+            {
+                Shift = values.Average(), Low = low, High = high, Scale = scale, WindowOfBin = windowOfBin, Ranges = [.. merged], Points = [.. points.Distinct()],
+            };
+        }
+
+        /// <summary>The value of rank <paramref name="rank"/> when a window holds it, else null.</summary>
+        public double? Find(long rank, long[] fine, List<double>[] kept, (long Below, long Equal)[] points)
+        {
+            for (int k = 0; k < Ranges.Length; k++)
+            {
+                long under = fine.AsSpan(0, Ranges[k].From).ToArray().Sum();
+                if (rank >= under && rank - under < kept[k].Count)
+                {
+                    return Nth(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept[k]), (int)(rank - under));
+                }
+            }
+
+            for (int k = 0; k < Points.Length; k++)
+            {
+                if (rank >= points[k].Below && rank < points[k].Below + points[k].Equal)
+                {
+                    return Points[k];
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>One thread's counts in a narrowing pass.</summary>

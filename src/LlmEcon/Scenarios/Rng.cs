@@ -32,6 +32,7 @@ public struct Rng
     }
 
     /// <summary>The next 64 random bits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong NextBits()
     {
         ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
@@ -46,9 +47,11 @@ public struct Rng
     }
 
     /// <summary>Uniform in [0, 1): the top 53 bits over 2^53.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextBits() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A whole number in [0, <paramref name="n"/>) (Lemire's multiply-shift; the bias, below n / 2^64, is immaterial here).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int NextInt(int n) => (int)Math.BigMul(NextBits(), (ulong)n, out _);
 
     /// <summary>A standard normal draw: Marsaglia's polar method, the second value of each pair kept for the next call.</summary>

@@ -67,6 +67,7 @@ public static class SearchCost
     /// Eqs. 2–3 written once over <see cref="ITerm{T}"/>: over <see cref="Expr"/> for the derivations, over <see cref="Num"/> for a Monte
     /// Carlo or a sweep (nothing allocated). The revenue enters eq. 3 as a named input, so each derivation is one line.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SearchTerms<T> Terms<T>(SearchArchitecture architecture, in SearchNumbers n, Provenance? priceFrom = null) where T : ITerm<T>
     {
         var (input, output) = Words<T>(architecture, n);
@@ -98,6 +99,7 @@ public static class SearchCost
     }
 
     /// <summary>Prompt and generated words per query: ChatGPT-equivalent q + r × n; two-stage q + p × K and g × K.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static (T Input, T Output) Words<T>(SearchArchitecture architecture, in SearchNumbers a) where T : ITerm<T>
     {
         T q = T.Named("q", "query words in the prompt", a.QueryWords, static v => Compact(v) + " words", null);
@@ -114,6 +116,7 @@ public static class SearchCost
         return (q + p * k, g * k);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static T Share<T>(string symbol, string meaning, double fraction) where T : ITerm<T> =>
         T.Named(symbol, meaning, fraction, static v => Percent(v, 2), null);
 }

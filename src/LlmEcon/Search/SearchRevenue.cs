@@ -98,6 +98,7 @@ public static class SearchLevers
     /// Eq. 6 written once over <see cref="ITerm{T}"/>: levered = cost / (model-side × in-house), carried as an input into its share of
     /// revenue and its annual total; the share before is cost / revenue.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static (T Levered, T ShareBefore, T ShareAfter, T Annual) Terms<T>(T cost, T modelSide, T inHouse, T revenue, T queriesPerYear) where T : ITerm<T>
     {
         T after = cost / (modelSide * inHouse);
