@@ -31,7 +31,7 @@ internal static class LlmEconApp
         new ReportCommand(), new SearchCommand(), new InferenceCommand(), new TrainCommand(),
         new ScalingLossCommand(), new ScalingOptimalCommand(), new ScalingFitCommand(), new ScalingPlanCommand(),
         new MemoryCommand(), new HardwareListCommand(), new HardwareShowCommand(), new HardwareGenerationsCommand(),
-        new InHouseCommand(), new TrajectoryCommand(), new RunsCommand(), new ServeCommand(), new SelfHostCommand(), new ValidateCommand(), new PlotCommand(), new WebCommand(),
+        new InHouseCommand(), new TrajectoryCommand(), new RunsCommand(), new ServeCommand(), new SelfHostCommand(), new ValidateCommand(), new PlotCommand(), new RunCommand(), new WebCommand(),
         new CatalogListCommand(), new CatalogShowCommand(), new CatalogValidateCommand(),
     ];
 
@@ -116,6 +116,13 @@ internal static class LlmEconApp
             io.Output.Write(Help.Command(command, io.Width));
             return Ok;
         }
+
+        return Invoke(command, rest, io);
+    }
+
+    /// <summary>Runs <paramref name="command"/> on the words after its name: a sweep, a Monte Carlo, a tornado, a goal seek, or the command itself.</summary>
+    internal static int Invoke(LlmEconCommand command, string[] rest, Io io)
+    {
 
         // a numeric option given a range (A..B:STEP) makes a sweep; given a distribution, a Monte Carlo or a tornado
         var swept = new List<(string Flag, INumericOpt Numeric, double[] Values)>();
@@ -371,7 +378,8 @@ internal static class LlmEconApp
         List<string> baseWords = Without(command, others, O.Format.Name);
         List<string>? header = null;
         var index = new int[swept.Count];
-        for (long point = 0; point < total; point++)
+
+        double[] Point(long point)
         {
             long rest = point;
             for (int k = swept.Count - 1; k >= 0; k--)
@@ -380,14 +388,18 @@ internal static class LlmEconApp
                 rest /= swept[k].Values.Length;
             }
 
+            return [.. swept.Select((s, k) => s.Values[index[k]])];
+        }
+
+        List<List<(string Key, object? Value)>> Generic(double[] x)
+        {
             var words = new List<string>(baseWords);
             var inputs = new List<(string, object?)>();
             for (int k = 0; k < swept.Count; k++)
             {
-                double x = swept[k].Values[index[k]];
                 words.Add(swept[k].Flag);
-                words.Add(TextOf(swept[k].Numeric, swept[k].Flag, x));
-                inputs.Add((swept[k].Flag, x));
+                words.Add(TextOf(swept[k].Numeric, swept[k].Flag, x[k]));
+                inputs.Add((swept[k].Flag, x[k]));
             }
 
             words.Add(O.Format.Name);
@@ -414,6 +426,51 @@ internal static class LlmEconApp
                 rows.Add([.. inputs, ("error", e.Message)]);
             }
 
+            return rows;
+        }
+
+        // the command's formula kernel, when it has one for these options: each row is the command's first row with the kernel's numbers
+        Func<double[], List<List<(string Key, object? Value)>>> rowsAt = Generic;
+        List<List<(string Key, object? Value)>> template = Generic(Point(0));
+        if (template.Count == 1 && !template[0].Any(c => c.Key == "error"))
+        {
+            var numbers = template[0].Skip(swept.Count).Where(c => c.Value is double).ToDictionary(c => c.Key, c => (double)c.Value!, StringComparer.Ordinal);
+            Args at = Bind(command, [.. baseWords, .. swept.SelectMany((s, k) => new[] { s.Flag, TextOf(s.Numeric, s.Flag, s.Values[0]) })]);
+            if (command.Kernel(at, LlmEconCommand.CatalogOf(at), [.. swept.Select(s => s.Flag)], numbers) is { } kernel
+                && kernel.Outputs.All(numbers.ContainsKey))
+            {
+                int[] slot = [.. template[0].Select(c => kernel.Outputs.ToList().IndexOf(c.Key))];
+                double[] y = new double[kernel.Outputs.Count];
+                List<List<(string Key, object? Value)>> Fast(double[] x)
+                {
+                    if (!kernel.Evaluate(x, y))
+                    {
+                        return Generic(x); // the command says why
+                    }
+
+                    var row = new List<(string Key, object? Value)>(template[0].Count);
+                    for (int c = 0; c < template[0].Count; c++)
+                    {
+                        row.Add(c < swept.Count ? (template[0][c].Key, x[c]) : slot[c] >= 0 ? (template[0][c].Key, y[slot[c]]) : template[0][c]);
+                    }
+
+                    return [row];
+                }
+
+                // checked against the command at the first, middle and last points before use
+                bool Same(List<List<(string Key, object? Value)>> a, List<List<(string Key, object? Value)>> b) =>
+                    a.Count == b.Count && a.Zip(b).All(r => r.First.Count == r.Second.Count && r.First.Zip(r.Second).All(c => c.First.Key == c.Second.Key
+                        && (c.First.Value is double u && c.Second.Value is double v ? Math.Abs(u - v) <= 1e-12 * Math.Abs(u) : Equals(c.First.Value, c.Second.Value))));
+                if (new[] { 0, total / 2, total - 1 }.All(p => Same(Generic(Point(p)), Fast(Point(p)))))
+                {
+                    rowsAt = Fast;
+                }
+            }
+        }
+
+        for (long point = 0; point < total; point++)
+        {
+            List<List<(string Key, object? Value)>> rows = rowsAt(Point(point));
             foreach (var row in rows)
             {
                 if (json)
@@ -635,7 +692,7 @@ internal static class LlmEconApp
 
     private static int? Classify(Exception e) => e switch
     {
-        InputException or CatalogException or CatalogFileException or UsageException => Usage,
+        InputException or CatalogException or CatalogFileException or UsageException or Scenarios.ScenarioException => Usage,
         OperationCanceledException => null,
         _ => Failure,
     };
@@ -644,6 +701,7 @@ internal static class LlmEconApp
     {
         CatalogException c when c.Problems.Count > 0 =>
             $"the catalog has {c.Problems.Count} problem{(c.Problems.Count == 1 ? "" : "s")}:\n" + string.Join("\n", c.Problems.Select(p => "  " + p)),
+        Scenarios.ScenarioException s => $"{s.Problems[0].Origin} has " + s.Message,
         InputException or UsageException or ResultException or CatalogFileException => e.Message,
         UnauthorizedAccessException or IOException => "could not read or write a file: " + e.Message,
         _ => "an internal error (" + e.GetType().Name + "): " + e.Message + " This is a bug: please report the command line (and run it with --debug for the stack trace).",

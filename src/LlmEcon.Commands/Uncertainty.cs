@@ -54,6 +54,11 @@ internal static class Uncertainty
         MonteCarloResult r = Scenarios.MonteCarlo.Run(model, [.. uncertain.Select(u => u.Distribution)], new MonteCarloOptions(samples, seed, Progress: progress));
         progress.Done();
         double seconds = watch.Elapsed.TotalSeconds;
+        if (seconds >= 1)
+        {
+            // how long it took, only for runs a person waits on (the output itself is the same on every machine)
+            io.Error.Write(string.Create(CultureInfo.InvariantCulture, $"Monte Carlo: {NumberFormat.Integer(samples)} samples in {seconds:0.00} s ({r.Passes} pass{(r.Passes == 1 ? "" : "es")}, {Environment.ProcessorCount} threads).\n"));
+        }
 
         Sheet outputs = Sheet.Table("monteCarlo", $"Monte Carlo: {NumberFormat.Integer(samples)} samples, seed {seed}", r.Outputs, SummaryColumns("output", "Output"));
         Sheet inputs = Sheet.Table("inputs", "The uncertain inputs, as sampled", r.Inputs.Select((s, k) => (s, uncertain[k].Distribution)),
@@ -69,7 +74,7 @@ internal static class Uncertainty
             ]);
         var notes = new List<string>
         {
-            $"{NumberFormat.Integer(samples)} samples, seed {seed}, {engine}; {r.Passes} passes over the samples in {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s on {Environment.ProcessorCount} threads. " +
+            $"{NumberFormat.Integer(samples)} samples, seed {seed}, {engine}. " +
             "Percentiles are exact order statistics, interpolated as numpy's default; sd is the sample standard deviation (n − 1).",
             "A draw outside its option's range is drawn again (the distribution truncated to the range).",
         };

@@ -129,7 +129,7 @@ public partial class DocsTests
         try
         {
             // Run where the example's data/ path resolves and any file it writes lands in a scratch copy.
-            foreach (string file in new[] { "data/chinchilla-figure4.csv", "docs/examples/my-catalog.json" })
+            foreach (string file in new[] { "data/chinchilla-figure4.csv", "docs/examples/my-catalog.json", "examples/article.yaml", "examples/serving-70b.yaml", "examples/compute-optimal-budget.yaml" })
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, file))!);
                 File.Copy(Path.Combine(Root, file), Path.Combine(dir, file));

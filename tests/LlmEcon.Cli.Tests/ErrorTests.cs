@@ -112,7 +112,7 @@ public class ErrorTests
     [InlineData("scaling los --params 1B --tokens 1B",
         "Error: llmecon scaling has no command 'los'. Did you mean 'loss'?")]
     [InlineData("--format json report",
-        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, runs, serve, selfhost, validate, plot, web, catalog.")]
+        "Error: llmecon needs a command before its options; got '--format'. Commands: report, search, inference, train, scaling, memory, hardware, inhouse, trajectory, runs, serve, selfhost, validate, plot, run, web, catalog.")]
     [InlineData("inference --offer aws-p4d-1yr --mfu 0.2",
         "Error: --params must be given (e.g. --params 175B), or --model; got nothing.")]
     [InlineData("inference --params 175B --offer aws-p4d-1yr --chip h100-sxm --mfu 0.2",

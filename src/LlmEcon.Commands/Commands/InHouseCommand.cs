@@ -35,7 +35,7 @@ internal sealed class InHouseCommand : LlmEconCommand
     /// <inheritdoc/>
     protected override CommandResult Build(Args s, LlmCatalog catalog, Io io)
     {
-        InHouseScenario d = ArticleScenario.Default.InHouse;
+        InHouseScenario d = ScenarioContext.Article.InHouse;
         ElectricityPrice electricity = s.Value(O.ElectricityPrice, d.Electricity);
         return s.Has(O.RunChips) ? Run(s, catalog, electricity) : Projection(s, catalog, d, electricity);
     }

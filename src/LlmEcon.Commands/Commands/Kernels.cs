@@ -22,17 +22,21 @@ internal static class Kernels
         }
 
         double k = at["flops"] / (at["parameters"] * at["tokens"]);
+        var (n0, d0, peak0, price0, mfu0) = (at["parameters"], at["tokens"], at["peakFlopPerSecondPerChip"], at["pricePerChipHourUsd"], at["mfu"]);
+        int[] slots = [.. flags.Select(f => Array.IndexOf([O.Params.Name, O.Tokens.Name, O.Mfu.Name, O.PeakFlops.Name, O.PricePerChipHour.Name], f))];
         return new Kernel(flags, keys, (x, y) =>
         {
-            var (n, d, peak, price, mfu) = (at["parameters"], at["tokens"], at["peakFlopPerSecondPerChip"], at["pricePerChipHourUsd"], at["mfu"]);
+            var (n, d, peak, price, mfu) = (n0, d0, peak0, price0, mfu0);
             for (int i = 0; i < x.Length; i++)
             {
-                string f = flags[i];
-                if (f == O.Params.Name) { n = x[i]; }
-                else if (f == O.Tokens.Name) { d = x[i]; }
-                else if (f == O.Mfu.Name) { mfu = x[i]; }
-                else if (f == O.PeakFlops.Name) { peak = x[i]; }
-                else { price = x[i]; }
+                switch (slots[i])
+                {
+                    case 0: n = x[i]; break;
+                    case 1: d = x[i]; break;
+                    case 2: mfu = x[i]; break;
+                    case 3: peak = x[i]; break;
+                    default: price = x[i]; break;
+                }
             }
 
             Num work = new Num(k) * new Num(n) * new Num(d);
@@ -54,17 +58,21 @@ internal static class Kernels
         }
 
         double k = at["flopPer1kTokens"] / (at["parameters"] * 1000);
+        var (n0, chips, peak0, mfu0, price0) = (at["parameters"], at["chipsPerMachine"], at["peakFlopPerSecondPerChip"], at["mfu"], at["machinePricePerHourUsd"]);
+        int[] slots = [.. flags.Select(f => Array.IndexOf([O.Params.Name, O.Mfu.Name, O.PeakFlops.Name, O.MachinePricePerHour.Name, O.PricePerChipHour.Name], f))];
         return new Kernel(flags, keys, (x, y) =>
         {
-            var (n, chips, peak, mfu, price) = (at["parameters"], at["chipsPerMachine"], at["peakFlopPerSecondPerChip"], at["mfu"], at["machinePricePerHourUsd"]);
+            var (n, peak, mfu, price) = (n0, peak0, mfu0, price0);
             for (int i = 0; i < x.Length; i++)
             {
-                string f = flags[i];
-                if (f == O.Params.Name) { n = x[i]; }
-                else if (f == O.Mfu.Name) { mfu = x[i]; }
-                else if (f == O.PeakFlops.Name) { peak = x[i]; }
-                else if (f == O.MachinePricePerHour.Name) { price = x[i]; }
-                else { price = x[i] * chips; }
+                switch (slots[i])
+                {
+                    case 0: n = x[i]; break;
+                    case 1: mfu = x[i]; break;
+                    case 2: peak = x[i]; break;
+                    case 3: price = x[i]; break;
+                    default: price = x[i] * chips; break;
+                }
             }
 
             var (work, _, seconds, cost) = InferenceCost.Terms(new Num(n), new Num(k), new Num(chips), new Num(peak), new Num(mfu), new Num(price));

@@ -70,7 +70,7 @@ internal abstract class LlmEconCommand
         [.. a.Raw(O.Catalog) is { Length: > 0 } c ? [(O.Catalog.Name, c)] : Array.Empty<(string, string)>(), .. Inputs(a)];
 
     /// <summary>Runs the command: checks every output before computing, computes, checks the result, prints it whole.</summary>
-    public int Execute(Args a, Io io)
+    public virtual int Execute(Args a, Io io)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(io);
@@ -130,7 +130,7 @@ internal abstract class LlmEconCommand
 
     /// <summary>The catalog a run reads: the built-in one, with <c>--catalog</c>'s file merged over it.</summary>
     internal static LlmCatalog CatalogOf(Args a) =>
-        a.Raw(O.Catalog) is { } catalogFile ? Merge(LlmCatalog.BuiltIn, catalogFile, O.Catalog.Name) : LlmCatalog.BuiltIn;
+        a.Raw(O.Catalog) is { } catalogFile ? Merge(ScenarioContext.Catalog, catalogFile, O.Catalog.Name) : ScenarioContext.Catalog;
 
     /// <summary>A catalog file merged over <paramref name="catalog"/>; its problems are reported as the problems of <paramref name="flag"/>'s file.</summary>
     protected static LlmCatalog Merge(LlmCatalog catalog, string path, string flag)

@@ -110,7 +110,7 @@ internal sealed class PlotCommand : LlmEconCommand
 
     private static Chart TrainingCostChart(Args a, LlmCatalog catalog, Audit.ArticleReproduction? article = null)
     {
-        article ??= Audit.ArticleReproduction.Run(catalog, Audit.ArticleScenario.Default);
+        article ??= Audit.ArticleReproduction.Run(catalog, ScenarioContext.Article);
         string[] ids = (a.Text(O.Offers) ?? "gcp-tpu-v4-1yr,aws-p4d-1yr,aws-p5-on-demand,tensorwave-mi300x-on-demand")
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (string id in ids)
@@ -118,7 +118,7 @@ internal sealed class PlotCommand : LlmEconCommand
             MachineFlags.Lookup(() => catalog.Offer(id), O.Offers.Name);
         }
 
-        Sourced<Ratio> mfu = a.Value(O.Mfu) is { } m ? m : catalog.Model(Audit.ArticleScenario.Default.Training.MfuModelId).MfuSourced;
+        Sourced<Ratio> mfu = a.Value(O.Mfu) is { } m ? m : catalog.Model(ScenarioContext.Article.Training.MfuModelId).MfuSourced;
         return ChartKinds.TrainingCost(catalog, ids, mfu, article);
     }
 

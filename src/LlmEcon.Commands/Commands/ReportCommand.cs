@@ -71,7 +71,7 @@ internal sealed class ReportCommand : LlmEconCommand
     /// <summary>The whole report from a catalog.</summary>
     public static ArticleReport Report(LlmCatalog catalog)
     {
-        ArticleReproduction r = ArticleReproduction.Run(catalog, ArticleScenario.Default);
+        ArticleReproduction r = ArticleReproduction.Run(catalog, ScenarioContext.Article);
         IReadOnlyList<AuditLine> audit = ArticleAudit.Run(r);
         var sections = new List<ReportSection>
         {

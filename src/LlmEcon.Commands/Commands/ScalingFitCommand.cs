@@ -1,4 +1,3 @@
-using LlmEcon.Audit;
 using LlmEcon.Catalog;
 using LlmEcon.Cli.Output;
 using LlmEcon.Derivations;
@@ -111,7 +110,7 @@ internal sealed class ScalingFitCommand : LlmEconCommand
     {
         var bySize = data.Rows.OrderBy(o => o.Parameters).ThenBy(o => o.Tokens).ToList();
         IEnumerable<(string Label, double N, double D, double? Observed)> cases = [
-            .. ArticleScenario.Default.Scaling.Cases.Select(c => (c.Label, c.Parameters.Count, c.Tokens.Count, (double?)null)),
+            .. ScenarioContext.Article.Scaling.Cases.Select(c => (c.Label, c.Parameters.Count, c.Tokens.Count, (double?)null)),
             .. new[] { ("smallest run", bySize[0]), ("median run", bySize[bySize.Count / 2]), ("largest run", bySize[^1]) }
                 .Select(x => ($"{x.Item1} (line {x.Item2.Line})", x.Item2.Parameters, x.Item2.Tokens, (double?)x.Item2.Loss)),
         ];

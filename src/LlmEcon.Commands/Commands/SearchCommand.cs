@@ -45,7 +45,7 @@ internal sealed class SearchCommand : LlmEconCommand
     /// <summary>Reads the search model's inputs (every default the article's, §3).</summary>
     internal static SearchInputs Read(Args s, LlmCatalog catalog)
     {
-        SearchScenario d = ArticleScenario.Default.Search;
+        SearchScenario d = ScenarioContext.Article.Search;
         double wordsPer1k = s.Value(O.WordsPer1kTokens, d.WordsPer1000Tokens);
         if (s.Has(O.ApiPrice) && s.Has(O.PricePer1kTokens))
         {

@@ -92,7 +92,7 @@ internal sealed class ServeCommand : LlmEconCommand
 
             Sourced<Power> power = a.Value(O.Power) is { } w ? w : MachineFlags.Renamed(() => chip.PowerSourced, "power", O.Power.Name);
             var (rate, how) = InHouseCost.PerChipHour(purchase, a.Value(O.Lifetime, Duration.FromYears(InHouseCost.DefaultLifetimeYears)), power,
-                a.Value(O.Pue, InHouseCost.DefaultPue), a.Value(O.ElectricityPrice, Audit.ArticleScenario.Default.InHouse.Electricity));
+                a.Value(O.Pue, InHouseCost.DefaultPue), a.Value(O.ElectricityPrice, ScenarioContext.Article.InHouse.Electricity));
             price = rate;
             inHouseSteps.Add(how);
             notes.Add($"In-house: {NumberFormat.Usd(rate.UsdPerHour)} per chip-hour, depreciation and energy (eq. 16 per hour); the chips are paid for busy or idle.");

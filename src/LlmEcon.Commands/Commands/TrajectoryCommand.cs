@@ -35,7 +35,7 @@ internal sealed class TrajectoryCommand : LlmEconCommand
     /// </summary>
     internal static Trajectory Compute(Args s, LlmCatalog catalog, ArticleReproduction? article = null)
     {
-        ArticleScenario scenario = ArticleScenario.Default;
+        ArticleScenario scenario = ScenarioContext.Article;
         TrajectoryScenario t = scenario.Trajectory;
         ArticleReproduction Article() => article ??= ArticleReproduction.Run(catalog, scenario);
         Sourced<ParameterCount> before = s.Value(O.ParamsBefore) is { } nb ? nb : catalog.Model(t.ParametersBeforeModelId).ParametersSourced;

@@ -58,4 +58,5 @@ internal sealed record FigureFile(IReadOnlyList<ArticleFigure> Figures);
         typeof(MoneyJson), typeof(ElectricityPriceJson)])]
 [JsonSerializable(typeof(ArticleScenario))]
 [JsonSerializable(typeof(FigureFile))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ArticleJson : JsonSerializerContext;

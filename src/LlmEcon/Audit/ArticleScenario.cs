@@ -5,15 +5,16 @@ using LlmEcon.Quantities;
 
 namespace LlmEcon.Audit;
 
-/// <summary>The article's default scenario: every assumption it states, with the article as source (Catalog/Data/article-scenario.json).</summary>
+/// <summary>The article's default scenario: every assumption it states, with the article as source (the <c>article</c> section of examples/article.yaml).</summary>
 public sealed record ArticleScenario(
     string Source, string Published, SearchScenario Search, InferenceScenario Inference, TrainingScenario Training,
     TrajectoryScenario Trajectory, ScalingScenario Scaling, GenerationsScenario Generations, InHouseScenario InHouse,
     MemoryScenario Memory, JasperScenario Jasper)
 {
-    private static readonly Lazy<ArticleScenario> Embedded = new(() => Parse(ReadResource("article-scenario.json"), "article-scenario.json"));
+    private static readonly Lazy<ArticleScenario> Embedded = new(() => Scenarios.ScenarioFile.ArticleExample.Article
+        ?? throw new InvalidOperationException("examples/article.yaml has no article section."));
 
-    /// <summary>The scenario shipped inside the library.</summary>
+    /// <summary>The scenario shipped inside the library: examples/article.yaml's <c>article</c> section, embedded.</summary>
     public static ArticleScenario Default => Embedded.Value;
 
     /// <summary>Parses a scenario; a malformed one is an <see cref="InputException"/> naming the file, the place and the problem.</summary>
@@ -26,7 +27,7 @@ public sealed record ArticleScenario(
         }
         catch (JsonException e)
         {
-            throw Guard.Fail(origin, "a valid scenario", $"an error at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split('.')[0]}");
+            throw Guard.Fail(origin, "a valid scenario", $"an error at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(". ")[0].TrimEnd('.')}");
         }
     }
 

@@ -93,7 +93,7 @@ public class CompoundQuantityTests
         Assert.Equal(2.1e12, s.Search.AnnualSearchesStated.Count);
         Assert.Equal(0.09, s.InHouse.Electricity.UsdPerKilowattHour);
 
-        string json = ArticleScenario.ReadResource("article-scenario.json").Replace("\"parameters\": 175e9", "\"parameters\": -175e9", StringComparison.Ordinal);
+        string json = System.Text.Json.JsonSerializer.Serialize(s, ArticleJson.Default.ArticleScenario).Replace("\"parameters\":175000000000", "\"parameters\":-175e9", StringComparison.Ordinal);
         var e = Assert.Throws<InputException>(() => ArticleScenario.Parse(json, "my-scenario.json"));
         Assert.Equal("my-scenario.json", e.Parameter);
         Assert.Contains("$.inference.parameters", e.Actual, StringComparison.Ordinal);
