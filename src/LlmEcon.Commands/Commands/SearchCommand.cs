@@ -132,49 +132,67 @@ internal sealed class SearchCommand : LlmEconCommand
 
         public IReadOnlyList<string> Outputs { get; } = [.. rows.SelectMany(r => Keys.Select(k => rows.Length == 1 ? k : Name(r) + "." + k))];
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public bool Evaluate(ReadOnlySpan<double> x, Span<double> y)
         {
-            var (q, r, resp, p, g, k, w, price, h, m) = (start.QueryWords, start.ResponseWords, start.Responses, start.ResultWords,
-                start.GeneratedWordsPerLink, start.Links, start.WordsPer1000Tokens, start.UsdPer1kTokens, start.CacheHitRate, start.GrossMargin);
-            double rev = revenue, queries = annual, model = modelSide, house = inHouse;
-            for (int i = 0; i < slots.Length; i++)
+            Span<double> block = stackalloc double[Outputs.Count + x.Length];
+            x.CopyTo(block[Outputs.Count..]);
+            Span<bool> refused = stackalloc bool[1];
+            EvaluateBlock(block, 1, 1, refused);
+            block[..Outputs.Count].CopyTo(y);
+            return !refused[0];
+        }
+
+        /// <summary>The block in one loop: each sample's inputs read from their columns, eqs. 2–3 and 6 over <see cref="Num"/>, the outputs written to theirs.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void EvaluateBlock(Span<double> block, int stride, int count, Span<bool> refused)
+        {
+            int outputs = Outputs.Count;
+            for (int i = 0; i < count; i++)
             {
-                double v = x[i];
-                switch (slots[i])
+                var (q, r, resp, p, g, k, w, price, h, m) = (start.QueryWords, start.ResponseWords, start.Responses, start.ResultWords,
+                    start.GeneratedWordsPerLink, start.Links, start.WordsPer1000Tokens, start.UsdPer1kTokens, start.CacheHitRate, start.GrossMargin);
+                double rev = revenue, queries = annual, model = modelSide, house = inHouse;
+                for (int s = 0; s < slots.Length; s++)
                 {
-                    case Slot.CacheHitRate: h = v; break;
-                    case Slot.GrossMargin: m = v; break;
-                    case Slot.PromptWords: q = v; break;
-                    case Slot.ResponseWords: (r, g) = (v, v); break;
-                    case Slot.Responses: resp = v; break;
-                    case Slot.Links: k = v; break;
-                    case Slot.ResultWords: p = v; break;
-                    case Slot.WordsPer1kTokens: w = v; break;
-                    case Slot.PricePer1kTokens: price = v; break;
-                    case Slot.RevenuePerQuery: rev = v; break;
-                    case Slot.AnnualQueries: queries = v; break;
-                    case Slot.ModelSideDivisor: model = v; break;
-                    default: house = v; break;
+                    double v = block[((outputs + s) * stride) + i];
+                    switch (slots[s])
+                    {
+                        case Slot.CacheHitRate: h = v; break;
+                        case Slot.GrossMargin: m = v; break;
+                        case Slot.PromptWords: q = v; break;
+                        case Slot.ResponseWords: (r, g) = (v, v); break;
+                        case Slot.Responses: resp = v; break;
+                        case Slot.Links: k = v; break;
+                        case Slot.ResultWords: p = v; break;
+                        case Slot.WordsPer1kTokens: w = v; break;
+                        case Slot.PricePer1kTokens: price = v; break;
+                        case Slot.RevenuePerQuery: rev = v; break;
+                        case Slot.AnnualQueries: queries = v; break;
+                        case Slot.ModelSideDivisor: model = v; break;
+                        default: house = v; break;
+                    }
+                }
+
+                var n = new SearchNumbers(q, r, resp, p, g, k, w, price, h, m);
+                bool ok = n.CacheHitRate is >= 0 and < 1 && n.GrossMargin is >= 0 and < 1 && n.WordsPer1000Tokens > 0 && rev > 0 && model >= 1 && house >= 1;
+                refused[i] = !ok;
+                for (int row = 0; row < rows.Length; row++)
+                {
+                    SearchTerms<Num> t = SearchCost.Terms<Num>(rows[row], n);
+                    var (levered, before, after, year) = SearchLevers.Terms(t.Cost, new Num(model), new Num(house), new Num(rev), new Num(queries));
+                    int o = row * Keys.Length;
+                    block[(o * stride) + i] = ok ? t.InputWords.Value : double.NaN;
+                    block[((o + 1) * stride) + i] = ok ? t.OutputWords.Value : double.NaN;
+                    block[((o + 2) * stride) + i] = ok ? t.Tokens.Value : double.NaN;
+                    block[((o + 3) * stride) + i] = ok ? t.Revenue.Value : double.NaN;
+                    block[((o + 4) * stride) + i] = ok ? t.Cost.Value : double.NaN;
+                    block[((o + 5) * stride) + i] = ok ? rev : double.NaN;
+                    block[((o + 6) * stride) + i] = ok ? before.Value : double.NaN;
+                    block[((o + 7) * stride) + i] = ok ? levered.Value : double.NaN;
+                    block[((o + 8) * stride) + i] = ok ? after.Value : double.NaN;
+                    block[((o + 9) * stride) + i] = ok ? year.Value : double.NaN;
                 }
             }
-
-            var n = new SearchNumbers(q, r, resp, p, g, k, w, price, h, m);
-            if (!(n.CacheHitRate is >= 0 and < 1 && n.GrossMargin is >= 0 and < 1 && n.WordsPer1000Tokens > 0 && rev > 0 && model >= 1 && house >= 1))
-            {
-                return false;
-            }
-
-            for (int row = 0; row < rows.Length; row++)
-            {
-                SearchTerms<Num> t = SearchCost.Terms<Num>(rows[row], n);
-                var (levered, before, after, year) = SearchLevers.Terms(t.Cost, new Num(model), new Num(house), new Num(rev), new Num(queries));
-                Span<double> o = y.Slice(row * Keys.Length, Keys.Length);
-                (o[0], o[1], o[2], o[3], o[4]) = (t.InputWords.Value, t.OutputWords.Value, t.Tokens.Value, t.Revenue.Value, t.Cost.Value);
-                (o[5], o[6], o[7], o[8], o[9]) = (rev, before.Value, levered.Value, after.Value, year.Value);
-            }
-
-            return true;
         }
     }
 

@@ -71,8 +71,6 @@ public static class MonteCarlo
     /// <summary>Bins of the histogram reported with each output.</summary>
     public const int HistogramBins = 20;
 
-    /// <summary>Bins of the fine histogram the pass fills (64 per reported bin); a window is a range of them.</summary>
-    private const int FineBins = HistogramBins * 64;
 
     /// <summary>Columns × samples kept whole at most (32 MB): below it every value is kept and sorted.</summary>
     public const long StoreLimit = 4_000_000;
@@ -146,26 +144,7 @@ public static class MonteCarlo
                 _inputs[k].Fill(ref rng, block.AsSpan((_outputs + k) * ChunkSize, n));
             }
 
-            Span<double> outputs = y.AsSpan(0, _outputs);
-            for (int i = 0; i < n; i++)
-            {
-                for (int k = 0; k < _inputs.Length; k++)
-                {
-                    x[k] = block[((_outputs + k) * ChunkSize) + i];
-                }
-
-                bool ok = _model.Evaluate(x, outputs);
-                for (int j = 0; j < _outputs; j++)
-                {
-                    ok &= double.IsFinite(y[j]);
-                }
-
-                refused[i] = !ok;
-                for (int j = 0; j < _outputs; j++)
-                {
-                    block[(j * ChunkSize) + i] = ok ? y[j] : double.NaN;
-                }
-            }
+            _model.EvaluateBlock(block, ChunkSize, n, refused.AsSpan(0, n));
         }
 
         /// <summary>A pass over chunks [<paramref name="from"/>, <paramref name="to"/>): each chunk's block (drawn, or <paramref name="kept"/>'s) handed to <paramref name="body"/>.</summary>
@@ -209,7 +188,7 @@ public static class MonteCarlo
             Pass<int>(0, pilotChunks, _ => null, () => 0, (c, block, refused, n, _) => pilot[c] = ([.. block], [.. refused]), _ => { });
             _pass = 0; // the pilot's chunks are part of the one pass, not a pass of their own
 
-            // The pilot's values per column, sorted: the shift, the fine histogram's edges and the windows
+            // The pilot's values per column: the shift, the histogram's edges and the windows
             var plans = new Plan[_columns];
             Parallel.For(0, _columns, _parallel, j =>
             {
@@ -227,40 +206,54 @@ public static class MonteCarlo
 
                 plans[j] = Plan.Of([.. v], j < _outputs, whole, _o.WindowStandardErrors);
             });
+            if (!whole)
+            {
+                // drawn again in the pass: holding 131,072 samples' columns would cost more memory than drawing them twice costs time; their
+                // memory goes back to the system before the pass fills the windows (a run is bounded by the windows, not by the pilot)
+                pilot = [];
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
 
-            // The pass: moments per chunk, the fine histogram, each window's values kept
+            // The pass: moments per chunk, the histogram, each window's values kept and the values below it counted
             var moments = new Moments[_chunks, _columns];
-            var fine = new long[_columns][];
-            var kept = new List<double>[_columns][];
+            var display = new long[_columns][];
+            var parts = new List<List<double>>[_columns][];
+            var under = new long[_columns][];
             var points = new (long Below, long Equal)[_columns][];
             for (int j = 0; j < _columns; j++)
             {
-                fine[j] = new long[FineBins];
-                kept[j] = [.. plans[j].Ranges.Select(_ => new List<double>())];
+                display[j] = new long[HistogramBins];
+                parts[j] = [.. plans[j].Windows.Select(_ => new List<List<double>>())];
+                under[j] = new long[plans[j].Windows.Length];
                 points[j] = new (long, long)[plans[j].Points.Length];
             }
 
-            Pass(0, _chunks, c => c < pilotChunks ? pilot[c] : null, () => new Local(plans),
+            int threads = _parallel.MaxDegreeOfParallelism;
+            Pass(0, _chunks, c => c < pilot.Length ? pilot[c] : null, () => new Local(plans, _o.Samples, threads),
                 (c, block, refused, n, local) =>
                 {
                     bool anyRefused = refused.AsSpan(0, n).Contains(true);
                     for (int j = 0; j < _columns; j++)
                     {
-                        moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, plans[j], local.Fine[j], local.Kept[j], local.Points[j]);
+                        moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, plans[j], local.Display[j], local.Kept[j], local.Under[j], local.Points[j]);
                     }
                 },
                 local =>
                 {
                     for (int j = 0; j < _columns; j++)
                     {
-                        for (int b = 0; b < FineBins; b++)
+                        for (int b = 0; b < HistogramBins; b++)
                         {
-                            fine[j][b] += local.Fine[j][b];
+                            for (int lane = 0; lane < 4; lane++)
+                            {
+                                display[j][b] += local.Display[j][(lane * HistogramBins) + b];
+                            }
                         }
 
-                        for (int k = 0; k < kept[j].Length; k++)
+                        for (int k = 0; k < parts[j].Length; k++)
                         {
-                            kept[j][k].AddRange(local.Kept[j][k]);
+                            parts[j][k].Add(local.Kept[j][k]); // each thread's values, copied once into one array below
+                            under[j][k] += local.Under[j][k];
                         }
 
                         for (int k = 0; k < points[j].Length; k++)
@@ -269,6 +262,24 @@ public static class MonteCarlo
                         }
                     }
                 });
+
+            var kept = new double[_columns][][];
+            for (int j = 0; j < _columns; j++)
+            {
+                kept[j] = new double[parts[j].Length][];
+                for (int k = 0; k < parts[j].Length; k++)
+                {
+                    kept[j][k] = new double[parts[j][k].Sum(l => l.Count)];
+                    int at = 0;
+                    foreach (List<double> part in parts[j][k])
+                    {
+                        CollectionsMarshal.AsSpan(part).CopyTo(kept[j][k].AsSpan(at));
+                        at += part.Count;
+                    }
+
+                    parts[j][k].Clear();
+                }
+            }
 
             var total = new Moments[_columns];
             for (int j = 0; j < _columns; j++)
@@ -298,7 +309,7 @@ public static class MonteCarlo
             {
                 foreach (long rank in ranks)
                 {
-                    if (plans[j].Find(rank, fine[j], kept[j], points[j]) is { } value)
+                    if (plans[j].Find(rank, under[j], kept[j], points[j]) is { } value)
                     {
                         found[(j, rank)] = value;
                     }
@@ -332,9 +343,8 @@ public static class MonteCarlo
 
                 double variance = t.N > 1 ? Math.Max(0, (t.S2 - t.S1 * t.S1 / t.N) / (t.N - 1)) : 0;
                 bool input = j >= _outputs;
-                long[] display = [.. Enumerable.Range(0, HistogramBins).Select(b => fine[j].AsSpan(b * (FineBins / HistogramBins), FineBins / HistogramBins).ToArray().Sum())];
                 return new OutputSummary(name, plans[j].Shift + t.S1 / t.N, Math.Sqrt(variance), input ? double.NaN : Percentile(0.05), input ? double.NaN : Percentile(0.5),
-                    input ? double.NaN : Percentile(0.95), t.Min, t.Max, plans[j].Low, plans[j].High, display);
+                    input ? double.NaN : Percentile(0.95), t.Min, t.Max, plans[j].Low, plans[j].High, display[j]);
             }
 
             return new MonteCarloResult(_o.Samples, _o.Seed, _o.Samples - accepted,
@@ -343,14 +353,15 @@ public static class MonteCarlo
         }
 
         /// <summary>
-        /// One column of one chunk: shifted sums, min, max; the fine histogram, with the values of a window's bins kept; each point
-        /// window's values below and equal counted. Four lanes at a time when no sample was refused (Vector256: the same sums on every machine).
+        /// One column of one chunk: shifted sums, min, max; the histogram (one copy per lane, so that no lane waits on another's count);
+        /// each window's values kept and the values below it counted; each point window's values below and equal counted. Four lanes at a
+        /// time when no sample was refused (Vector256: the same sums on every machine).
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static Moments Tally(ReadOnlySpan<double> v, bool[] refused, bool anyRefused, Plan plan, int[] fine, List<double>[] keep, (long Below, long Equal)[] points)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static Moments Tally(ReadOnlySpan<double> v, bool[] refused, bool anyRefused, Plan plan, int[] display, List<double>[] keep, long[] under, (long Below, long Equal)[] points)
         {
             double lo = plan.Low, scale = plan.Scale;
-            byte[] window = plan.WindowOfBin;
+            (double Low, double High)[] windows = plan.Windows;
             double[] point = plan.Points;
             var m = new Moments { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
             int i = 0;
@@ -358,8 +369,10 @@ public static class MonteCarlo
             {
                 Vector256<double> vs1 = Vector256<double>.Zero, vs2 = Vector256<double>.Zero;
                 Vector256<double> vmin = Vector256.Create(double.PositiveInfinity), vmax = Vector256.Create(double.NegativeInfinity);
-                Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(FineBins - 1.0);
-                Span<long> below = stackalloc long[point.Length], equal = stackalloc long[point.Length];
+                Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(HistogramBins - 1.0);
+                Vector256<long> lanes = Vector256.Create(0L, HistogramBins, 2 * HistogramBins, 3 * HistogramBins);
+                Span<long> below = stackalloc long[windows.Length], pointBelow = stackalloc long[point.Length], pointEqual = stackalloc long[point.Length];
+                ref int h0 = ref MemoryMarshal.GetArrayDataReference(display);
                 for (; i + 4 <= v.Length; i += 4)
                 {
                     var x = Vector256.Create(v.Slice(i, 4));
@@ -368,25 +381,29 @@ public static class MonteCarlo
                     vs2 += d * d;
                     vmin = Vector256.Min(vmin, x);
                     vmax = Vector256.Max(vmax, x);
-                    // the bin of each lane, clamped to the ends; counted without bounds checks (every index is in [0, FineBins))
-                    Vector256<long> bins = Vector256.ConvertToInt64(Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop));
-                    ref int f0 = ref MemoryMarshal.GetArrayDataReference(fine);
-                    ref byte w0 = ref MemoryMarshal.GetArrayDataReference(window);
-                    for (int lane = 0; lane < 4; lane++)
+                    // each lane's bin in its own copy of the histogram; every index is in [0, 4 × HistogramBins)
+                    Vector256<long> bins = Vector256.ConvertToInt64(Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop)) + lanes;
+                    Unsafe.Add(ref h0, (nint)bins.GetElement(0))++;
+                    Unsafe.Add(ref h0, (nint)bins.GetElement(1))++;
+                    Unsafe.Add(ref h0, (nint)bins.GetElement(2))++;
+                    Unsafe.Add(ref h0, (nint)bins.GetElement(3))++;
+                    for (int k = 0; k < windows.Length; k++)
                     {
-                        nint b = (nint)bins.GetElement(lane);
-                        Unsafe.Add(ref f0, b)++;
-                        if (Unsafe.Add(ref w0, b) != 0)
+                        var wl = Vector256.Create(windows[k].Low);
+                        below[k] += BitOperations.PopCount(Vector256.LessThan(x, wl).ExtractMostSignificantBits());
+                        uint inside = (Vector256.GreaterThanOrEqual(x, wl) & Vector256.LessThanOrEqual(x, Vector256.Create(windows[k].High))).ExtractMostSignificantBits();
+                        while (inside != 0)
                         {
-                            keep[Unsafe.Add(ref w0, b) - 1].Add(v[i + lane]);
+                            keep[k].Add(v[i + BitOperations.TrailingZeroCount(inside)]);
+                            inside &= inside - 1;
                         }
                     }
 
                     for (int k = 0; k < point.Length; k++)
                     {
                         var pv = Vector256.Create(point[k]);
-                        below[k] += BitOperations.PopCount(Vector256.LessThan(x, pv).ExtractMostSignificantBits());
-                        equal[k] += BitOperations.PopCount(Vector256.Equals(x, pv).ExtractMostSignificantBits());
+                        pointBelow[k] += BitOperations.PopCount(Vector256.LessThan(x, pv).ExtractMostSignificantBits());
+                        pointEqual[k] += BitOperations.PopCount(Vector256.Equals(x, pv).ExtractMostSignificantBits());
                     }
                 }
 
@@ -395,9 +412,14 @@ public static class MonteCarlo
                 m.S2 = (vs2[0] + vs2[1]) + (vs2[2] + vs2[3]);
                 m.Min = Math.Min(Math.Min(vmin[0], vmin[1]), Math.Min(vmin[2], vmin[3]));
                 m.Max = Math.Max(Math.Max(vmax[0], vmax[1]), Math.Max(vmax[2], vmax[3]));
+                for (int k = 0; k < windows.Length; k++)
+                {
+                    under[k] += below[k];
+                }
+
                 for (int k = 0; k < point.Length; k++)
                 {
-                    points[k] = (points[k].Below + below[k], points[k].Equal + equal[k]);
+                    points[k] = (points[k].Below + pointBelow[k], points[k].Equal + pointEqual[k]);
                 }
             }
 
@@ -414,11 +436,17 @@ public static class MonteCarlo
                 m.S2 += d * d;
                 m.Min = Math.Min(m.Min, x);
                 m.Max = Math.Max(m.Max, x);
-                int b = (int)Math.Clamp((x - lo) * scale, 0, FineBins - 1);
-                fine[b]++;
-                if (window[b] != 0)
+                display[(int)Math.Clamp((x - lo) * scale, 0, HistogramBins - 1)]++;
+                for (int k = 0; k < windows.Length; k++)
                 {
-                    keep[window[b] - 1].Add(x);
+                    if (x < windows[k].Low)
+                    {
+                        under[k]++;
+                    }
+                    else if (x <= windows[k].High)
+                    {
+                        keep[k].Add(x);
+                    }
                 }
 
                 for (int k = 0; k < point.Length; k++)
@@ -585,20 +613,23 @@ public static class MonteCarlo
         public double? Value { get; set; }
     }
 
-    /// <summary>One thread's share of the pass: per column the fine histogram, each window's kept values, each point window's counts.</summary>
-    private sealed class Local(Plan[] plans)
+    /// <summary>One thread's share of the pass: per column the histogram (a copy per lane), each window's kept values and the count below it, each point window's counts.</summary>
+    private sealed class Local(Plan[] plans, long samples, int threads)
     {
-        public int[][] Fine { get; } = [.. plans.Select(_ => new int[FineBins])];
+        public int[][] Display { get; } = [.. plans.Select(_ => new int[4 * HistogramBins])];
 
-        public List<double>[][] Kept { get; } = [.. plans.Select(p => p.Ranges.Select(_ => new List<double>()).ToArray())];
+        /// <summary>Each window's values, sized for this thread's expected share (the pilot's share inside the window, and a fifth more) so they seldom grow.</summary>
+        public List<double>[][] Kept { get; } = [.. plans.Select(p => p.Share.Select(f => new List<double>((int)Math.Min(1 << 26, (f * samples / threads * 1.2) + 256))).ToArray())];
+
+        public long[][] Under { get; } = [.. plans.Select(p => new long[p.Windows.Length])];
 
         public (long Below, long Equal)[][] Points { get; } = [.. plans.Select(p => new (long, long)[p.Points.Length])];
     }
 
     /// <summary>
-    /// What the pass does with one column, set from the pilot: the shift of its sums, the fine histogram's edges (the pilot's range
-    /// widened by a quarter each side; values beyond go to the end bins), and the windows around each percentile — a range of fine bins
-    /// whose values are kept, or, where the pilot's window is one value (a constant, a choice), that value, whose values are counted.
+    /// What the pass does with one column, set from the pilot: the shift of its sums, the histogram's edges (the pilot's range widened
+    /// by a quarter each side; values beyond go to the end bins), and the windows around each percentile — a range of values kept, or,
+    /// where the pilot's window is one value (a constant, a choice), that value, whose values are counted.
     /// </summary>
     private sealed class Plan
     {
@@ -610,10 +641,10 @@ public static class MonteCarlo
 
         public double Scale { get; private init; }
 
-        /// <summary>Fine bin → 1 + the index of the bin range holding it, or 0.</summary>
-        public byte[] WindowOfBin { get; private init; } = new byte[FineBins];
+        public (double Low, double High)[] Windows { get; private init; } = [];
 
-        public (int From, int To)[] Ranges { get; private init; } = [];
+        /// <summary>The share of the pilot's values inside each window.</summary>
+        public double[] Share { get; private init; } = [];
 
         public double[] Points { get; private init; } = [];
 
@@ -628,14 +659,11 @@ public static class MonteCarlo
 
             double min = values.Min(), max = values.Max();
             double span = max - min, low = min - span / 4, high = max + span / 4;
-            var windowOfBin = new byte[FineBins];
-            var ranges = new List<(int From, int To)>();
+            var windows = new List<(double Low, double High)>();
             var points = new List<double>();
-            double scale = span > 0 ? FineBins / (high - low) : 0;
-            int Bin(double x) => (int)Math.Clamp((x - low) * scale, 0, FineBins - 1);
             if (output && whole)
             {
-                ranges.Add((0, FineBins - 1));
+                windows.Add((double.NegativeInfinity, double.PositiveInfinity));
             }
             else if (output && standardErrors >= 0)
             {
@@ -650,48 +678,27 @@ public static class MonteCarlo
                     }
                     else
                     {
-                        ranges.Add((double.IsNegativeInfinity(a) ? 0 : Bin(a), double.IsPositiveInfinity(b) ? FineBins - 1 : Bin(b)));
+                        windows.Add((a, b));
                     }
                 }
             }
 
-            // overlapping bin ranges merge, so each bin belongs to one
-            var merged = new List<(int From, int To)>();
-            foreach (var r in ranges.OrderBy(r => r.From))
-            {
-                if (merged.Count > 0 && r.From <= merged[^1].To + 1)
-                {
-                    merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, r.To));
-                }
-                else
-                {
-                    merged.Add(r);
-                }
-            }
-
-            for (int k = 0; k < merged.Count; k++)
-            {
-                for (int b = merged[k].From; b <= merged[k].To; b++)
-                {
-                    windowOfBin[b] = (byte)(k + 1);
-                }
-            }
-
+            (double Low, double High)[] distinct = [.. windows.Distinct()];
             return new Plan
             {
-                Shift = values.Average(), Low = low, High = high, Scale = scale, WindowOfBin = windowOfBin, Ranges = [.. merged], Points = [.. points.Distinct()],
+                Shift = values.Average(), Low = low, High = high, Scale = span > 0 ? HistogramBins / (high - low) : 0,
+                Windows = distinct, Share = [.. distinct.Select(w => (double)values.Count(x => x >= w.Low && x <= w.High) / m)], Points = [.. points.Distinct()],
             };
         }
 
         /// <summary>The value of rank <paramref name="rank"/> when a window holds it, else null.</summary>
-        public double? Find(long rank, long[] fine, List<double>[] kept, (long Below, long Equal)[] points)
+        public double? Find(long rank, long[] under, double[][] kept, (long Below, long Equal)[] points)
         {
-            for (int k = 0; k < Ranges.Length; k++)
+            for (int k = 0; k < Windows.Length; k++)
             {
-                long under = fine.AsSpan(0, Ranges[k].From).ToArray().Sum();
-                if (rank >= under && rank - under < kept[k].Count)
+                if (rank >= under[k] && rank - under[k] < kept[k].Length)
                 {
-                    return Nth(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept[k]), (int)(rank - under));
+                    return Nth(kept[k], (int)(rank - under[k]));
                 }
             }
 
