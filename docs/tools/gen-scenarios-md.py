@@ -72,12 +72,13 @@ How it runs (library `Scenarios/MonteCarlo`):
   stream, seeded from (seed, c, k) by SplitMix64. Sums are taken per chunk (four lanes of 256-bit vectors, the same
   arithmetic on every machine) and merged in chunk order. The same seed gives the same numbers on any machine and
   any number of threads (a test compares one thread and two).
-- **Bounded memory, one pass.** The first 131,072 samples (the pilot) set, for each output, a window of ranks ±4
-  standard errors around each wanted percentile (a range of bins of a 1,280-bin histogram, or one value when the
-  pilot's window is a single value — a constant, a choice). The pass keeps the values inside the windows and counts
-  the rest; quickselect finds each rank, so the percentiles are exact order statistics, interpolated as numpy's
+- **Bounded memory, one pass.** The first 131,072 samples (the pilot) set, for each output, a window of values around
+  each wanted percentile, ±4 of the pilot's standard errors in rank (or one value, counted, when the pilot's window is
+  a single value — a constant, a choice). The pass keeps the values inside the windows (about 2% of them) and counts
+  those below; quickselect finds each rank, so the percentiles are exact order statistics, interpolated as numpy's
   default. A rank outside its window (odds about 1 in 10^4) is pinned by further passes that draw the same samples
-  again. Runs whose samples fit in 4 million numbers keep them all.
+  again and narrow it by histograms. The pilot is drawn again rather than held. Runs whose samples fit in 4 million
+  numbers keep them all.
 - **Both cores,** and the command's **formula kernel** where it has one (search, train, inference): its equations
   written once over `ITerm<T>` and run over bare numbers, checked against the command at four points before use;
   otherwise the command itself runs per sample (about ten thousand a second), and the notes say which.

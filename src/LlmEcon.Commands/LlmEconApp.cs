@@ -170,7 +170,7 @@ internal static class LlmEconApp
             return Uncertainty.Tornado(command, others, uncertain, io);
         }
 
-        if (uncertain.Count > 0 || others.Any(w => w.Split('=', 2)[0] == O.Samples.Name && command.OwnOptions.All(o => o.Name != O.Samples.Name)))
+        if (uncertain.Count > 0 || others.Any(w => w.Split('=', 2)[0] is "--samples" or "--outputs"))
         {
             return Uncertainty.MonteCarlo(command, others, uncertain, io);
         }

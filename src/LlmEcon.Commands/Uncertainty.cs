@@ -42,16 +42,23 @@ internal static class Uncertainty
         Refuse(a, O.Solve, O.Target, O.Explain, O.Swing, O.Tornado);
         if (uncertain.Count == 0)
         {
-            throw Guard.Fail(O.Samples.Name, "given with an input as a distribution (e.g. --mfu 'uniform(20%,40%)')", a.Given(O.Samples));
+            Opt asked = a.Has(O.Samples) ? O.Samples : O.Summarize;
+            throw Guard.Fail(asked.Name, "given with an input as a distribution (e.g. --mfu 'uniform(20%,40%)')", a.Given(asked));
         }
 
         long samples = a.Value(O.Samples) ?? DefaultSamples;
         ulong seed = (ulong)(a.Value(O.Seed) ?? (long)DefaultSeed);
-        List<string> fixedWords = LlmEconApp.Without(command, others, O.Samples.Name, O.Seed.Name, O.Format.Name, O.Out.Name, O.Table.Name);
+        List<string> fixedWords = LlmEconApp.Without(command, others, O.Samples.Name, O.Seed.Name, O.Summarize.Name, O.Format.Name, O.Out.Name, O.Table.Name);
         var (model, engine) = Model(command, fixedWords, uncertain, seed);
+        string[]? chosen = a.Text(O.Summarize) is { } keys ? [.. keys.Split(',').Select(k => k.Trim())] : null;
+        foreach (string key in chosen?.Where(k => !model.Outputs.Contains(k)) ?? [])
+        {
+            throw Guard.Fail(O.Summarize.Name, $"outputs of llmecon {command.Path}", $"'{key}'", Suggest.Hint(key, [.. model.Outputs]) ?? "its outputs: " + string.Join(", ", model.Outputs));
+        }
+
         var watch = Stopwatch.StartNew();
         using var progress = new PassProgress("Monte Carlo", io);
-        MonteCarloResult r = Scenarios.MonteCarlo.Run(model, [.. uncertain.Select(u => u.Distribution)], new MonteCarloOptions(samples, seed, Progress: progress));
+        MonteCarloResult r = Scenarios.MonteCarlo.Run(model, [.. uncertain.Select(u => u.Distribution)], new MonteCarloOptions(samples, seed, Progress: progress) { Outputs = chosen });
         progress.Done();
         double seconds = watch.Elapsed.TotalSeconds;
         if (seconds >= 1)
@@ -90,7 +97,7 @@ internal static class Uncertainty
     public static int Tornado(LlmEconCommand command, List<string> others, IReadOnlyList<Uncertain> uncertain, Io io)
     {
         Args a = LlmEconApp.Bind(command, [.. others]);
-        Refuse(a, O.Solve, O.Target, O.Explain, O.Samples);
+        Refuse(a, O.Solve, O.Target, O.Explain, O.Samples, O.Summarize);
         double? swing = a.Value(O.Swing)?.Fraction;
         if (swing is null && uncertain.Count == 0)
         {

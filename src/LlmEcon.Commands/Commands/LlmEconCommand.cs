@@ -17,7 +17,7 @@ internal sealed record Positional(string Name, string Help);
 internal abstract class LlmEconCommand
 {
     /// <summary>The options every command takes.</summary>
-    public static readonly IReadOnlyList<Opt> CommonOptions = [O.Format, O.Explain, O.Catalog, O.Out, O.Table, O.Solve, O.Target, O.Samples, O.Seed, O.Tornado, O.Swing, O.Debug];
+    public static readonly IReadOnlyList<Opt> CommonOptions = [O.Format, O.Explain, O.Catalog, O.Out, O.Table, O.Solve, O.Target, O.Samples, O.Seed, O.Summarize, O.Tornado, O.Swing, O.Debug];
 
     /// <summary>The command's words after <c>llmecon</c>, e.g. <c>scaling fit</c>.</summary>
     public abstract string Path { get; }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LlmEcon.Scenarios;
 
@@ -12,6 +13,9 @@ namespace LlmEcon.Scenarios;
 /// <param name="Progress">Told the pass (1, 2, …) and the share of it done, from any thread.</param>
 public sealed record MonteCarloOptions(long Samples, ulong Seed, int Threads = 0, IProgress<(int Pass, double Done)>? Progress = null)
 {
+    /// <summary>The outputs to summarize (null: all); the others are computed by the model but not tallied.</summary>
+    public IReadOnlyList<string>? Outputs { get; init; }
+
     /// <summary>Half-width of each percentile's window in the pilot's standard errors; below 0, no windows (tests make the narrowing passes run).</summary>
     internal double WindowStandardErrors { get; init; } = 4;
 }
@@ -114,6 +118,7 @@ public static class MonteCarlo
         private readonly Distribution[] _inputs;
         private readonly MonteCarloOptions _o;
         private readonly int _outputs, _columns, _chunks;
+        private readonly bool[] _tallied;
         private readonly ParallelOptions _parallel;
         private int _pass;
 
@@ -124,6 +129,7 @@ public static class MonteCarlo
             _o = o;
             _outputs = model.Outputs.Count;
             _columns = _outputs + inputs.Length;
+            _tallied = [.. Enumerable.Range(0, _columns).Select(j => j >= _outputs || o.Outputs is null || o.Outputs.Contains(model.Outputs[j]))];
             _chunks = (int)((o.Samples + ChunkSize - 1) / ChunkSize);
             _parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads > 0 ? o.Threads : Environment.ProcessorCount };
         }
@@ -192,6 +198,12 @@ public static class MonteCarlo
             var plans = new Plan[_columns];
             Parallel.For(0, _columns, _parallel, j =>
             {
+                if (!_tallied[j])
+                {
+                    plans[j] = new Plan();
+                    return;
+                }
+
                 var v = new List<double>(pilotChunks * ChunkSize);
                 for (int c = 0; c < pilotChunks; c++)
                 {
@@ -235,6 +247,11 @@ public static class MonteCarlo
                     bool anyRefused = refused.AsSpan(0, n).Contains(true);
                     for (int j = 0; j < _columns; j++)
                     {
+                        if (!_tallied[j])
+                        {
+                            continue;
+                        }
+
                         moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, plans[j], local.Display[j], local.Kept[j], local.Under[j], local.Points[j]);
                     }
                 },
@@ -294,7 +311,7 @@ public static class MonteCarlo
                 total[j] = t;
             }
 
-            long accepted = _columns == 0 ? 0 : total[0].N;
+            long accepted = _columns == 0 ? 0 : total[Array.IndexOf(_tallied, true)].N;
             if (accepted == 0)
             {
                 throw Guard.Fail("samples", "at least one the model takes", $"none of {NumberFormat.Integer(_o.Samples)}",
@@ -307,6 +324,11 @@ public static class MonteCarlo
             var queries = new List<Query>();
             for (int j = 0; j < _outputs; j++)
             {
+                if (!_tallied[j])
+                {
+                    continue;
+                }
+
                 foreach (long rank in ranks)
                 {
                     if (plans[j].Find(rank, under[j], kept[j], points[j]) is { } value)
@@ -349,7 +371,7 @@ public static class MonteCarlo
 
             return new MonteCarloResult(_o.Samples, _o.Seed, _o.Samples - accepted,
                 [.. _inputs.Select((d, k) => Summary(_outputs + k, d.Parameter))],
-                [.. _model.Outputs.Select((name, j) => Summary(j, name))], Math.Max(_pass, 1));
+                [.. _model.Outputs.Select((name, j) => (name, j)).Where(p => _tallied[p.j]).Select(p => Summary(p.j, p.name))], Math.Max(_pass, 1));
         }
 
         /// <summary>
@@ -370,7 +392,7 @@ public static class MonteCarlo
                 Vector256<double> vs1 = Vector256<double>.Zero, vs2 = Vector256<double>.Zero;
                 Vector256<double> vmin = Vector256.Create(double.PositiveInfinity), vmax = Vector256.Create(double.NegativeInfinity);
                 Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(HistogramBins - 1.0);
-                Vector256<long> lanes = Vector256.Create(0L, HistogramBins, 2 * HistogramBins, 3 * HistogramBins);
+                Vector128<int> lanes = Vector128.Create(0, HistogramBins, 2 * HistogramBins, 3 * HistogramBins);
                 Span<long> below = stackalloc long[windows.Length], pointBelow = stackalloc long[point.Length], pointEqual = stackalloc long[point.Length];
                 ref int h0 = ref MemoryMarshal.GetArrayDataReference(display);
                 for (; i + 4 <= v.Length; i += 4)
@@ -381,12 +403,15 @@ public static class MonteCarlo
                     vs2 += d * d;
                     vmin = Vector256.Min(vmin, x);
                     vmax = Vector256.Max(vmax, x);
-                    // each lane's bin in its own copy of the histogram; every index is in [0, 4 × HistogramBins)
-                    Vector256<long> bins = Vector256.ConvertToInt64(Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop)) + lanes;
-                    Unsafe.Add(ref h0, (nint)bins.GetElement(0))++;
-                    Unsafe.Add(ref h0, (nint)bins.GetElement(1))++;
-                    Unsafe.Add(ref h0, (nint)bins.GetElement(2))++;
-                    Unsafe.Add(ref h0, (nint)bins.GetElement(3))++;
+                    // each lane's bin in its own copy of the histogram; every index is in [0, 4 × HistogramBins). Doubles to 32-bit
+                    // integers in one instruction where AVX has it (64-bit conversion needs AVX-512, and is emulated lane by lane without)
+                    Vector256<double> at = Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop);
+                    Vector128<int> bins = Avx.IsSupported ? Avx.ConvertToVector128Int32WithTruncation(at) + lanes
+                        : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3)) + lanes;
+                    Unsafe.Add(ref h0, bins.GetElement(0))++;
+                    Unsafe.Add(ref h0, bins.GetElement(1))++;
+                    Unsafe.Add(ref h0, bins.GetElement(2))++;
+                    Unsafe.Add(ref h0, bins.GetElement(3))++;
                     for (int k = 0; k < windows.Length; k++)
                     {
                         var wl = Vector256.Create(windows[k].Low);
