@@ -468,9 +468,11 @@ internal static class LlmEconApp
             }
         }
 
+        var progress = new Progress("sweep", "points", total, io);
         for (long point = 0; point < total; point++)
         {
             List<List<(string Key, object? Value)>> rows = rowsAt(Point(point));
+            progress.Report(point + 1);
             foreach (var row in rows)
             {
                 if (json)
@@ -496,6 +498,7 @@ internal static class LlmEconApp
         }
 
         io.Output.Flush();
+        progress.Done();
         return Ok;
     }
 
