@@ -212,16 +212,7 @@ internal static class Uncertainty
         OutputFile? target = a.Raw(O.Out) is { } path ? OutputFile.Prepare(path, O.Out.Name, command.AllInputs(a)) : null;
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         Renderers.Render(result, Enum.Parse<OutputFormat>(format, ignoreCase: true), false, text, io.Error, io.Width);
-        if (target is null)
-        {
-            io.Output.Write(text.ToString());
-            io.Output.Flush();
-        }
-        else
-        {
-            target.Write(text.ToString(), io.Output);
-        }
-
+        LlmEconCommand.Deliver(target, text.ToString(), io);
         return LlmEconApp.Ok;
     }
 

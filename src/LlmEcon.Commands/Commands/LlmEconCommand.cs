@@ -91,22 +91,7 @@ internal abstract class LlmEconCommand
         }
 
         string text = format == OutputFormat.Svg ? System.Text.Encoding.UTF8.GetString(Image(result, format, a)) : Render(result, format, a, io);
-        try
-        {
-            if (target is null)
-            {
-                io.Output.Write(text);
-                io.Output.Flush();
-            }
-            else
-            {
-                target.Write(text, io.Output);
-            }
-        }
-        catch (IOException) when (target is null || target.IsStandardOutput)
-        {
-            // The reader went away (llmecon report | head): it has all it wanted; nothing is wrong with the run.
-        }
+        Deliver(target, text, io);
 
         foreach (var (file, content) in result.Files)
         {
@@ -131,6 +116,28 @@ internal abstract class LlmEconCommand
     /// <summary>The catalog a run reads: the built-in one, with <c>--catalog</c>'s file merged over it.</summary>
     internal static LlmCatalog CatalogOf(Args a) =>
         a.Raw(O.Catalog) is { } catalogFile ? Merge(ScenarioContext.Catalog, catalogFile, O.Catalog.Name) : ScenarioContext.Catalog;
+
+    /// <summary>Prints <paramref name="text"/> on standard output, or writes it to <c>--out</c>'s file whole.</summary>
+    internal static void Deliver(OutputFile? target, string text, Io io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        try
+        {
+            if (target is null)
+            {
+                io.Output.Write(text);
+                io.Output.Flush();
+            }
+            else
+            {
+                target.Write(text, io.Output);
+            }
+        }
+        catch (IOException) when (target is null || target.IsStandardOutput)
+        {
+            // The reader went away (llmecon report | head): it has all it wanted; nothing is wrong with the run.
+        }
+    }
 
     /// <summary>A catalog file merged over <paramref name="catalog"/>; its problems are reported as the problems of <paramref name="flag"/>'s file.</summary>
     protected static LlmCatalog Merge(LlmCatalog catalog, string path, string flag)

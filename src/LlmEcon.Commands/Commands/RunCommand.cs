@@ -193,17 +193,7 @@ internal sealed class RunCommand : LlmEconCommand
             throw new ScenarioException([.. problems.OrderBy(p => p.Place.Line).ThenBy(p => p.Place.Column)]);
         }
 
-        string result = outputs.Count == 1 ? outputs[0].Text : Join(scenario, outputs, format);
-        if (target is null)
-        {
-            io.Output.Write(result);
-            io.Output.Flush();
-        }
-        else
-        {
-            target.Write(result, io.Output);
-        }
-
+        Deliver(target, outputs.Count == 1 ? outputs[0].Text : Join(scenario, outputs, format), io);
         return LlmEconApp.Ok;
     }
 
