@@ -1,7 +1,13 @@
 # Regenerates docs/scenarios.md from the real tool output (run from the repository root after `dotnet build`).
 import os, sys
 sys.path.insert(0, os.path.dirname(__file__))
-from examples import ex
+from examples import ex, run
+
+def run_quiet(command):
+    """Runs a command that writes a file and prints nothing; shows it as a bash line."""
+    out = run(command)
+    assert out == '', out
+    return f"```\n$ {command}\n```\n\n"
 doc = '''# Scenarios: files, sweeps, uncertainty, sensitivity and goal seek
 
 Analysts do not ask for one number: they ask "what if", "how sure are we" and "which assumption matters". Every
@@ -96,6 +102,13 @@ cause:
 ''' + ex("train --params 175B --tokens 300B --peak-flops 312T --price-per-chip-hour '$2' --mfu 40% --swing 20% --format csv") + '''
 MFU and peak rank first: cost ∝ 1/(peak × MFU), so ±20% moves it by 1/0.8 − 1/1.2 = 41.7% of base, against 40% for N,
 D and the price (a test checks both).
+
+`--outputs KEY[,KEY…]` keeps chosen outputs, in a Monte Carlo as in a tornado, and `--format svg` or `--format png --out FILE`
+draws the first of them: its histogram with the mean and percentiles marked, or its tornado.
+
+''' + run_quiet("llmecon search --architecture two-stage --cache-hit-rate 'uniform(20%,40%)' --gross-margin 'triangular(60%,75%,85%)' --result-words 'normal(1000,200)' --links 'choice(5,10,20)' --samples 1M --seed 1 --outputs costPerQueryUsd --format png --out docs/images/monte-carlo.png") + '''![The cost per query's histogram over 10^6 samples](images/monte-carlo.png)
+
+''' + run_quiet("llmecon train --params 175B --tokens 300B --peak-flops 312T --price-per-chip-hour '$2' --mfu 40% --swing 20% --outputs costUsd --format png --out docs/images/tornado.png") + '''![GPT-3's training cost: each input ±20%](images/tornado.png)
 
 ## Scenario files
 

@@ -90,14 +90,15 @@ internal static class Uncertainty
             notes.Add($"{NumberFormat.Integer(r.Refused)} of {NumberFormat.Integer(samples)} samples were refused by the model and left out.");
         }
 
-        return Print(command, a, new CommandResult("Monte Carlo", [outputs, inputs], notes, []), io);
+        return Print(command, a, new CommandResult("Monte Carlo", [outputs, inputs], notes, []), io,
+            () => Charts.UncertaintyCharts.Histogram(r.Outputs.Count > 0 ? r.Outputs[0] : r.Inputs[0], samples, seed));
     }
 
     /// <summary>A tornado: each input swung alone over its range or ±--swing of its base, the others at base.</summary>
     public static int Tornado(LlmEconCommand command, List<string> others, IReadOnlyList<Uncertain> uncertain, Io io)
     {
         Args a = LlmEconApp.Bind(command, [.. others]);
-        Refuse(a, O.Solve, O.Target, O.Explain, O.Samples, O.Summarize);
+        Refuse(a, O.Solve, O.Target, O.Explain, O.Samples);
         double? swing = a.Value(O.Swing)?.Fraction;
         if (swing is null && uncertain.Count == 0)
         {
@@ -113,7 +114,7 @@ internal static class Uncertainty
             swung.Add((u, new SwungInput(u.Flag, b, lo, hi)));
         }
 
-        List<string> fixedWords = LlmEconApp.Without(command, others, O.Swing.Name, O.Tornado.Name, O.Seed.Name, O.Format.Name, O.Out.Name, O.Table.Name);
+        List<string> fixedWords = LlmEconApp.Without(command, others, O.Swing.Name, O.Tornado.Name, O.Seed.Name, O.Summarize.Name, O.Format.Name, O.Out.Name, O.Table.Name);
         if (uncertain.Count == 0)
         {
             // --swing alone: every numeric option given, ±swing of the value given
@@ -139,9 +140,21 @@ internal static class Uncertainty
         var moving = bars.GroupBy(b => b.Output)
             .Select(g => (Output: g.Key, Bars: g.ToList(), Top: g.Max(b => double.IsNaN(b.Swing) ? 0 : b.Swing / Math.Max(Math.Abs(b.Base), 1e-300))))
             .Where(g => g.Top > 0).OrderByDescending(g => g.Top).ToList();
+        if (a.Text(O.Summarize) is { } keys)
+        {
+            // --outputs: these outputs only, in the order given (the chart draws the first)
+            string[] chosen = [.. keys.Split(',').Select(k => k.Trim())];
+            foreach (string key in chosen.Where(k => !model.Outputs.Contains(k)))
+            {
+                throw Guard.Fail(O.Summarize.Name, $"outputs of llmecon {command.Path}", $"'{key}'", Suggest.Hint(key, [.. model.Outputs]) ?? "its outputs: " + string.Join(", ", model.Outputs));
+            }
+
+            moving = [.. chosen.SelectMany(k => moving.Where(g => g.Output == k))];
+        }
+
         string Bar(TornadoBar b, double widest)
         {
-            int n = double.IsNaN(b.Swing) || widest <= 0 ? 0 : (int)Math.Round(20 * b.Swing / widest);
+            int n = double.IsNaN(b.Swing) || widest <= 0 ? 0 : (int)Math.Round(12 * b.Swing / widest);
             return new string('█', n);
         }
 
@@ -161,7 +174,9 @@ internal static class Uncertainty
         var notes = new List<string> { $"{1 + 2 * swung.Count} evaluations, {engine}. Outputs no input moves are left out; each output's inputs are ranked by swing." };
         notes.AddRange(bars.Where(b => double.IsNaN(b.AtLow) || double.IsNaN(b.AtHigh)).Select(b => b.Input).Distinct()
             .Select(i => $"The command refused {i} at an end of its swing: its swing is left blank."));
-        return Print(command, a, new CommandResult("Tornado", [sheet], notes, []), io);
+        return Print(command, a, new CommandResult("Tornado", [sheet], notes, []), io, () => moving.Count > 0
+            ? Charts.UncertaintyCharts.Tornado([.. moving[0].Bars.Where(b => b.Swing > 0)])
+            : throw Guard.Fail(O.Format.Name, "a table format when no input moves any output (there is no bar to draw)", a.Choice(O.Format)));
     }
 
     private static double Clamp(INumericOpt numeric, double x)
@@ -206,10 +221,31 @@ internal static class Uncertainty
         return top == 0 ? "" : new string([.. counts.Select(c => Blocks[c == 0 ? 0 : (int)Math.Max(1, Math.Round(8.0 * c / top))])]);
     }
 
-    private static int Print(LlmEconCommand command, Args a, CommandResult result, Io io)
+    private static int Print(LlmEconCommand command, Args a, CommandResult result, Io io, Func<Charts.Chart> chart)
     {
-        string format = a.Has(O.Format) ? a.Choice(O.Format, ["table", "json", "csv", "markdown", "html"]) : "table";
+        string format = a.Has(O.Format) ? a.Choice(O.Format, ["table", "json", "csv", "markdown", "html", "svg", "png"]) : "table";
         OutputFile? target = a.Raw(O.Out) is { } path ? OutputFile.Prepare(path, O.Out.Name, command.AllInputs(a)) : null;
+        if (format is "svg" or "png")
+        {
+            // the chart: the first output's histogram, or the first output's tornado
+            if (format == "png" && (target is null || target.IsStandardOutput))
+            {
+                throw Guard.Fail(O.Out.Name, "a file with --format png (a PNG is not text for a terminal)", target is null ? "nothing" : "'-'", "e.g. --out chart.png, or --format svg");
+            }
+
+            byte[] image = Plots.ChartImage.Render(chart(), format == "png" ? Plots.ImageKind.Png : Plots.ImageKind.Svg);
+            if (format == "png")
+            {
+                target!.Write(image);
+            }
+            else
+            {
+                LlmEconCommand.Deliver(target, System.Text.Encoding.UTF8.GetString(image), io);
+            }
+
+            return LlmEconApp.Ok;
+        }
+
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         Renderers.Render(result, Enum.Parse<OutputFormat>(format, ignoreCase: true), false, text, io.Error, io.Width);
         LlmEconCommand.Deliver(target, text.ToString(), io);

@@ -136,3 +136,41 @@ public class MonteCarloCliTests
         Assert.Equal(b0 * 0.6 / 0.7, hit.GetProperty("atHigh").GetDouble(), 10);
     }
 }
+
+/// <summary>The charts of a Monte Carlo and a tornado: PNG and SVG of the first output asked for.</summary>
+public sealed class UncertaintyChartTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("llmecon-uncertainty-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void TheMonteCarlosHistogram_AndTheTornado_AreImages()
+    {
+        string mc = Path.Combine(_dir, "mc.png"), tornado = Path.Combine(_dir, "tornado.png");
+        Cli.Ok("search", "--architecture", "two-stage", "--cache-hit-rate", "uniform(20%,40%)", "--samples", "20000", "--seed", "1",
+            "--outputs", "costPerQueryUsd", "--format", "png", "--out", mc);
+        Cli.Ok("train", "--params", "175B", "--tokens", "300B", "--peak-flops", "312T", "--price-per-chip-hour", "$2", "--mfu", "40%",
+            "--swing", "20%", "--outputs", "costUsd", "--format", "png", "--out", tornado);
+        foreach (string file in new[] { mc, tornado })
+        {
+            using SkiaSharp.SKBitmap bitmap = SkiaSharp.SKBitmap.Decode(File.ReadAllBytes(file));
+            Assert.Equal((800, 520), (bitmap.Width, bitmap.Height));
+            Assert.True(bitmap.Pixels.Distinct().Count() > 10, "an image of fewer than 10 colours");
+        }
+
+        string svg = Cli.Ok("train", "--params", "175B", "--tokens", "300B", "--peak-flops", "312T", "--price-per-chip-hour", "$2", "--mfu", "40%",
+            "--swing", "20%", "--outputs", "costUsd", "--format", "svg");
+        Assert.Contains("Tornado: costUsd", svg, StringComparison.Ordinal);
+        Assert.Contains("--mfu", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOutputTheCommandDoesNotHave_IsOneSentence()
+    {
+        var (code, _, error) = Cli.Run("train", "--params", "175B", "--tokens", "300B", "--peak-flops", "312T", "--price-per-chip-hour", "$2",
+            "--mfu", "40%", "--swing", "20%", "--outputs", "costUSD");
+        Assert.Equal(2, code);
+        Assert.StartsWith("Error: --outputs must be outputs of llmecon train; got 'costUSD'. Did you mean 'costUsd'?", error, StringComparison.Ordinal);
+    }
+}
