@@ -9,7 +9,7 @@ _bin = tempfile.mkdtemp(prefix='llmecon-docs-')
 with open(os.path.join(_bin, 'llmecon'), 'w') as f:
     f.write(f"#!/bin/sh\nexec dotnet '{DLL}' \"$@\"\n")
 os.chmod(os.path.join(_bin, 'llmecon'), 0o755)
-PROGRESS = re.compile(r'^fit: [0-9,]+/[0-9,]+ starts$')
+PROGRESS = re.compile(r'^(fit: [0-9,]+/[0-9,]+ starts|sweep: [0-9,]+/[0-9,]+ points|Monte Carlo: (pass .*|[0-9,]+ samples in .*))$')
 
 def run(command):
     """What `command` (a bash command line) prints, standard output then standard error, fit progress left out."""
