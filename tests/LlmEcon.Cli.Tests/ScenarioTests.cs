@@ -129,6 +129,26 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void AFileThatFails_ShowsNoRunsNotes_OnlyItsProblems()
+    {
+        // the first run's goal seek would say "Solved: …" on standard error; the second run fails, so nothing of the first is shown
+        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "runs:\n  - command: train\n    with: { params: 175B, tokens: 300B, chip: h100-sxm, price-per-chip-hour: $2.50, solve: mfu, target: costUsd=1e6 }\n"
+            + "  - command: inference\n    with: { params: 175B }\n");
+        try
+        {
+            var (code, output, error) = Cli.Run("run", file);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal($"Error: {file} has 1 problem:\n  {file}:4:14: inference: --mfu must be given (model FLOPs utilization, e.g. --mfu 21.3%); got nothing.\n", error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void AMissingFile_IsOneSentence()
     {
         var (code, _, error) = Cli.Run("run", "no-such-scenario.yaml");

@@ -165,6 +165,7 @@ internal sealed class RunCommand : LlmEconCommand
 
         // Every run computed into memory; a failure is located at the option it names, else at the run's command
         var outputs = new List<(ScenarioRun Run, LlmEconCommand Command, string Text)>();
+        var notes = new StringBuilder();
         {
             // the runs that passed their own checks are computed even when others did not: every problem is reported at once
             using IDisposable context = ScenarioContext.Use(scenario.Article, baseCatalog);
@@ -177,7 +178,7 @@ internal sealed class RunCommand : LlmEconCommand
                     string[] asked = a.Has(O.Format) ? [O.Format.Name, format] : [];
                     LlmEconApp.Invoke(command, [.. words, .. asked], new Io(output, error, io.Width) { ErrorIsTerminal = false });
                     outputs.Add((run, command, output.ToString()));
-                    io.Error.Write(error.ToString());
+                    notes.Append(error); // a run's notes (a goal seek's solution) are shown only when the whole file ran
                 }
                 catch (Exception e) when (e is InputException or UsageException or CatalogFileException)
                 {
@@ -193,6 +194,7 @@ internal sealed class RunCommand : LlmEconCommand
             throw new ScenarioException([.. problems.OrderBy(p => p.Place.Line).ThenBy(p => p.Place.Column)]);
         }
 
+        io.Error.Write(notes.ToString());
         Deliver(target, outputs.Count == 1 ? outputs[0].Text : Join(scenario, outputs, format), io);
         return LlmEconApp.Ok;
     }
