@@ -205,17 +205,12 @@ public sealed class Distribution
             }
 
             case DistributionKind.Triangular:
-            {
-                // inverse CDF, as Draw
-                double lo = _a, mode = _b, hi = _c, span = hi - lo, f = (mode - lo) / span, left = span * (mode - lo), right = span * (hi - mode);
                 for (int i = 0; i < values.Length; i++)
                 {
-                    double u = rng.NextDouble();
-                    values[i] = u < f ? lo + Math.Sqrt(u * left) : hi - Math.Sqrt((1 - u) * right);
+                    values[i] = TriangularAt(rng.NextDouble());
                 }
 
                 break;
-            }
 
             default:
                 for (int i = 0; i < values.Length; i++)
@@ -261,11 +256,7 @@ public sealed class Distribution
             case DistributionKind.Uniform:
                 return _a + (_b - _a) * rng.NextDouble();
             case DistributionKind.Triangular:
-            {
-                // inverse CDF: F(mode) = (mode − lo)/(hi − lo)
-                double u = rng.NextDouble(), span = _c - _a, f = (_b - _a) / span;
-                return u < f ? _a + Math.Sqrt(u * span * (_b - _a)) : _c - Math.Sqrt((1 - u) * span * (_c - _b));
-            }
+                return TriangularAt(rng.NextDouble());
 
             case DistributionKind.Normal:
                 return _a + _b * rng.NextNormal();
@@ -280,6 +271,14 @@ public sealed class Distribution
             default:
                 return _values[rng.NextInt(_values.Length)];
         }
+    }
+
+    /// <summary>The triangular's inverse CDF at <paramref name="u"/>: F(mode) = (mode − lo)/(hi − lo) splits the two square roots.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private double TriangularAt(double u)
+    {
+        double span = _c - _a;
+        return u < (_b - _a) / span ? _a + Math.Sqrt(u * span * (_b - _a)) : _c - Math.Sqrt((1 - u) * span * (_c - _b));
     }
 
     /// <summary>The mean before truncation (closed form).</summary>

@@ -141,7 +141,7 @@ public static class MonteCarlo
         /// filled from its own stream, <see cref="Rng"/>(seed, c × 2^16 + k), then the model evaluated per sample; refused samples flagged.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private void Draw(int c, double[] block, bool[] refused, double[] x, double[] y)
+        private void Draw(int c, double[] block, bool[] refused)
         {
             int n = ChunkLength(c);
             for (int k = 0; k < _inputs.Length; k++)
@@ -160,7 +160,7 @@ public static class MonteCarlo
             int done = 0, pass = _pass;
             var gate = new Lock();
             Parallel.For(from, to, _parallel,
-                () => (Local: init(), Block: new double[_columns * ChunkSize], Refused: new bool[ChunkSize], X: new double[_inputs.Length], Y: new double[Math.Max(_outputs, 1)]),
+                () => (Local: init(), Block: new double[_columns * ChunkSize], Refused: new bool[ChunkSize]),
                 (c, _, s) =>
                 {
                     if (kept(c) is { } k)
@@ -169,7 +169,7 @@ public static class MonteCarlo
                     }
                     else
                     {
-                        Draw(c, s.Block, s.Refused, s.X, s.Y);
+                        Draw(c, s.Block, s.Refused);
                         body(c, s.Block, s.Refused, ChunkLength(c), s.Local);
                     }
 
