@@ -165,12 +165,13 @@ internal static class LlmEconApp
             return Sweep(command, others, swept, io);
         }
 
-        if (others.Any(w => w.Split('=', 2)[0] is "--swing" or "--tornado"))
+        bool Given(params Opt[] options) => others.Any(w => options.Any(o => o.Name == w.Split('=', 2)[0]));
+        if (Given(O.Swing, O.Tornado))
         {
             return Uncertainty.Tornado(command, others, uncertain, io);
         }
 
-        if (uncertain.Count > 0 || others.Any(w => w.Split('=', 2)[0] is "--samples" or "--outputs"))
+        if (uncertain.Count > 0 || Given(O.Samples, O.Summarize))
         {
             return Uncertainty.MonteCarlo(command, others, uncertain, io);
         }
@@ -410,8 +411,7 @@ internal static class LlmEconApp
                 var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
                 command.Execute(Bind(command, [.. words]), new Io(output, TextWriter.Null, io.Width));
                 using var doc = System.Text.Json.JsonDocument.Parse(output.ToString());
-                System.Text.Json.JsonElement first = doc.RootElement.EnumerateObject().First().Value;
-                foreach (System.Text.Json.JsonElement row in first.ValueKind == System.Text.Json.JsonValueKind.Array ? first.EnumerateArray() : new[] { first }.AsEnumerable())
+                foreach (System.Text.Json.JsonElement row in CommandModel.Rows(doc))
                 {
                     rows.Add([.. inputs, .. row.EnumerateObject().Where(p => p.Value.ValueKind is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Null)
                         .Select(p => (p.Name, p.Value.ValueKind switch { System.Text.Json.JsonValueKind.Number => (object?)p.Value.GetDouble(), System.Text.Json.JsonValueKind.String => p.Value.GetString(), _ => null }))]);

@@ -8,6 +8,11 @@ using LlmEcon.Scenarios;
 
 namespace LlmEcon.Cli;
 
+/// <summary>A numeric option a Monte Carlo, a tornado or a sweep varies: its flag and the option (its units and range).</summary>
+/// <param name="Flag">The option's name, e.g. <c>--mfu</c>.</param>
+/// <param name="Numeric">The option.</param>
+internal sealed record Varied(string Flag, INumericOpt Numeric);
+
 /// <summary>An input given as a distribution: its flag, the option (units, range) and the distribution.</summary>
 /// <param name="Flag">The option's name, e.g. <c>--cache-hit-rate</c>.</param>
 /// <param name="Numeric">The option.</param>
@@ -49,7 +54,10 @@ internal static class Uncertainty
         long samples = a.Value(O.Samples) ?? DefaultSamples;
         ulong seed = (ulong)(a.Value(O.Seed) ?? (long)DefaultSeed);
         List<string> fixedWords = LlmEconApp.Without(command, others, O.Samples.Name, O.Seed.Name, O.Summarize.Name, O.Format.Name, O.Out.Name, O.Table.Name);
-        var (model, engine) = Model(command, fixedWords, uncertain, seed);
+        // the kernel is checked at the bases and three points drawn from the distributions (a stream of its own)
+        var rng = new Rng(seed, ulong.MaxValue);
+        double[][] drawn = [.. Enumerable.Range(0, 3).Select(_ => uncertain.Select(u => u.Distribution.Sample(ref rng)).ToArray())];
+        var (model, engine) = Model(command, fixedWords, [.. uncertain.Select(u => new Varied(u.Flag, u.Numeric))], [.. uncertain.Select(u => u.Distribution.Base)], drawn);
         string[]? chosen = a.Text(O.Summarize) is { } keys ? [.. keys.Split(',').Select(k => k.Trim())] : null;
         foreach (string key in chosen?.Where(k => !model.Outputs.Contains(k)) ?? [])
         {
@@ -106,12 +114,12 @@ internal static class Uncertainty
                 "no distribution");
         }
 
-        var swung = new List<(Uncertain Input, SwungInput Swing)>();
+        var swung = new List<(Varied Input, SwungInput Swing)>();
         foreach (Uncertain u in uncertain)
         {
             double b = u.Distribution.Base;
             var (lo, hi) = swing is { } s ? (Clamp(u.Numeric, b * (1 - s)), Clamp(u.Numeric, b * (1 + s))) : u.Distribution.Swing;
-            swung.Add((u, new SwungInput(u.Flag, b, lo, hi)));
+            swung.Add((new Varied(u.Flag, u.Numeric), new SwungInput(u.Flag, b, lo, hi)));
         }
 
         List<string> fixedWords = LlmEconApp.Without(command, others, O.Swing.Name, O.Tornado.Name, O.Seed.Name, O.Summarize.Name, O.Format.Name, O.Out.Name, O.Table.Name);
@@ -122,8 +130,7 @@ internal static class Uncertainty
             {
                 var numeric = (INumericOpt)o;
                 double b = numeric.Magnitude(a.Raw(o)!);
-                var u = new Uncertain(o.Name, numeric, Distribution.Parse($"choice({LlmEconApp.TextOf(numeric, o.Name, b)})", o.Name, numeric.Magnitude, numeric.Range.Low, numeric.Range.High, numeric.Range.LowOpen, numeric.Range.HighOpen));
-                swung.Add((u, new SwungInput(o.Name, b, Clamp(numeric, b * (1 - swing!.Value)), Clamp(numeric, b * (1 + swing.Value)))));
+                swung.Add((new Varied(o.Name, numeric), new SwungInput(o.Name, b, Clamp(numeric, b * (1 - swing!.Value)), Clamp(numeric, b * (1 + swing.Value)))));
             }
 
             if (swung.Count == 0)
@@ -134,7 +141,10 @@ internal static class Uncertainty
             fixedWords = LlmEconApp.Without(command, fixedWords, [.. swung.Select(s => s.Input.Flag)]);
         }
 
-        var (model, engine) = Model(command, fixedWords, [.. swung.Select(s => s.Input)], DefaultSeed);
+        // the kernel is checked where the tornado evaluates: the base and each input's two ends
+        double[] at = [.. swung.Select(s => s.Swing.Base)];
+        double[][] ends = [.. swung.SelectMany((s, k) => new[] { s.Swing.Low, s.Swing.High }.Select(v => at.Select((x, j) => j == k ? v : x).ToArray()))];
+        var (model, engine) = Model(command, fixedWords, [.. swung.Select(s => s.Input)], at, ends);
         IReadOnlyList<TornadoBar> bars = Scenarios.Tornado.Run(model, [.. swung.Select(s => s.Swing)]);
         // outputs that some input moves, the largest relative swing first
         var moving = bars.GroupBy(b => b.Output)
@@ -253,13 +263,12 @@ internal static class Uncertainty
     }
 
     /// <summary>
-    /// The command's model over <paramref name="inputs"/>: its kernel when it has one that agrees with the command at the base values
-    /// and at three drawn points (relative 1e-9 on every output), else the command itself per evaluation. Says which in words.
+    /// The command's model over <paramref name="inputs"/>: its kernel when it has one that agrees with the command at <paramref name="at"/>
+    /// and at <paramref name="checks"/> (relative 1e-9 on every output), else the command itself per evaluation. Says which in words.
     /// </summary>
-    internal static (IModel Model, string Engine) Model(LlmEconCommand command, List<string> fixedWords, IReadOnlyList<Uncertain> inputs, ulong seed)
+    internal static (IModel Model, string Engine) Model(LlmEconCommand command, List<string> fixedWords, IReadOnlyList<Varied> inputs, double[] at, IReadOnlyList<double[]> checks)
     {
         var generic = new CommandModel(command, fixedWords, inputs);
-        double[] at = [.. inputs.Select(i => i.Distribution.Base)];
         var baseOutputs = generic.Start(at);
         const string Slow = "the command run per sample (this use of it has no formula kernel)";
         Args a = LlmEconApp.Bind(command, [.. generic.Words(at)]);
@@ -274,14 +283,7 @@ internal static class Uncertainty
             return (generic, Slow + "; the kernel's outputs differ from the command's");
         }
 
-        var rng = new Rng(seed, ulong.MaxValue);
-        var points = new List<double[]> { at };
-        for (int p = 0; p < 3; p++)
-        {
-            points.Add([.. inputs.Select(i => i.Distribution.Sample(ref rng))]);
-        }
-
-        foreach (double[] x in points)
+        foreach (double[] x in checks.Prepend(at))
         {
             double[] y1 = new double[generic.Outputs.Count], y2 = new double[generic.Outputs.Count];
             bool ok1 = generic.Evaluate(x, y1), ok2 = kernel.Evaluate(x, y2);
@@ -292,7 +294,7 @@ internal static class Uncertainty
             }
         }
 
-        return (kernel, "the formula kernel (the command's equations over bare numbers, checked against the command at 4 points)");
+        return (kernel, $"the formula kernel (the command's equations over bare numbers, checked against the command at {checks.Count + 1} points)");
     }
 }
 
@@ -300,7 +302,7 @@ internal static class Uncertainty
 /// A command as a model: the fixed words plus each input's value, run with <c>--format json</c>; the outputs every number of its
 /// result (one row: the keys; several rows: <c>label.key</c>, the label the row's first text). Refused inputs are a refused sample.
 /// </summary>
-internal sealed class CommandModel(LlmEconCommand command, List<string> fixedWords, IReadOnlyList<Uncertain> inputs) : IModel
+internal sealed class CommandModel(LlmEconCommand command, List<string> fixedWords, IReadOnlyList<Varied> inputs) : IModel
 {
     private string[] _outputs = [];
 
@@ -353,12 +355,19 @@ internal sealed class CommandModel(LlmEconCommand command, List<string> fixedWor
         return true;
     }
 
+    /// <summary>The rows of a command's JSON result: its first table's objects (a record is one row).</summary>
+    internal static JsonElement[] Rows(JsonDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        JsonElement first = doc.RootElement.EnumerateObject().First().Value;
+        return first.ValueKind == JsonValueKind.Array ? [.. first.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object)] : [first];
+    }
+
     /// <summary>Every number of a command's JSON result, by name (see the class).</summary>
     internal static Dictionary<string, double> Numbers(string json)
     {
         using var doc = JsonDocument.Parse(json);
-        JsonElement first = doc.RootElement.EnumerateObject().First().Value;
-        JsonElement[] rows = first.ValueKind == JsonValueKind.Array ? [.. first.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object)] : [first];
+        JsonElement[] rows = Rows(doc);
         var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int i = 0; i < rows.Length; i++)
         {

@@ -59,7 +59,7 @@ public class MonteCarloCliTests
         string[] parts = fixedWords[(command.Path.Length + 1)..].Split(' ');
         Uncertain[] inputs = [.. uncertain.Split('|').Select(u => u.Split(' ')).Select(u =>
             Uncertain.Parse(u[0], (Options.INumericOpt)command.Options.Single(o => o.Name == u[0]), u[1]))];
-        var generic = new CommandModel(command, [.. parts], inputs);
+        var generic = new CommandModel(command, [.. parts], [.. inputs.Select(i => new Varied(i.Flag, i.Numeric))]);
         double[] at = [.. inputs.Select(i => i.Distribution.Base)];
         IReadOnlyDictionary<string, double> baseOutputs = generic.Start(at);
         Options.Args a = LlmEconApp.Bind(command, [.. generic.Words(at)]);
