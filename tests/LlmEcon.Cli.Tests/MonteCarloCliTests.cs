@@ -77,6 +77,40 @@ public class MonteCarloCliTests
                 Assert.True(Math.Abs(y1[j] - y2[j]) <= 1e-12 * Math.Abs(y1[j]), $"{generic.Outputs[j]}: command {y1[j]}, kernel {y2[j]} at {string.Join(", ", x)}");
             }
         }
+
+        // a block of 203 samples (not a whole number of 4-lane groups), sample 6's first input (a fraction) 1e300: the kernel's block
+        // refuses exactly the samples the command refuses and gives every other sample's outputs as the command does
+        const int n = 203;
+        int outputs = generic.Outputs.Count;
+        var block = new double[(outputs + inputs.Length) * n];
+        var points = new double[n][];
+        for (int i = 0; i < n; i++)
+        {
+            points[i] = [.. inputs.Select(u => u.Distribution.Sample(ref rng))];
+            if (i == 6)
+            {
+                points[i][0] = 1e300;
+            }
+
+            for (int k = 0; k < inputs.Length; k++)
+            {
+                block[((outputs + k) * n) + i] = points[i][k];
+            }
+        }
+
+        var refused = new bool[n];
+        kernel.EvaluateBlock(block, n, n, refused);
+        Assert.True(refused[6]);
+        for (int i = 0; i < n; i++)
+        {
+            double[] y = new double[outputs];
+            Assert.Equal(!generic.Evaluate(points[i], y), refused[i]);
+            for (int j = 0; j < outputs && !refused[i]; j++)
+            {
+                double b = block[(j * n) + i];
+                Assert.True(Math.Abs(y[j] - b) <= 1e-12 * Math.Abs(y[j]), $"sample {i}, {generic.Outputs[j]}: command {y[j]}, kernel's block {b}");
+            }
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using LlmEcon.Derivations;
 using LlmEcon.Quantities;
 using LlmEcon.Search;
 using LlmEcon.Cli.Options;
+using System.Runtime.Intrinsics;
 
 namespace LlmEcon.Cli.Commands;
 
@@ -118,7 +119,7 @@ internal sealed class SearchCommand : LlmEconCommand
 
     private static string Name(SearchArchitecture a) => a == SearchArchitecture.ChatGptEquivalent ? "chatgpt-equivalent" : "two-stage";
 
-    /// <summary>Eqs. 2–3 and 6 over bare numbers (<see cref="SearchCost.Terms{T}"/>, <see cref="SearchLevers.Terms{T}"/> over <see cref="Num"/>).</summary>
+    /// <summary>Eqs. 2–3 and 6 four samples at a time (<see cref="SearchCost.Terms{T}(SearchArchitecture, in SearchInputTerms{T})"/>, <see cref="SearchLevers.Terms{T}"/> over <see cref="Lanes"/>).</summary>
     private sealed class SearchKernel(SearchNumbers start, double revenue, double annual, double modelSide, double inHouse, Slot[] slots,
         SearchArchitecture[] rows, IReadOnlyList<string> flags) : Scenarios.IModel
     {
@@ -129,6 +130,11 @@ internal sealed class SearchCommand : LlmEconCommand
         ];
 
         public IReadOnlyList<string> Inputs => flags;
+
+        /// <summary>Each slot's input column among the block's (after the outputs), or −1 when the slot keeps its base value.</summary>
+        private readonly int[] _columns = [.. Enum.GetValues<Slot>().Select(slot => Array.IndexOf(slots, slot) is >= 0 and var k ? rows.Length * Keys.Length + k : -1)];
+
+        private int Column(Slot slot) => _columns[(int)slot];
 
         public IReadOnlyList<string> Outputs { get; } = [.. rows.SelectMany(r => Keys.Select(k => rows.Length == 1 ? k : Name(r) + "." + k))];
 
@@ -142,56 +148,85 @@ internal sealed class SearchCommand : LlmEconCommand
             return !refused[0];
         }
 
-        /// <summary>The block in one loop: each sample's inputs read from their columns, eqs. 2–3 and 6 over <see cref="Num"/>, the outputs written to theirs.</summary>
+        /// <summary>
+        /// The block four samples at a time: each input read from its column into a vector, eqs. 2–3 and 6 over <see cref="Lanes"/>, the
+        /// outputs written to theirs (NaN where a sample breaks a rule of the equations). The last, partial group repeats its last sample in the
+        /// lanes past the block's end and writes only the lanes inside it.
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void EvaluateBlock(Span<double> block, int stride, int count, Span<bool> refused)
         {
-            int outputs = Outputs.Count;
-            for (int i = 0; i < count; i++)
+            Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One;
+            for (int i = 0; i < count; i += 4)
             {
-                var (q, r, resp, p, g, k, w, price, h, m) = (start.QueryWords, start.ResponseWords, start.Responses, start.ResultWords,
-                    start.GeneratedWordsPerLink, start.Links, start.WordsPer1000Tokens, start.UsdPer1kTokens, start.CacheHitRate, start.GrossMargin);
-                double rev = revenue, queries = annual, model = modelSide, house = inHouse;
-                for (int s = 0; s < slots.Length; s++)
+                int lanes = Math.Min(4, count - i);
+                Lanes response = Load(block, stride, i, lanes, Column(Slot.ResponseWords), start.ResponseWords);
+                var x = new SearchInputTerms<Lanes>(Load(block, stride, i, lanes, Column(Slot.PromptWords), start.QueryWords), response,
+                    Load(block, stride, i, lanes, Column(Slot.Responses), start.Responses), Load(block, stride, i, lanes, Column(Slot.ResultWords), start.ResultWords),
+                    Column(Slot.ResponseWords) >= 0 ? response : new Lanes(Vector256.Create(start.GeneratedWordsPerLink)), Load(block, stride, i, lanes, Column(Slot.Links), start.Links),
+                    Load(block, stride, i, lanes, Column(Slot.WordsPer1kTokens), start.WordsPer1000Tokens), Load(block, stride, i, lanes, Column(Slot.PricePer1kTokens), start.UsdPer1kTokens),
+                    Load(block, stride, i, lanes, Column(Slot.CacheHitRate), start.CacheHitRate), Load(block, stride, i, lanes, Column(Slot.GrossMargin), start.GrossMargin));
+                Lanes rev = Load(block, stride, i, lanes, Column(Slot.RevenuePerQuery), revenue), queries = Load(block, stride, i, lanes, Column(Slot.AnnualQueries), annual);
+                Lanes model = Load(block, stride, i, lanes, Column(Slot.ModelSideDivisor), modelSide), house = Load(block, stride, i, lanes, Column(Slot.InHouseDivisor), inHouse);
+
+                // the rules of eqs. 2–3 and 6: shares in [0, 1), words per 1000 tokens and revenue above 0, divisors at least 1
+                Vector256<double> ok = Vector256.GreaterThanOrEqual(x.CacheHitRate.Vector, zero) & Vector256.LessThan(x.CacheHitRate.Vector, one)
+                    & Vector256.GreaterThanOrEqual(x.GrossMargin.Vector, zero) & Vector256.LessThan(x.GrossMargin.Vector, one)
+                    & Vector256.GreaterThan(x.WordsPer1000Tokens.Vector, zero) & Vector256.GreaterThan(rev.Vector, zero)
+                    & Vector256.GreaterThanOrEqual(model.Vector, one) & Vector256.GreaterThanOrEqual(house.Vector, one);
+                uint good = ok.ExtractMostSignificantBits();
+                for (int l = 0; l < lanes; l++)
                 {
-                    double v = block[((outputs + s) * stride) + i];
-                    switch (slots[s])
-                    {
-                        case Slot.CacheHitRate: h = v; break;
-                        case Slot.GrossMargin: m = v; break;
-                        case Slot.PromptWords: q = v; break;
-                        case Slot.ResponseWords: (r, g) = (v, v); break;
-                        case Slot.Responses: resp = v; break;
-                        case Slot.Links: k = v; break;
-                        case Slot.ResultWords: p = v; break;
-                        case Slot.WordsPer1kTokens: w = v; break;
-                        case Slot.PricePer1kTokens: price = v; break;
-                        case Slot.RevenuePerQuery: rev = v; break;
-                        case Slot.AnnualQueries: queries = v; break;
-                        case Slot.ModelSideDivisor: model = v; break;
-                        default: house = v; break;
-                    }
+                    refused[i + l] = (good & (1u << l)) == 0;
                 }
 
-                var n = new SearchNumbers(q, r, resp, p, g, k, w, price, h, m);
-                bool ok = n.CacheHitRate is >= 0 and < 1 && n.GrossMargin is >= 0 and < 1 && n.WordsPer1000Tokens > 0 && rev > 0 && model >= 1 && house >= 1;
-                refused[i] = !ok;
                 for (int row = 0; row < rows.Length; row++)
                 {
-                    SearchTerms<Num> t = SearchCost.Terms<Num>(rows[row], n);
-                    var (levered, before, after, year) = SearchLevers.Terms(t.Cost, new Num(model), new Num(house), new Num(rev), new Num(queries));
+                    SearchTerms<Lanes> t = SearchCost.Terms(rows[row], x);
+                    var (levered, before, after, year) = SearchLevers.Terms(t.Cost, model, house, rev, queries);
                     int o = row * Keys.Length;
-                    block[(o * stride) + i] = ok ? t.InputWords.Value : double.NaN;
-                    block[((o + 1) * stride) + i] = ok ? t.OutputWords.Value : double.NaN;
-                    block[((o + 2) * stride) + i] = ok ? t.Tokens.Value : double.NaN;
-                    block[((o + 3) * stride) + i] = ok ? t.Revenue.Value : double.NaN;
-                    block[((o + 4) * stride) + i] = ok ? t.Cost.Value : double.NaN;
-                    block[((o + 5) * stride) + i] = ok ? rev : double.NaN;
-                    block[((o + 6) * stride) + i] = ok ? before.Value : double.NaN;
-                    block[((o + 7) * stride) + i] = ok ? levered.Value : double.NaN;
-                    block[((o + 8) * stride) + i] = ok ? after.Value : double.NaN;
-                    block[((o + 9) * stride) + i] = ok ? year.Value : double.NaN;
+                    Store(block, ((o + 0) * stride) + i, lanes, ok, t.InputWords);
+                    Store(block, ((o + 1) * stride) + i, lanes, ok, t.OutputWords);
+                    Store(block, ((o + 2) * stride) + i, lanes, ok, t.Tokens);
+                    Store(block, ((o + 3) * stride) + i, lanes, ok, t.Revenue);
+                    Store(block, ((o + 4) * stride) + i, lanes, ok, t.Cost);
+                    Store(block, ((o + 5) * stride) + i, lanes, ok, rev);
+                    Store(block, ((o + 6) * stride) + i, lanes, ok, before);
+                    Store(block, ((o + 7) * stride) + i, lanes, ok, levered);
+                    Store(block, ((o + 8) * stride) + i, lanes, ok, after);
+                    Store(block, ((o + 9) * stride) + i, lanes, ok, year);
                 }
+            }
+        }
+
+        /// <summary>Four samples of a column (its base value when <paramref name="column"/> is −1), the last sample repeated past the block's end.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static Lanes Load(Span<double> block, int stride, int i, int lanes, int column, double baseValue)
+        {
+            if (column < 0)
+            {
+                return new Lanes(Vector256.Create(baseValue));
+            }
+
+            ReadOnlySpan<double> from = block.Slice((column * stride) + i, lanes);
+            return new Lanes(lanes == 4 ? Vector256.Create(from)
+                : Vector256.Create(from[0], from[Math.Min(1, lanes - 1)], from[Math.Min(2, lanes - 1)], from[lanes - 1]));
+        }
+
+        /// <summary>Writes the lanes inside the block at <paramref name="at"/>: the value where <paramref name="ok"/>, else NaN.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void Store(Span<double> block, int at, int lanes, Vector256<double> ok, Lanes v)
+        {
+            Vector256<double> w = Vector256.ConditionalSelect(ok, v.Vector, Vector256.Create(double.NaN));
+            if (lanes == 4)
+            {
+                w.CopyTo(block.Slice(at, 4));
+                return;
+            }
+
+            for (int l = 0; l < lanes; l++)
+            {
+                block[at + l] = w.GetElement(l);
             }
         }
     }

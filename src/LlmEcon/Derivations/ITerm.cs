@@ -6,9 +6,9 @@ namespace LlmEcon.Derivations;
 /// The arithmetic an equation is written in once, then run in two ways: over <see cref="Expr"/> for a derivation (its formula, its
 /// substituted line and its inputs with their sources) and over <see cref="Num"/> for speed (bare doubles, nothing allocated). The
 /// serving model's equations are generic over this, so the number a search ranks by and the number <c>--explain</c> derives come from
-/// the same written expression.
+/// the same written expression. Over <see cref="Lanes"/> the same expression runs on four samples per instruction.
 /// </summary>
-/// <typeparam name="T">The term type: <see cref="Expr"/> or <see cref="Num"/>.</typeparam>
+/// <typeparam name="T">The term type: <see cref="Expr"/>, <see cref="Num"/> or <see cref="Lanes"/>.</typeparam>
 public interface ITerm<T> : IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>
     where T : ITerm<T>
 {

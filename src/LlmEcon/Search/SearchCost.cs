@@ -68,16 +68,19 @@ public static class SearchCost
     /// Carlo or a sweep (nothing allocated). The revenue enters eq. 3 as a named input, so each derivation is one line.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static SearchTerms<T> Terms<T>(SearchArchitecture architecture, in SearchNumbers n, Provenance? priceFrom = null) where T : ITerm<T>
+    public static SearchTerms<T> Terms<T>(SearchArchitecture architecture, in SearchNumbers n, Provenance? priceFrom = null) where T : ITerm<T> =>
+        Terms(architecture, SearchInputTerms<T>.Of(n, priceFrom));
+
+    /// <summary>Eqs. 2–3 over inputs already terms: over <see cref="Lanes"/>, four samples at once (a Monte Carlo's block).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static SearchTerms<T> Terms<T>(SearchArchitecture architecture, in SearchInputTerms<T> x) where T : ITerm<T>
     {
-        var (input, output) = Words<T>(architecture, n);
-        T w = T.Named("w", "words per 1000 tokens", n.WordsPer1000Tokens, static v => Compact(v) + " words", null);
-        T price = T.Named("price", "USD per 1000 tokens", n.UsdPer1kTokens, Usd, priceFrom);
-        T tokens = (input + output) * T.Const(1000, "1000 tokens") / w;
-        T revenue = (input + output) / w * price;
-        T carried = T.Named("revenue", "API revenue per query (eq. 2)", revenue.Value, Usd, null);
+        var (input, output) = Words(architecture, x);
+        T tokens = (input + output) * T.Const(1000, "1000 tokens") / x.WordsPer1000Tokens;
+        T revenue = (input + output) / x.WordsPer1000Tokens * x.UsdPer1kTokens;
+        T carried = T.Traced ? T.Named("revenue", "API revenue per query (eq. 2)", revenue.Value, Usd, null) : revenue;
         T one = T.Const(1, "1");
-        T cost = carried * (one - Share<T>("h", "cache hit rate", n.CacheHitRate)) * (one - Share<T>("m", "gross margin", n.GrossMargin));
+        T cost = carried * (one - x.CacheHitRate) * (one - x.GrossMargin);
         return new SearchTerms<T>(input, output, tokens, revenue, cost);
     }
 
@@ -89,36 +92,20 @@ public static class SearchCost
     {
         ArgumentNullException.ThrowIfNull(a);
         Guard.FractionBelowOne(a.CacheHitRate.Fraction, "cacheHitRate");
-        SearchNumbers n = SearchNumbers.Of(a);
-        var (input, output) = Words<Expr>(architecture, n);
+        var x = SearchInputTerms<Expr>.Of(SearchNumbers.Of(a), null);
+        var (input, output) = Words(architecture, x);
         Input c = Expr.In("c", "inference cost per 1000 tokens (eq. 7)", inferenceCost.Value.UsdPer1kTokens, Usd(inferenceCost.Value.UsdPer1kTokens), inferenceCost.From);
-        Expr w = Expr.In("w", "words per 1000 tokens", n.WordsPer1000Tokens, Compact(n.WordsPer1000Tokens) + " words");
-        Expr cost = (input + output) / w * c * (Expr.Const(1) - Share<Expr>("h", "cache hit rate", n.CacheHitRate));
+        Expr cost = (input + output) / x.WordsPer1000Tokens * c * (Expr.Const(1) - x.CacheHitRate);
         return (MoneyPerQuery.FromUsdPerQuery(cost.Value),
             Derivation.Of("compute cost per query (USD)", "(3b) tokens × inference cost per token × (1 − cache hit rate)", cost, Usd));
     }
 
     /// <summary>Prompt and generated words per query: ChatGPT-equivalent q + r × n; two-stage q + p × K and g × K.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static (T Input, T Output) Words<T>(SearchArchitecture architecture, in SearchNumbers a) where T : ITerm<T>
-    {
-        T q = T.Named("q", "query words in the prompt", a.QueryWords, static v => Compact(v) + " words", null);
-        if (architecture == SearchArchitecture.ChatGptEquivalent)
-        {
-            T r = T.Named("r", "words per sampled response", a.ResponseWords, static v => Compact(v) + " words", null);
-            T n = T.Named("n", "responses sampled per query", a.Responses, static v => Compact(v), null);
-            return (q, r * n);
-        }
-
-        T p = T.Named("p", "result words in the prompt per link", a.ResultWords, static v => Compact(v) + " words", null);
-        T g = T.Named("g", "words generated per link", a.GeneratedWordsPerLink, static v => Compact(v) + " words", null);
-        T k = T.Named("K", "links per query", a.Links, static v => Compact(v), null);
-        return (q + p * k, g * k);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static T Share<T>(string symbol, string meaning, double fraction) where T : ITerm<T> =>
-        T.Named(symbol, meaning, fraction, static v => Percent(v, 2), null);
+    private static (T Input, T Output) Words<T>(SearchArchitecture architecture, in SearchInputTerms<T> x) where T : ITerm<T> =>
+        architecture == SearchArchitecture.ChatGptEquivalent
+            ? (x.QueryWords, x.ResponseWords * x.Responses)
+            : (x.QueryWords + x.ResultWords * x.Links, x.GeneratedWordsPerLink * x.Links);
 }
 
 /// <summary>The per-query numbers of eqs. 2–3 as bare values: <see cref="SearchAssumptions"/> for the fast path.</summary>
@@ -161,3 +148,36 @@ public readonly record struct SearchNumbers(double QueryWords, double ResponseWo
 /// <param name="Revenue">API revenue per query, USD (eq. 2).</param>
 /// <param name="Cost">Cost per query to the provider, USD (eq. 3).</param>
 public readonly record struct SearchTerms<T>(T InputWords, T OutputWords, T Tokens, T Revenue, T Cost) where T : ITerm<T>;
+
+/// <summary>The inputs of eqs. 2–3 as terms (the fields of <see cref="SearchNumbers"/>).</summary>
+/// <param name="QueryWords">q.</param>
+/// <param name="ResponseWords">r.</param>
+/// <param name="Responses">n.</param>
+/// <param name="ResultWords">p.</param>
+/// <param name="GeneratedWordsPerLink">g.</param>
+/// <param name="Links">K.</param>
+/// <param name="WordsPer1000Tokens">w.</param>
+/// <param name="UsdPer1kTokens">The price per 1000 tokens.</param>
+/// <param name="CacheHitRate">h.</param>
+/// <param name="GrossMargin">m.</param>
+public readonly record struct SearchInputTerms<T>(T QueryWords, T ResponseWords, T Responses, T ResultWords, T GeneratedWordsPerLink,
+    T Links, T WordsPer1000Tokens, T UsdPer1kTokens, T CacheHitRate, T GrossMargin) where T : ITerm<T>
+{
+    /// <summary><paramref name="n"/>'s numbers as named inputs with their symbols and meanings (the price sourced to <paramref name="priceFrom"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static SearchInputTerms<T> Of(in SearchNumbers n, Provenance? priceFrom) => new(
+        T.Named("q", "query words in the prompt", n.QueryWords, WordsShown, null),
+        T.Named("r", "words per sampled response", n.ResponseWords, WordsShown, null),
+        T.Named("n", "responses sampled per query", n.Responses, static v => Compact(v), null),
+        T.Named("p", "result words in the prompt per link", n.ResultWords, WordsShown, null),
+        T.Named("g", "words generated per link", n.GeneratedWordsPerLink, WordsShown, null),
+        T.Named("K", "links per query", n.Links, static v => Compact(v), null),
+        T.Named("w", "words per 1000 tokens", n.WordsPer1000Tokens, WordsShown, null),
+        T.Named("price", "USD per 1000 tokens", n.UsdPer1kTokens, Usd, priceFrom),
+        T.Named("h", "cache hit rate", n.CacheHitRate, Share, null),
+        T.Named("m", "gross margin", n.GrossMargin, Share, null));
+
+    private static string WordsShown(double v) => Compact(v) + " words";
+
+    private static string Share(double v) => Percent(v, 2);
+}

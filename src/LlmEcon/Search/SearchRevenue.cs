@@ -102,7 +102,7 @@ public static class SearchLevers
     public static (T Levered, T ShareBefore, T ShareAfter, T Annual) Terms<T>(T cost, T modelSide, T inHouse, T revenue, T queriesPerYear) where T : ITerm<T>
     {
         T after = cost / (modelSide * inHouse);
-        T carried = T.Named("levered", "cost per query after the levers", after.Value, Usd, null);
+        T carried = T.Traced ? T.Named("levered", "cost per query after the levers", after.Value, Usd, null) : after;
         return (after, cost / revenue, carried / revenue, carried * queriesPerYear);
     }
 }
