@@ -74,10 +74,14 @@ five standard errors).
 
 How it runs (library `Scenarios/MonteCarlo`):
 
-- **Deterministic.** The samples are cut into chunks of 1,024; input k of chunk c draws from its own xoshiro256**
-  stream, seeded from (seed, c, k) by SplitMix64. Sums are taken per chunk (four lanes of 256-bit vectors, the same
-  arithmetic on every machine) and merged in chunk order. The same seed gives the same numbers on any machine and
-  any number of threads (a test compares one thread and two).
+- **Deterministic.** The samples are cut into chunks of 1,024; input k of chunk c draws from its own four
+  xoshiro256** streams side by side (one per lane of a 256-bit vector), seeded from (seed, c, k) by SplitMix64.
+  Uniform, triangular, choice and normal inputs draw four values per instruction; the normal by Box–Muller, whose
+  logarithm, sine and cosine are series in additions and multiplications (tested against the runtime's to a few
+  ulps) rather than library calls, so the bits do not depend on the machine's maths library. Lognormal and PERT draw
+  one value at a time. Sums are taken per chunk (four lanes of 256-bit vectors, the same arithmetic on every machine)
+  and merged in chunk order. The same seed gives the same numbers on any machine and any number of threads (a test
+  compares one thread and two).
 - **Bounded memory, one pass.** The first 131,072 samples (the pilot) set, for each output, a window of values around
   each wanted percentile, ±4 of the pilot's standard errors in rank (or one value, counted, when the pilot's window is
   a single value — a constant, a choice). The pass keeps the values inside the windows (about 2% of them) and counts
@@ -86,7 +90,8 @@ How it runs (library `Scenarios/MonteCarlo`):
   again and narrow it by histograms. The pilot is drawn again rather than held. Runs whose samples fit in 4 million
   numbers keep them all.
 - **Both cores,** and the command's **formula kernel** where it has one (search, train, inference): its equations
-  written once over `ITerm<T>` and run over bare numbers, checked against the command at four points before use;
+  written once over `ITerm<T>` and run over four samples per instruction (search) or bare numbers, checked against
+  the command at four points before use;
   otherwise the command itself runs per sample (about ten thousand a second), and the notes say which.
 - Progress on standard error once a run passes a second: a bar on a terminal, a line every five seconds otherwise;
   the time taken, on standard error too, for runs over a second. Standard output is the same on every machine.

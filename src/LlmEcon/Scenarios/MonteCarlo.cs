@@ -46,7 +46,7 @@ public sealed record MonteCarloResult(long Samples, ulong Seed, long Refused, IR
 
 /// <summary>
 /// Monte Carlo over a model's uncertain inputs: deterministic, in bounded memory, on every core. The samples are cut into chunks of
-/// <see cref="ChunkSize"/>; input k of chunk c draws from its own stream (<see cref="Rng"/>(seed, c × 2^16 + k)), so a sample's values
+/// <see cref="ChunkSize"/>; input k of chunk c draws from its own stream (stream c × 2^16 + k of the seed: <see cref="Distribution.Fill"/>), so a sample's values
 /// do not depend on the thread that draws it, and everything summed is summed per chunk (4 lanes of 256-bit vectors, the same on every
 /// machine) and merged in chunk order.
 /// <para>
@@ -138,7 +138,7 @@ public static class MonteCarlo
 
         /// <summary>
         /// Draws chunk <paramref name="c"/> into a column-major block (column j of sample i at [j × ChunkSize + i]): each input's column
-        /// filled from its own stream, <see cref="Rng"/>(seed, c × 2^16 + k), then the model evaluated per sample; refused samples flagged.
+        /// filled from its own stream, c × 2^16 + k (<see cref="Distribution.Fill"/>), then the model evaluated per sample; refused samples flagged.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Draw(int c, double[] block, bool[] refused)
@@ -146,8 +146,7 @@ public static class MonteCarlo
             int n = ChunkLength(c);
             for (int k = 0; k < _inputs.Length; k++)
             {
-                var rng = new Rng(_o.Seed, ((ulong)c << 16) + (ulong)k);
-                _inputs[k].Fill(ref rng, block.AsSpan((_outputs + k) * ChunkSize, n));
+                _inputs[k].Fill(_o.Seed, ((ulong)c << 16) + (ulong)k, block.AsSpan((_outputs + k) * ChunkSize, n));
             }
 
             _model.EvaluateBlock(block, ChunkSize, n, refused.AsSpan(0, n));
@@ -252,7 +251,7 @@ public static class MonteCarlo
                             continue;
                         }
 
-                        moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, plans[j], local.Display[j], local.Kept[j], local.Under[j], local.Points[j]);
+                        moments[c, j] = Tally(block.AsSpan(j * ChunkSize, n), refused, anyRefused, plans[j], local.Display[j], local.Kept[j], local.Under[j], local.Points[j], local.Bins, local.Hits);
                     }
                 },
                 local =>
@@ -320,24 +319,23 @@ public static class MonteCarlo
 
             // Each wanted rank from the window that holds it, else narrowed by further passes
             long[] ranks = [.. Percentiles.SelectMany(p => new[] { (long)Math.Floor((accepted - 1) * p), Math.Min((long)Math.Floor((accepted - 1) * p) + 1, accepted - 1) }).Distinct()];
+            // (the columns' selections at once: each reorders only its own kept values)
+            var fromWindows = new double?[_outputs][];
+            Parallel.For(0, _outputs, _parallel, j =>
+                fromWindows[j] = _tallied[j] ? [.. ranks.Select(rank => plans[j].Find(rank, under[j], kept[j], points[j]))] : []);
             var found = new Dictionary<(int Column, long Rank), double>();
             var queries = new List<Query>();
             for (int j = 0; j < _outputs; j++)
             {
-                if (!_tallied[j])
+                for (int r = 0; r < fromWindows[j].Length; r++)
                 {
-                    continue;
-                }
-
-                foreach (long rank in ranks)
-                {
-                    if (plans[j].Find(rank, under[j], kept[j], points[j]) is { } value)
+                    if (fromWindows[j][r] is { } value)
                     {
-                        found[(j, rank)] = value;
+                        found[(j, ranks[r])] = value;
                     }
                     else
                     {
-                        queries.Add(new Query(j, rank, total[j].Min, total[j].Max, 0, accepted));
+                        queries.Add(new Query(j, ranks[r], total[j].Min, total[j].Max, 0, accepted));
                     }
                 }
             }
@@ -377,10 +375,10 @@ public static class MonteCarlo
         /// <summary>
         /// One column of one chunk: shifted sums, min, max; the histogram (one copy per lane, so that no lane waits on another's count);
         /// each window's values kept and the values below it counted; each point window's values below and equal counted. Four lanes at a
-        /// time when no sample was refused (Vector256: the same sums on every machine).
+        /// time when no sample was refused (Vector256: the same sums on every machine), else (and for a chunk's last values) one at a time.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static Moments Tally(ReadOnlySpan<double> v, bool[] refused, bool anyRefused, Plan plan, int[] display, List<double>[] keep, long[] under, (long Below, long Equal)[] points)
+        private static Moments Tally(ReadOnlySpan<double> v, bool[] refused, bool anyRefused, Plan plan, int[] display, List<double>[] keep, long[] under, (long Below, long Equal)[] points, int[] bins, int[] hits)
         {
             double lo = plan.Low, scale = plan.Scale;
             (double Low, double High)[] windows = plan.Windows;
@@ -389,47 +387,50 @@ public static class MonteCarlo
             int i = 0;
             if (!anyRefused)
             {
+                // four short loops over the column (8 KB, in the first-level cache) rather than one long one: each keeps its vectors in
+                // registers. First the sums, min, max and each value's bin (each lane's bin in its own copy of the histogram: every index in
+                // [0, 4 × HistogramBins), clamped again as whole numbers, since a NaN no model should let through converts to int.MinValue;
+                // doubles to 32-bit integers in one instruction where AVX has it — 64-bit conversion needs AVX-512, emulated without)
                 Vector256<double> vs1 = Vector256<double>.Zero, vs2 = Vector256<double>.Zero;
                 Vector256<double> vmin = Vector256.Create(double.PositiveInfinity), vmax = Vector256.Create(double.NegativeInfinity);
                 Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(HistogramBins - 1.0);
-                Vector128<int> lanes = Vector128.Create(0, HistogramBins, 2 * HistogramBins, 3 * HistogramBins);
-                Span<long> below = stackalloc long[windows.Length], pointBelow = stackalloc long[point.Length], pointEqual = stackalloc long[point.Length];
-                ref int h0 = ref MemoryMarshal.GetArrayDataReference(display);
-                for (; i + 4 <= v.Length; i += 4)
+                Vector128<int> lanes = Vector128.Create(0, HistogramBins, 2 * HistogramBins, 3 * HistogramBins), vtopBin = Vector128.Create(HistogramBins - 1);
+                int whole = v.Length & ~3;
+                for (; i < whole; i += 4)
                 {
                     var x = Vector256.Create(v.Slice(i, 4));
                     var d = x - vshift;
                     vs1 += d;
                     vs2 += d * d;
-                    vmin = Vector256.Min(vmin, x);
-                    vmax = Vector256.Max(vmax, x);
-                    // each lane's bin in its own copy of the histogram; every index is in [0, 4 × HistogramBins). Doubles to 32-bit
-                    // integers in one instruction where AVX has it (64-bit conversion needs AVX-512, and is emulated lane by lane without)
-                    Vector256<double> at = Vector256.Min(Vector256.Max((x - vlo) * vscale, Vector256<double>.Zero), vtop);
-                    Vector128<int> bins = Avx.IsSupported ? Avx.ConvertToVector128Int32WithTruncation(at) + lanes
-                        : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3)) + lanes;
-                    Unsafe.Add(ref h0, bins.GetElement(0))++;
-                    Unsafe.Add(ref h0, bins.GetElement(1))++;
-                    Unsafe.Add(ref h0, bins.GetElement(2))++;
-                    Unsafe.Add(ref h0, bins.GetElement(3))++;
-                    for (int k = 0; k < windows.Length; k++)
+                    vmin = Vector256.MinNative(vmin, x); // no NaN here (a refused sample's NaNs take the scalar path below): the one instruction
+                    vmax = Vector256.MaxNative(vmax, x);
+                    Vector256<double> at = Vector256.MinNative(Vector256.MaxNative((x - vlo) * vscale, Vector256<double>.Zero), vtop);
+                    Vector128<int> bin = Avx.IsSupported ? Avx.ConvertToVector128Int32WithTruncation(at)
+                        : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3));
+                    (Vector128.Min(Vector128.Max(bin, Vector128<int>.Zero), vtopBin) + lanes).CopyTo(bins.AsSpan(i, 4));
+                }
+
+                Count(bins.AsSpan(0, whole), display);
+
+                int found = windows.Length > 0 ? InWindows(v[..whole], windows, under, hits) : 0;
+                foreach (int hit in hits.AsSpan(0, found))
+                {
+                    keep[hit & 3].Add(v[hit >> 2]);
+                }
+
+                // the point windows: values below and equal
+                for (int k = 0; k < point.Length; k++)
+                {
+                    Vector256<double> pv = Vector256.Create(point[k]);
+                    Vector256<long> below = Vector256<long>.Zero, equal = Vector256<long>.Zero;
+                    for (int at = 0; at < whole; at += 4)
                     {
-                        var wl = Vector256.Create(windows[k].Low);
-                        below[k] += BitOperations.PopCount(Vector256.LessThan(x, wl).ExtractMostSignificantBits());
-                        uint inside = (Vector256.GreaterThanOrEqual(x, wl) & Vector256.LessThanOrEqual(x, Vector256.Create(windows[k].High))).ExtractMostSignificantBits();
-                        while (inside != 0)
-                        {
-                            keep[k].Add(v[i + BitOperations.TrailingZeroCount(inside)]);
-                            inside &= inside - 1;
-                        }
+                        var x = Vector256.Create(v.Slice(at, 4));
+                        below -= Vector256.LessThan(x, pv).AsInt64();
+                        equal -= Vector256.Equals(x, pv).AsInt64();
                     }
 
-                    for (int k = 0; k < point.Length; k++)
-                    {
-                        var pv = Vector256.Create(point[k]);
-                        pointBelow[k] += BitOperations.PopCount(Vector256.LessThan(x, pv).ExtractMostSignificantBits());
-                        pointEqual[k] += BitOperations.PopCount(Vector256.Equals(x, pv).ExtractMostSignificantBits());
-                    }
+                    points[k] = (points[k].Below + (below[0] + below[1]) + (below[2] + below[3]), points[k].Equal + (equal[0] + equal[1]) + (equal[2] + equal[3]));
                 }
 
                 m.N = i;
@@ -437,15 +438,6 @@ public static class MonteCarlo
                 m.S2 = (vs2[0] + vs2[1]) + (vs2[2] + vs2[3]);
                 m.Min = Math.Min(Math.Min(vmin[0], vmin[1]), Math.Min(vmin[2], vmin[3]));
                 m.Max = Math.Max(Math.Max(vmax[0], vmax[1]), Math.Max(vmax[2], vmax[3]));
-                for (int k = 0; k < windows.Length; k++)
-                {
-                    under[k] += below[k];
-                }
-
-                for (int k = 0; k < point.Length; k++)
-                {
-                    points[k] = (points[k].Below + pointBelow[k], points[k].Equal + pointEqual[k]);
-                }
             }
 
             for (; i < v.Length; i++)
@@ -482,6 +474,58 @@ public static class MonteCarlo
 
             return m;
         }
+
+        /// <summary>Counts each bin (lane offset added) in <paramref name="counts"/>: a loop of its own, so that its pointers stay in registers.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private static void Count(ReadOnlySpan<int> bins, int[] counts)
+        {
+            ref int c = ref MemoryMarshal.GetArrayDataReference(counts);
+            foreach (int b in bins)
+            {
+                Unsafe.Add(ref c, b)++;
+            }
+        }
+
+        /// <summary>
+        /// The windows (up to three, one per percentile; one not there has NaN ends, which no value is below or inside): the values below
+        /// each counted into <paramref name="under"/> (a comparison's true lane is −1: subtracting it counts), those inside noted in
+        /// <paramref name="hits"/> as (index × 4 + window); returns how many.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private static int InWindows(ReadOnlySpan<double> v, (double Low, double High)[] windows, long[] under, int[] hits)
+        {
+            int found = 0;
+            Vector256<double> l0 = Edge(windows, 0, false), h0 = Edge(windows, 0, true), l1 = Edge(windows, 1, false), h1 = Edge(windows, 1, true);
+            Vector256<double> l2 = Edge(windows, 2, false), h2 = Edge(windows, 2, true);
+            Vector256<long> below0 = Vector256<long>.Zero, below1 = Vector256<long>.Zero, below2 = Vector256<long>.Zero;
+            for (int at = 0; at + 4 <= v.Length; at += 4)
+            {
+                var x = Vector256.Create(v.Slice(at, 4));
+                below0 -= Vector256.LessThan(x, l0).AsInt64();
+                below1 -= Vector256.LessThan(x, l1).AsInt64();
+                below2 -= Vector256.LessThan(x, l2).AsInt64();
+                uint in0 = (Vector256.GreaterThanOrEqual(x, l0) & Vector256.LessThanOrEqual(x, h0)).ExtractMostSignificantBits();
+                uint in1 = (Vector256.GreaterThanOrEqual(x, l1) & Vector256.LessThanOrEqual(x, h1)).ExtractMostSignificantBits();
+                uint in2 = (Vector256.GreaterThanOrEqual(x, l2) & Vector256.LessThanOrEqual(x, h2)).ExtractMostSignificantBits();
+                for (uint all = in0 | (in1 << 4) | (in2 << 8); all != 0; all &= all - 1)
+                {
+                    int bit = BitOperations.TrailingZeroCount(all);
+                    hits[found++] = ((at + (bit & 3)) << 2) | (bit >> 2);
+                }
+            }
+
+            for (int k = 0; k < windows.Length; k++)
+            {
+                Vector256<long> b = k == 0 ? below0 : k == 1 ? below1 : below2;
+                under[k] += (b[0] + b[1]) + (b[2] + b[3]);
+            }
+
+            return found;
+        }
+
+        /// <summary>Window <paramref name="k"/>'s low or high end in every lane; NaN when there is no such window.</summary>
+        private static Vector256<double> Edge((double Low, double High)[] windows, int k, bool high) =>
+            Vector256.Create(k >= windows.Length ? double.NaN : high ? windows[k].High : windows[k].Low);
 
         /// <summary>One pass drawing every sample again to narrow each open rank: a histogram of its interval (each bin's min and max), or its values kept once few.</summary>
         private void Refine(List<Query> queries)
@@ -647,6 +691,12 @@ public static class MonteCarlo
         public List<double>[][] Kept { get; } = [.. plans.Select(p => p.Share.Select(f => new List<double>((int)Math.Min(1 << 26, (f * samples / threads * 1.2) + 256))).ToArray())];
 
         public long[][] Under { get; } = [.. plans.Select(p => new long[p.Windows.Length])];
+
+        /// <summary>A column's bins in one chunk (lane offset added), before they are counted.</summary>
+        public int[] Bins { get; } = new int[ChunkSize];
+
+        /// <summary>A column's values inside a window in one chunk, before they are kept (at most one per value and window).</summary>
+        public int[] Hits { get; } = new int[3 * ChunkSize];
 
         public (long Below, long Equal)[][] Points { get; } = [.. plans.Select(p => new (long, long)[p.Points.Length])];
     }

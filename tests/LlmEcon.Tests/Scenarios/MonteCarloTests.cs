@@ -85,7 +85,7 @@ public class MonteCarloTests
     public void Percentiles_AreExactOrderStatistics_WhenTheSamplesAreNotKept(double window, int passes)
     {
         // 2.5M samples × 2 columns (output and input) exceed the 4M kept whole. The reference draws the same streams (chunk c of
-        // MonteCarlo.ChunkSize samples from Rng(seed, c × 2^16 + input)) and interpolates numpy's way, at rank (n − 1)p.
+        // MonteCarlo.ChunkSize samples from stream c × 2^16 + input of the seed, Distribution.Fill) and interpolates numpy's way, at rank (n − 1)p.
         const long N = 2_500_000;
         Distribution d = D("normal(1000,200)");
         var model = new Fn(["x"], ["y"], x => [x[0] * x[0]]);
@@ -94,10 +94,9 @@ public class MonteCarloTests
         var all = new double[N];
         for (long c = 0; c * MonteCarlo.ChunkSize < N; c++)
         {
-            var rng = new Rng(3, (ulong)c << 16); // input 0 of chunk c
             long start = c * MonteCarlo.ChunkSize;
             Span<double> chunk = all.AsSpan((int)start, (int)Math.Min(MonteCarlo.ChunkSize, N - start));
-            d.Fill(ref rng, chunk);
+            d.Fill(3, (ulong)c << 16, chunk); // input 0 of chunk c
             foreach (ref double x in chunk)
             {
                 x *= x;
@@ -117,6 +116,21 @@ public class MonteCarloTests
         Assert.Equal(Percentile(0.95), r.Outputs[0].P95);
         Assert.Equal(all[0], r.Outputs[0].Min);
         Assert.Equal(all[^1], r.Outputs[0].Max);
+
+        // the histogram: 20 equal bins from its low edge to its high edge (values beyond an edge in the end bin), each count the sorted
+        // values between its edges; a value within 1e-9 of the range from an inner edge may fall either side of it (rounding)
+        OutputSummary y = r.Outputs[0];
+        double width = (y.HistogramHigh - y.HistogramLow) / MonteCarlo.HistogramBins;
+        for (int b = 0; b < MonteCarlo.HistogramBins; b++)
+        {
+            double from = b == 0 ? double.NegativeInfinity : y.HistogramLow + b * width;
+            double to = b == MonteCarlo.HistogramBins - 1 ? double.PositiveInfinity : y.HistogramLow + (b + 1) * width;
+            long count = all.LongCount(x => x >= from && x < to);
+            long nearEdge = all.LongCount(x => Math.Abs(x - from) < 1e-9 * width * 20 || Math.Abs(x - to) < 1e-9 * width * 20);
+            Assert.InRange(y.Histogram[b], count - nearEdge, count + nearEdge);
+        }
+
+        Assert.Equal(N, y.Histogram.Sum());
     }
 
     [Fact]
