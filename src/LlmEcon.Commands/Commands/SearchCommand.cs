@@ -149,33 +149,68 @@ internal sealed class SearchCommand : LlmEconCommand
         }
 
         /// <summary>
-        /// The block four samples at a time: each input read from its column into a vector, eqs. 2–3 and 6 over <see cref="Lanes"/>, the
-        /// outputs written to theirs (NaN where a sample breaks a rule of the equations). The last, partial group repeats its last sample in the
-        /// lanes past the block's end and writes only the lanes inside it.
+        /// The block four samples at a time (<see cref="Groups"/>); the last, partial group through a block of four of its own, its last
+        /// sample repeated in the lanes past the block's end, only the lanes inside it written back.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void EvaluateBlock(Span<double> block, int stride, int count, Span<bool> refused)
         {
-            Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One;
-            for (int i = 0; i < count; i += 4)
+            int whole = count & ~3, rest = count - whole, outputs = Outputs.Count;
+            Groups(block, stride, whole / 4, refused);
+            if (rest == 0)
             {
-                int lanes = Math.Min(4, count - i);
-                Lanes response = Load(block, stride, i, lanes, Column(Slot.ResponseWords), start.ResponseWords);
-                var x = new SearchInputTerms<Lanes>(Load(block, stride, i, lanes, Column(Slot.PromptWords), start.QueryWords), response,
-                    Load(block, stride, i, lanes, Column(Slot.Responses), start.Responses), Load(block, stride, i, lanes, Column(Slot.ResultWords), start.ResultWords),
-                    Column(Slot.ResponseWords) >= 0 ? response : new Lanes(Vector256.Create(start.GeneratedWordsPerLink)), Load(block, stride, i, lanes, Column(Slot.Links), start.Links),
-                    Load(block, stride, i, lanes, Column(Slot.WordsPer1kTokens), start.WordsPer1000Tokens), Load(block, stride, i, lanes, Column(Slot.PricePer1kTokens), start.UsdPer1kTokens),
-                    Load(block, stride, i, lanes, Column(Slot.CacheHitRate), start.CacheHitRate), Load(block, stride, i, lanes, Column(Slot.GrossMargin), start.GrossMargin));
-                Lanes rev = Load(block, stride, i, lanes, Column(Slot.RevenuePerQuery), revenue), queries = Load(block, stride, i, lanes, Column(Slot.AnnualQueries), annual);
-                Lanes model = Load(block, stride, i, lanes, Column(Slot.ModelSideDivisor), modelSide), house = Load(block, stride, i, lanes, Column(Slot.InHouseDivisor), inHouse);
+                return;
+            }
+
+            Span<double> tail = stackalloc double[(outputs + slots.Length) * 4];
+            Span<bool> tailRefused = stackalloc bool[4];
+            for (int k = 0; k < slots.Length; k++)
+            {
+                for (int l = 0; l < 4; l++)
+                {
+                    tail[((outputs + k) * 4) + l] = block[((outputs + k) * stride) + whole + Math.Min(l, rest - 1)];
+                }
+            }
+
+            Groups(tail, 4, 1, tailRefused);
+            for (int l = 0; l < rest; l++)
+            {
+                refused[whole + l] = tailRefused[l];
+                for (int j = 0; j < outputs; j++)
+                {
+                    block[(j * stride) + whole + l] = tail[(j * 4) + l];
+                }
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="groups"/> whole groups of four samples: each input read from its column into a vector (or its base value in
+        /// every lane), eqs. 2–3 and 6 over <see cref="Lanes"/>, the outputs written to theirs — NaN where a sample breaks a rule of the
+        /// equations. A method of its own, with the columns found before the loop, so that the loop is the arithmetic.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void Groups(Span<double> block, int stride, int groups, Span<bool> refused)
+        {
+            Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One;
+            int q = Column(Slot.PromptWords), r = Column(Slot.ResponseWords), n = Column(Slot.Responses), p = Column(Slot.ResultWords), k = Column(Slot.Links);
+            int w = Column(Slot.WordsPer1kTokens), price = Column(Slot.PricePer1kTokens), h = Column(Slot.CacheHitRate), m = Column(Slot.GrossMargin);
+            int rev = Column(Slot.RevenuePerQuery), year = Column(Slot.AnnualQueries), model = Column(Slot.ModelSideDivisor), house = Column(Slot.InHouseDivisor);
+            for (int i = 0; i < groups * 4; i += 4)
+            {
+                Lanes response = Load(block, stride, i, r, start.ResponseWords);
+                var x = new SearchInputTerms<Lanes>(Load(block, stride, i, q, start.QueryWords), response, Load(block, stride, i, n, start.Responses),
+                    Load(block, stride, i, p, start.ResultWords), r >= 0 ? response : new Lanes(Vector256.Create(start.GeneratedWordsPerLink)),
+                    Load(block, stride, i, k, start.Links), Load(block, stride, i, w, start.WordsPer1000Tokens), Load(block, stride, i, price, start.UsdPer1kTokens),
+                    Load(block, stride, i, h, start.CacheHitRate), Load(block, stride, i, m, start.GrossMargin));
+                Lanes perQuery = Load(block, stride, i, rev, revenue), queries = Load(block, stride, i, year, annual);
+                Lanes modelDivisor = Load(block, stride, i, model, modelSide), houseDivisor = Load(block, stride, i, house, inHouse);
 
                 // the rules of eqs. 2–3 and 6: shares in [0, 1), words per 1000 tokens and revenue above 0, divisors at least 1
                 Vector256<double> ok = Vector256.GreaterThanOrEqual(x.CacheHitRate.Vector, zero) & Vector256.LessThan(x.CacheHitRate.Vector, one)
                     & Vector256.GreaterThanOrEqual(x.GrossMargin.Vector, zero) & Vector256.LessThan(x.GrossMargin.Vector, one)
-                    & Vector256.GreaterThan(x.WordsPer1000Tokens.Vector, zero) & Vector256.GreaterThan(rev.Vector, zero)
-                    & Vector256.GreaterThanOrEqual(model.Vector, one) & Vector256.GreaterThanOrEqual(house.Vector, one);
+                    & Vector256.GreaterThan(x.WordsPer1000Tokens.Vector, zero) & Vector256.GreaterThan(perQuery.Vector, zero)
+                    & Vector256.GreaterThanOrEqual(modelDivisor.Vector, one) & Vector256.GreaterThanOrEqual(houseDivisor.Vector, one);
                 uint good = ok.ExtractMostSignificantBits();
-                for (int l = 0; l < lanes; l++)
+                for (int l = 0; l < 4; l++)
                 {
                     refused[i + l] = (good & (1u << l)) == 0;
                 }
@@ -183,52 +218,31 @@ internal sealed class SearchCommand : LlmEconCommand
                 for (int row = 0; row < rows.Length; row++)
                 {
                     SearchTerms<Lanes> t = SearchCost.Terms(rows[row], x);
-                    var (levered, before, after, year) = SearchLevers.Terms(t.Cost, model, house, rev, queries);
+                    var (levered, before, after, annualCost) = SearchLevers.Terms(t.Cost, modelDivisor, houseDivisor, perQuery, queries);
                     int o = row * Keys.Length;
-                    Store(block, ((o + 0) * stride) + i, lanes, ok, t.InputWords);
-                    Store(block, ((o + 1) * stride) + i, lanes, ok, t.OutputWords);
-                    Store(block, ((o + 2) * stride) + i, lanes, ok, t.Tokens);
-                    Store(block, ((o + 3) * stride) + i, lanes, ok, t.Revenue);
-                    Store(block, ((o + 4) * stride) + i, lanes, ok, t.Cost);
-                    Store(block, ((o + 5) * stride) + i, lanes, ok, rev);
-                    Store(block, ((o + 6) * stride) + i, lanes, ok, before);
-                    Store(block, ((o + 7) * stride) + i, lanes, ok, levered);
-                    Store(block, ((o + 8) * stride) + i, lanes, ok, after);
-                    Store(block, ((o + 9) * stride) + i, lanes, ok, year);
+                    Store(block, ((o + 0) * stride) + i, ok, t.InputWords);
+                    Store(block, ((o + 1) * stride) + i, ok, t.OutputWords);
+                    Store(block, ((o + 2) * stride) + i, ok, t.Tokens);
+                    Store(block, ((o + 3) * stride) + i, ok, t.Revenue);
+                    Store(block, ((o + 4) * stride) + i, ok, t.Cost);
+                    Store(block, ((o + 5) * stride) + i, ok, perQuery);
+                    Store(block, ((o + 6) * stride) + i, ok, before);
+                    Store(block, ((o + 7) * stride) + i, ok, levered);
+                    Store(block, ((o + 8) * stride) + i, ok, after);
+                    Store(block, ((o + 9) * stride) + i, ok, annualCost);
                 }
             }
         }
 
-        /// <summary>Four samples of a column (its base value when <paramref name="column"/> is −1), the last sample repeated past the block's end.</summary>
+        /// <summary>Four samples of a column, or its base value in every lane when <paramref name="column"/> is −1.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static Lanes Load(Span<double> block, int stride, int i, int lanes, int column, double baseValue)
-        {
-            if (column < 0)
-            {
-                return new Lanes(Vector256.Create(baseValue));
-            }
+        private static Lanes Load(Span<double> block, int stride, int i, int column, double baseValue) =>
+            new(column < 0 ? Vector256.Create(baseValue) : Vector256.Create((ReadOnlySpan<double>)block.Slice((column * stride) + i, 4)));
 
-            ReadOnlySpan<double> from = block.Slice((column * stride) + i, lanes);
-            return new Lanes(lanes == 4 ? Vector256.Create(from)
-                : Vector256.Create(from[0], from[Math.Min(1, lanes - 1)], from[Math.Min(2, lanes - 1)], from[lanes - 1]));
-        }
-
-        /// <summary>Writes the lanes inside the block at <paramref name="at"/>: the value where <paramref name="ok"/>, else NaN.</summary>
+        /// <summary>Writes four lanes at <paramref name="at"/>: the value where <paramref name="ok"/>, else NaN.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Store(Span<double> block, int at, int lanes, Vector256<double> ok, Lanes v)
-        {
-            Vector256<double> w = Vector256.ConditionalSelect(ok, v.Vector, Vector256.Create(double.NaN));
-            if (lanes == 4)
-            {
-                w.CopyTo(block.Slice(at, 4));
-                return;
-            }
-
-            for (int l = 0; l < lanes; l++)
-            {
-                block[at + l] = w.GetElement(l);
-            }
-        }
+        private static void Store(Span<double> block, int at, Vector256<double> ok, Lanes v) =>
+            Vector256.ConditionalSelect(ok, v.Vector, Vector256.Create(double.NaN)).CopyTo(block.Slice(at, 4));
     }
 
     /// <inheritdoc/>

@@ -170,63 +170,26 @@ public sealed class Distribution
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Fill(ulong seed, ulong stream, Span<double> values)
     {
-        var lanes = new RngLanes(seed, stream);
         var rng = new Rng(seed, stream);
         int n = values.Length;
+        // each shape's loop a method of its own, so that the generator's four state vectors stay in registers
         switch (Kind)
         {
             case DistributionKind.Uniform:
-            {
-                Vector256<double> a = Vector256.Create(_a), w = Vector256.Create(_b - _a);
-                for (int i = 0; i < n; i += 4)
-                {
-                    Put(values, i, a + (w * lanes.NextDouble()));
-                }
-
+                FillUniform(new RngLanes(seed, stream), values);
                 break;
-            }
-
             case DistributionKind.Choice when _values.Length == 1:
                 values.Fill(_values[0]);
                 break;
             case DistributionKind.Choice:
-            {
-                double[] v = _values;
-                var count = Vector256.Create((double)v.Length);
-                for (int i = 0; i < n; i += 4)
-                {
-                    // ⌊u × count⌋ < count for every u below 1 (u × count rounds down from count by at least an ulp)
-                    Vector256<double> at = Vector256.Floor(lanes.NextDouble() * count);
-                    for (int l = 0; l < 4 && i + l < n; l++)
-                    {
-                        values[i + l] = v[(int)at.GetElement(l)];
-                    }
-                }
-
+                FillChoice(new RngLanes(seed, stream), values);
                 break;
-            }
-
             case DistributionKind.Normal:
-            {
-                Vector256<double> m = Vector256.Create(_a), sd = Vector256.Create(_b);
-                for (int i = 0; i < n; i += 8)
-                {
-                    var (z0, z1) = lanes.NextNormals();
-                    Put(values, i, m + (sd * z0));
-                    Put(values, i + 4, m + (sd * z1));
-                }
-
+                FillNormal(new RngLanes(seed, stream), values);
                 break;
-            }
-
             case DistributionKind.Triangular:
-                for (int i = 0; i < n; i += 4)
-                {
-                    Put(values, i, TriangularAt(lanes.NextDouble()));
-                }
-
+                FillTriangular(new RngLanes(seed, stream), values);
                 break;
-
             default:
                 for (int i = 0; i < n; i++)
                 {
@@ -258,6 +221,55 @@ public sealed class Distribution
                     values[l] = Sample(ref rng);
                 }
             }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void FillUniform(RngLanes lanes, Span<double> values)
+    {
+        Vector256<double> a = Vector256.Create(_a), w = Vector256.Create(_b - _a);
+        for (int i = 0; i < values.Length; i += 4)
+        {
+            Put(values, i, a + (w * lanes.NextDouble()));
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void FillChoice(RngLanes lanes, Span<double> values)
+    {
+        double[] v = _values;
+        var count = Vector256.Create((double)v.Length);
+        for (int i = 0; i < values.Length; i += 4)
+        {
+            // ⌊u × count⌋ < count for every u below 1 (u × count rounds down from count by at least an ulp): the index in each lane
+            Vector256<double> at = lanes.NextDouble() * count;
+            Vector128<int> index = System.Runtime.Intrinsics.X86.Avx.IsSupported ? System.Runtime.Intrinsics.X86.Avx.ConvertToVector128Int32WithTruncation(at)
+                : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3));
+            for (int l = 0; l < 4 && i + l < values.Length; l++)
+            {
+                values[i + l] = v[index.GetElement(l)];
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void FillNormal(RngLanes lanes, Span<double> values)
+    {
+        Vector256<double> m = Vector256.Create(_a), sd = Vector256.Create(_b);
+        for (int i = 0; i < values.Length; i += 8)
+        {
+            var (z0, z1) = lanes.NextNormals();
+            Put(values, i, m + (sd * z0));
+            Put(values, i + 4, m + (sd * z1));
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void FillTriangular(RngLanes lanes, Span<double> values)
+    {
+        for (int i = 0; i < values.Length; i += 4)
+        {
+            Put(values, i, TriangularAt(lanes.NextDouble()));
         }
     }
 

@@ -387,29 +387,11 @@ public static class MonteCarlo
             int i = 0;
             if (!anyRefused)
             {
-                // four short loops over the column (8 KB, in the first-level cache) rather than one long one: each keeps its vectors in
-                // registers. First the sums, min, max and each value's bin (each lane's bin in its own copy of the histogram: every index in
-                // [0, 4 × HistogramBins), clamped again as whole numbers, since a NaN no model should let through converts to int.MinValue;
-                // doubles to 32-bit integers in one instruction where AVX has it — 64-bit conversion needs AVX-512, emulated without)
-                Vector256<double> vs1 = Vector256<double>.Zero, vs2 = Vector256<double>.Zero;
-                Vector256<double> vmin = Vector256.Create(double.PositiveInfinity), vmax = Vector256.Create(double.NegativeInfinity);
-                Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(lo), vscale = Vector256.Create(scale), vtop = Vector256.Create(HistogramBins - 1.0);
-                Vector128<int> lanes = Vector128.Create(0, HistogramBins, 2 * HistogramBins, 3 * HistogramBins), vtopBin = Vector128.Create(HistogramBins - 1);
+                // four short loops over the column (8 KB, in the first-level cache) rather than one long one, each a method of its own so
+                // that its vectors stay in registers: the sums and bins, the counts, the windows, the points
                 int whole = v.Length & ~3;
-                for (; i < whole; i += 4)
-                {
-                    var x = Vector256.Create(v.Slice(i, 4));
-                    var d = x - vshift;
-                    vs1 += d;
-                    vs2 += d * d;
-                    vmin = Vector256.MinNative(vmin, x); // no NaN here (a refused sample's NaNs take the scalar path below): the one instruction
-                    vmax = Vector256.MaxNative(vmax, x);
-                    Vector256<double> at = Vector256.MinNative(Vector256.MaxNative((x - vlo) * vscale, Vector256<double>.Zero), vtop);
-                    Vector128<int> bin = Avx.IsSupported ? Avx.ConvertToVector128Int32WithTruncation(at)
-                        : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3));
-                    (Vector128.Min(Vector128.Max(bin, Vector128<int>.Zero), vtopBin) + lanes).CopyTo(bins.AsSpan(i, 4));
-                }
-
+                m = SumsAndBins(v[..whole], plan, bins);
+                i = whole;
                 Count(bins.AsSpan(0, whole), display);
 
                 int found = windows.Length > 0 ? InWindows(v[..whole], windows, under, hits) : 0;
@@ -433,11 +415,6 @@ public static class MonteCarlo
                     points[k] = (points[k].Below + (below[0] + below[1]) + (below[2] + below[3]), points[k].Equal + (equal[0] + equal[1]) + (equal[2] + equal[3]));
                 }
 
-                m.N = i;
-                m.S1 = (vs1[0] + vs1[1]) + (vs1[2] + vs1[3]);
-                m.S2 = (vs2[0] + vs2[1]) + (vs2[2] + vs2[3]);
-                m.Min = Math.Min(Math.Min(vmin[0], vmin[1]), Math.Min(vmin[2], vmin[3]));
-                m.Max = Math.Max(Math.Max(vmax[0], vmax[1]), Math.Max(vmax[2], vmax[3]));
             }
 
             for (; i < v.Length; i++)
@@ -473,6 +450,50 @@ public static class MonteCarlo
             }
 
             return m;
+        }
+
+        /// <summary>
+        /// The shifted sums, min and max of <paramref name="v"/> (a whole number of 4-lane groups) in four lanes, and each value's bin
+        /// into <paramref name="bins"/>: each lane's bin in its own copy of the histogram, every index in [0, 4 × HistogramBins) (clamped
+        /// again as whole numbers, since a NaN no model should let through converts to int.MinValue). Doubles to 32-bit integers in one
+        /// instruction where AVX has it (64-bit conversion needs AVX-512, and is emulated lane by lane without).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private static Moments SumsAndBins(ReadOnlySpan<double> v, Plan plan, int[] bins)
+        {
+            Vector256<double> vs1 = Vector256<double>.Zero, vs2 = Vector256<double>.Zero;
+            Vector256<double> vmin = Vector256.Create(double.PositiveInfinity), vmax = Vector256.Create(double.NegativeInfinity);
+            Vector256<double> vshift = Vector256.Create(plan.Shift), vlo = Vector256.Create(plan.Low), vscale = Vector256.Create(plan.Scale), vtop = Vector256.Create(HistogramBins - 1.0);
+            Vector128<int> lanes = Vector128.Create(0, HistogramBins, 2 * HistogramBins, 3 * HistogramBins), vtopBin = Vector128.Create(HistogramBins - 1);
+            ref double x0 = ref MemoryMarshal.GetReference(v);
+            ref int b0 = ref MemoryMarshal.GetArrayDataReference(bins);
+            if (bins.Length < v.Length)
+            {
+                throw new ArgumentException("One bin per value.", nameof(bins));
+            }
+
+            for (int i = 0; i + 4 <= v.Length; i += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref x0, (nuint)i);
+                var d = x - vshift;
+                vs1 += d;
+                vs2 += d * d;
+                vmin = Vector256.MinNative(vmin, x); // no NaN here (a refused sample's NaNs take the scalar path): the one instruction
+                vmax = Vector256.MaxNative(vmax, x);
+                Vector256<double> at = Vector256.MinNative(Vector256.MaxNative((x - vlo) * vscale, Vector256<double>.Zero), vtop);
+                Vector128<int> bin = Avx.IsSupported ? Avx.ConvertToVector128Int32WithTruncation(at)
+                    : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3));
+                (Vector128.Min(Vector128.Max(bin, Vector128<int>.Zero), vtopBin) + lanes).StoreUnsafe(ref b0, (nuint)i);
+            }
+
+            return new Moments
+            {
+                N = v.Length & ~3,
+                S1 = (vs1[0] + vs1[1]) + (vs1[2] + vs1[3]),
+                S2 = (vs2[0] + vs2[1]) + (vs2[2] + vs2[3]),
+                Min = Math.Min(Math.Min(vmin[0], vmin[1]), Math.Min(vmin[2], vmin[3])),
+                Max = Math.Max(Math.Max(vmax[0], vmax[1]), Math.Max(vmax[2], vmax[3])),
+            };
         }
 
         /// <summary>Counts each bin (lane offset added) in <paramref name="counts"/>: a loop of its own, so that its pointers stay in registers.</summary>
