@@ -322,7 +322,7 @@ public static class MonteCarlo
             // (the columns' selections at once: each reorders only its own kept values)
             var fromWindows = new double?[_outputs][];
             Parallel.For(0, _outputs, _parallel, j =>
-                fromWindows[j] = _tallied[j] ? [.. ranks.Select(rank => plans[j].Find(rank, under[j], kept[j], points[j]))] : []);
+                fromWindows[j] = _tallied[j] ? plans[j].Find(ranks, under[j], kept[j], points[j]) : []);
             var found = new Dictionary<(int Column, long Rank), double>();
             var queries = new List<Query>();
             for (int j = 0; j < _outputs; j++)
@@ -787,26 +787,48 @@ public static class MonteCarlo
             };
         }
 
-        /// <summary>The value of rank <paramref name="rank"/> when a window holds it, else null.</summary>
-        public double? Find(long rank, long[] under, double[][] kept, (long Below, long Equal)[] points)
+        /// <summary>
+        /// The value of each rank of <paramref name="ranks"/> (ascending) a window holds, else null. A rank one above the last one selected
+        /// in the same window is the smallest value above it: quickselect leaves every value above the one it selects to its right.
+        /// </summary>
+        public double?[] Find(long[] ranks, long[] under, double[][] kept, (long Below, long Equal)[] points)
         {
-            for (int k = 0; k < Windows.Length; k++)
+            var values = new double?[ranks.Length];
+            (int Window, int Index) last = (-1, -1);
+            for (int r = 0; r < ranks.Length; r++)
             {
-                if (rank >= under[k] && rank - under[k] < kept[k].Length)
+                long rank = ranks[r];
+                for (int k = 0; k < Windows.Length && values[r] is null; k++)
                 {
-                    return Nth(kept[k], (int)(rank - under[k]));
+                    if (rank >= under[k] && rank - under[k] < kept[k].Length)
+                    {
+                        int at = (int)(rank - under[k]);
+                        values[r] = last == (k, at - 1) ? Min(kept[k].AsSpan(at)) : Nth(kept[k], at);
+                        last = (k, at);
+                    }
+                }
+
+                for (int k = 0; k < Points.Length && values[r] is null; k++)
+                {
+                    if (rank >= points[k].Below && rank < points[k].Below + points[k].Equal)
+                    {
+                        values[r] = Points[k];
+                    }
                 }
             }
 
-            for (int k = 0; k < Points.Length; k++)
+            return values;
+        }
+
+        private static double Min(ReadOnlySpan<double> values)
+        {
+            double min = double.PositiveInfinity;
+            foreach (double x in values)
             {
-                if (rank >= points[k].Below && rank < points[k].Below + points[k].Equal)
-                {
-                    return Points[k];
-                }
+                min = Math.Min(min, x);
             }
 
-            return null;
+            return min;
         }
     }
 
