@@ -153,8 +153,9 @@ copy with another MFU reproduces the whole article under it. Two more examples a
 ''' + ex("run examples/serving-70b.yaml --format json | head -8") + '''
 **Validation.** The whole file is checked before anything runs, and every problem is reported at once with its file,
 line and column — unknown keys and options with a did-you-mean, a value of the wrong kind or out of range (the
-option's own sentence), a `$name` the file does not define, an unknown command or catalog id, a missing input — then
-the tool exits 2 having printed nothing on standard output. The file of ten mistakes the tests run:
+option's own sentence), a `$name` the file does not define, an unknown command or catalog id, a missing input, a
+catalog entry's bad field (at the field; a missing field at its entry) — then the tool exits 2 having printed nothing on
+standard output. The file of ten mistakes the tests run:
 
 ''' + ex("run tests/LlmEcon.Cli.Tests/Data/ten-mistakes.yaml") + '''
 '''

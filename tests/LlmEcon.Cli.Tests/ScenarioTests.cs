@@ -133,6 +133,43 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void ACatalogEntrysMistakes_AreLocatedAtTheirFields()
+    {
+        // an offer with a negative price (line 8) and no commitment (a field missing: the entry, line 4): each error where it is, not
+        // at the catalog key (line 2)
+        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, """
+            name: catalog mistakes
+            catalog:
+              offers:
+                - id: my-offer
+                  name: My offer
+                  provider: me
+                  chipsPerMachine: 8
+                  usdPerHour: -3
+                  acceleratorId: h100-sxm
+                  source: my quote
+                  published: 2026-11
+            runs:
+              - command: report
+            """);
+        try
+        {
+            var (code, output, error) = Cli.Run("run", file);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length); // the heading and the two problems
+            Assert.Contains(lines, l => l.StartsWith($"  {file}:8:7: catalog: offers[my-offer].usdPerHour", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith($"  {file}:4:7: catalog: offers[my-offer].commitment", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void AFileThatFails_ShowsNoRunsNotes_OnlyItsProblems()
     {
         // the first run's goal seek would say "Solved: …" on standard error; the second run fails, so nothing of the first is shown

@@ -79,7 +79,7 @@ internal sealed class RunCommand : LlmEconCommand
             {
                 foreach (CatalogProblem p in e.Problems)
                 {
-                    Problem(scenario.CatalogPlace, $"catalog: {p.Entry}{(p.Field.Length > 0 ? "." + p.Field : "")} must be {p.Rule}; got {p.Actual}." + (p.Hint is null ? "" : " " + InputException.Sentence(p.Hint)));
+                    Problem(scenario.PlaceOf(p.Entry, p.Field), $"catalog: {p.Entry}{(p.Field.Length > 0 ? "." + p.Field : "")} must be {p.Rule}; got {p.Actual}." + (p.Hint is null ? "" : " " + InputException.Sentence(p.Hint)));
                 }
             }
         }

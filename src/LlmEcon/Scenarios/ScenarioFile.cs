@@ -62,8 +62,31 @@ public sealed record ScenarioRun(Located Command, string? Title, IReadOnlyList<R
 public sealed record ScenarioFile(string Origin, string? Name, string? Description, IReadOnlyDictionary<string, Located> Assumptions,
     string? CatalogJson, ArticleScenario? Article, IReadOnlyList<ScenarioRun> Runs)
 {
-    /// <summary>Where the <c>catalog</c> section starts (its problems are reported there).</summary>
+    /// <summary>Where the <c>catalog</c> section starts.</summary>
     public FilePlace CatalogPlace { get; init; }
+
+    /// <summary>
+    /// Where each part of the <c>catalog</c> section is, named as catalog problems name it: a section (<c>accelerators</c>), an entry by
+    /// id and by position (<c>accelerators[my-chip]</c>, <c>accelerators[0]</c>) and each field of an entry (<c>accelerators[my-chip].peakFlops</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, FilePlace> CatalogPlaces { get; init; } = new Dictionary<string, FilePlace>();
+
+    /// <summary>The place of the catalog's <paramref name="entry"/> and <paramref name="field"/>: the field, else the entry, else its section, else the <c>catalog</c> key.</summary>
+    public FilePlace PlaceOf(string entry, string field)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(field);
+        string section = entry.Split('[')[0];
+        foreach (string key in new[] { field.Length > 0 ? entry + "." + field : entry, entry, section })
+        {
+            if (CatalogPlaces.TryGetValue(key, out FilePlace place))
+            {
+                return place;
+            }
+        }
+
+        return CatalogPlace;
+    }
 
     /// <summary>The keys a scenario file may have at its top.</summary>
     public static readonly IReadOnlyList<string> TopKeys = ["name", "description", "source", "assumptions", "catalog", "article", "runs"];
@@ -114,6 +137,7 @@ public sealed record ScenarioFile(string Origin, string? Name, string? Descripti
 
         string? name = null, description = null, catalogJson = null;
         FilePlace catalogPlace = default;
+        var catalogPlaces = new Dictionary<string, FilePlace>();
         ArticleScenario? article = null;
         var assumptions = new Dictionary<string, Located>(StringComparer.Ordinal);
         var runs = new List<ScenarioRun>();
@@ -153,6 +177,7 @@ public sealed record ScenarioFile(string Origin, string? Name, string? Descripti
                 case "catalog" when value is YamlMappingNode:
                     catalogJson = Json(value);
                     catalogPlace = Place(keyNode.Start);
+                    catalogPlaces = CatalogPlacesOf((YamlMappingNode)value);
                     break;
                 case "catalog":
                     Problem(value.Start, $"catalog must be a mapping of catalog entries (accelerators:, offers:, models:, apiPrices:); got a {Kind(value)}.");
@@ -193,10 +218,51 @@ public sealed record ScenarioFile(string Origin, string? Name, string? Descripti
             Problem(root.Start, "a scenario needs runs: the commands to evaluate (runs: [ {command: report} ]).");
         }
 
-        return new ScenarioFile(origin, name, description, assumptions, catalogJson, article, runs) { CatalogPlace = catalogPlace };
+        return new ScenarioFile(origin, name, description, assumptions, catalogJson, article, runs) { CatalogPlace = catalogPlace, CatalogPlaces = catalogPlaces };
     }
 
     private static FilePlace Place(Mark m) => new((int)m.Line, (int)m.Column);
+
+    /// <summary>The places of <paramref name="catalog"/>'s sections, entries (by id and by position) and their fields, nested ones dotted.</summary>
+    private static Dictionary<string, FilePlace> CatalogPlacesOf(YamlMappingNode catalog)
+    {
+        var places = new Dictionary<string, FilePlace>(StringComparer.Ordinal);
+        void Fields(YamlMappingNode entry, string prefix)
+        {
+            foreach (var (key, value) in entry.Children)
+            {
+                string name = prefix + ((key as YamlScalarNode)?.Value ?? "");
+                places.TryAdd(name, Place(key.Start));
+                if (value is YamlMappingNode inner)
+                {
+                    Fields(inner, name + ".");
+                }
+            }
+        }
+
+        foreach (var (sectionKey, section) in catalog.Children)
+        {
+            string name = (sectionKey as YamlScalarNode)?.Value ?? "";
+            places.TryAdd(name, Place(sectionKey.Start));
+            if (section is not YamlSequenceNode entries)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < entries.Children.Count; i++)
+            {
+                YamlNode entry = entries.Children[i];
+                places.TryAdd(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]"), Place(entry.Start));
+                if (entry is YamlMappingNode fields && fields.Children.TryGetValue(new YamlScalarNode("id"), out YamlNode? id) && id is YamlScalarNode { Value: { } text })
+                {
+                    places.TryAdd($"{name}[{text}]", Place(entry.Start));
+                    Fields(fields, $"{name}[{text}].");
+                }
+            }
+        }
+
+        return places;
+    }
 
     private static string FirstSentence(string s) => s.Split(". ")[0].TrimEnd('.');
 
