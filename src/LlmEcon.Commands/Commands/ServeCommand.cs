@@ -128,7 +128,7 @@ internal sealed class ServeCommand : LlmEconCommand
         string what = $"{model.Id} on {chips} × {chip.Id}, {CatalogNames.Of(weights)} weights, {CatalogNames.Of(first.KvCache)} KV cache, {NumberFormat.Integer(input)} in / {NumberFormat.Integer(output)} out";
         if (batches.Count == 1)
         {
-            CommandResult single = Single(first, what, notes);
+            CommandResult single = Single(first, what, notes, io.Derivations);
             return single with { Derivations = [.. inHouseSteps, .. single.Derivations] };
         }
 
@@ -245,9 +245,9 @@ internal sealed class ServeCommand : LlmEconCommand
         return (Run(maxTpot, maxTtft), Run);
     }
 
-    private static CommandResult Single(ServingSetup s, string what, List<string> notes)
+    private static CommandResult Single(ServingSetup s, string what, List<string> notes, bool derivations)
     {
-        ServingResult r = Named(() => ServingModel.Explain(s), "--precision");
+        ServingResult r = Named(() => derivations ? ServingModel.Explain(s) : ServingModel.Checked(s), "--precision");
         ServingPoint p = r.Point;
         if (!p.Fits)
         {

@@ -62,6 +62,13 @@ public static class ServingModel
         return Point(setup, Roofline.Run<Num>(setup, null));
     }
 
+    /// <summary>The numbers of one configuration, checked as <see cref="Explain"/> checks them, without the derivations (<see cref="Evaluate"/>'s speed).</summary>
+    public static ServingResult Checked(ServingSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new ServingResult(setup, Evaluate(setup.Validated()), []);
+    }
+
     /// <summary>The numbers of one configuration with every step's derivation (what <c>--explain</c> prints).</summary>
     public static ServingResult Explain(ServingSetup setup)
     {

@@ -18,6 +18,20 @@ public class ServingModelTests
         Precision? kv = null, ServingAssumptions? a = null, Sourced<MoneyRate>? price = null) =>
         ServingSetups.ForModel(Catalog.Model(model), Catalog.Accelerator(chip), chips, weights, kv, null, batch, input, output, price, a);
 
+    [Theory]
+    [InlineData("llama-2-70b", "h100-sxm", 8, 64, 1000, 500)]
+    [InlineData("llama-3-8b", "a100-80gb", 1, 1, 128, 128)]
+    [InlineData("llama-2-70b", "h100-sxm", 2, 256, 4000, 200)]
+    public void TheCheckedNumbers_AreTheExplainedNumbers_BitForBit(string model, string chip, int chips, int batch, int input, int output)
+    {
+        // the same equations over Num and over Expr (Roofline.Run<T>): every field of the point equal, without the derivations
+        ServingSetup s = Setup(model, chip, chips, batch, input, output, price: MoneyRate.FromUsdPerHour(2.5));
+        ServingResult explained = ServingModel.Explain(s), quick = ServingModel.Checked(s);
+        Assert.Equal(explained.Point, quick.Point);
+        Assert.NotEmpty(explained.Steps);
+        Assert.Empty(quick.Steps);
+    }
+
     [Fact]
     public void KvCache_Llama2_70B_Is327680BytesPerToken_AndLlama3_8B_131072()
     {
