@@ -93,7 +93,8 @@ How it runs (library `Scenarios/MonteCarlo`):
   written once over `ITerm<T>` and run over four samples per instruction (search) or bare numbers, checked against
   the command at four points before use;
   otherwise the command itself runs per sample (ten to twenty thousand a second on two cores: run this way it skips
-  building derivations nothing will show — `serve`'s 10,000 samples in 0.5 s instead of 0.95 s), and the notes say which.
+  building derivations nothing will show — `serve`'s 10,000 samples in 0.5 s instead of 0.95 s — and spreads each chunk's
+  samples over the cores, so that even a run of one chunk uses both), and the notes say which.
 - Progress on standard error once a run passes a second: a bar on a terminal, a line every five seconds otherwise;
   the time taken, on standard error too, for runs over a second. Standard output is the same on every machine.
 

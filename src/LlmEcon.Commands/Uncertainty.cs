@@ -355,6 +355,9 @@ internal sealed class CommandModel(LlmEconCommand command, List<string> fixedWor
         return true;
     }
 
+    /// <summary>The block's samples on every core: each is a whole run of the command (tens of microseconds or more).</summary>
+    public void EvaluateBlock(Span<double> block, int stride, int count, Span<bool> refused) => IModel.EachSample(this, block, stride, count, refused, true);
+
     /// <summary>The rows of a command's JSON result: its first table's objects (a record is one row).</summary>
     internal static JsonElement[] Rows(JsonDocument doc)
     {

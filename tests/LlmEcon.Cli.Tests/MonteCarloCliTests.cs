@@ -114,6 +114,20 @@ public class MonteCarloCliTests
     }
 
     [Fact]
+    public void ACommandRunPerSample_GivesTheSameOutput_WhateverTheThreads()
+    {
+        // serve has no formula kernel: each sample is a whole run of the command, the samples of a chunk spread over the cores;
+        // two runs (different interleavings of the same samples) print the same bytes
+        string[] run = ["serve", "--model", "llama-3-8b", "--chip", "h100-sxm", "--batch", "8", "--input-tokens", "1000",
+            "--output-tokens", "uniform(100,1000)", "--price-per-chip-hour", "uniform($2,$4)", "--samples", "3000", "--seed", "4", "--format", "json"];
+        var (code, first, _) = Cli.Run(run);
+        var (_, second, _) = Cli.Run(run);
+        Assert.Equal(0, code);
+        Assert.Contains("\"tpotSeconds\"", first, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void TheSameSeed_GivesTheSameOutput()
     {
         string[] run = ["search", "--cache-hit-rate", "pert(10%,30%,60%)", "--links", "lognormal(10,3)", "--samples", "50000", "--seed", "9", "--format", "json"];

@@ -18,30 +18,60 @@ public interface IModel
     /// <summary>
     /// Evaluates <paramref name="count"/> samples held column by column in <paramref name="block"/>: output j of sample i at
     /// [j × <paramref name="stride"/> + i], then input k at [(outputs + k) × stride + i]. A refused sample gets its flag set and NaN outputs.
-    /// The default evaluates sample by sample; a model may do the whole block in one loop.
+    /// The default evaluates sample by sample (<see cref="EachSample"/>); a model may do the whole block in one loop.
     /// </summary>
-    void EvaluateBlock(Span<double> block, int stride, int count, Span<bool> refused)
+    void EvaluateBlock(Span<double> block, int stride, int count, Span<bool> refused) => EachSample(this, block, stride, count, refused, false);
+
+    /// <summary>
+    /// Evaluates the block sample by sample through <paramref name="model"/>'s <see cref="Evaluate"/> (a sample whose outputs are not all
+    /// finite is refused) — on every core when <paramref name="parallel"/>, for a model slow enough per sample (a whole command run) that a
+    /// block is worth splitting; the numbers do not depend on it, each sample being evaluated alone.
+    /// </summary>
+    public static void EachSample(IModel model, Span<double> block, int stride, int count, Span<bool> refused, bool parallel)
     {
-        int outputs = Outputs.Count, inputs = Inputs.Count;
-        Span<double> x = inputs <= 64 ? stackalloc double[inputs] : new double[inputs];
-        Span<double> y = outputs <= 64 ? stackalloc double[outputs] : new double[outputs];
+        ArgumentNullException.ThrowIfNull(model);
+        int outputs = model.Outputs.Count, inputs = model.Inputs.Count;
+        var x = new double[count * inputs];
+        var y = new double[count * outputs];
+        var ok = new bool[count];
         for (int i = 0; i < count; i++)
         {
             for (int k = 0; k < inputs; k++)
             {
-                x[k] = block[((outputs + k) * stride) + i];
+                x[(i * inputs) + k] = block[((outputs + k) * stride) + i];
+            }
+        }
+
+        void One(int i)
+        {
+            Span<double> yi = y.AsSpan(i * outputs, outputs);
+            bool good = model.Evaluate(x.AsSpan(i * inputs, inputs), yi);
+            foreach (double v in yi)
+            {
+                good &= double.IsFinite(v);
             }
 
-            bool ok = Evaluate(x, y);
-            for (int j = 0; j < outputs; j++)
-            {
-                ok &= double.IsFinite(y[j]);
-            }
+            ok[i] = good;
+        }
 
-            refused[i] = !ok;
+        if (parallel && count > 1)
+        {
+            Parallel.For(0, count, One);
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                One(i);
+            }
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            refused[i] = !ok[i];
             for (int j = 0; j < outputs; j++)
             {
-                block[(j * stride) + i] = ok ? y[j] : double.NaN;
+                block[(j * stride) + i] = ok[i] ? y[(i * outputs) + j] : double.NaN;
             }
         }
     }
