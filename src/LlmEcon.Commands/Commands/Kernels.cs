@@ -40,7 +40,7 @@ internal static class Kernels
             }
 
             Num work = new Num(k) * new Num(n) * new Num(d);
-            Num cost = TrainingCost.CostAtMfu(new Num(n) * new Num(k) * new Num(d), new Num(1), new Num(peak), new Num(mfu), new Num(price));
+            Num cost = TrainingCost.CostAtMfu(work, new Num(1), new Num(peak), new Num(mfu), new Num(price));
             (y[0], y[1], y[2], y[3], y[4], y[5]) = (n, d, work.Value, peak, price, mfu);
             (y[6], y[7], y[8]) = (TrainingCost.ChipHoursAtMfu(work, new Num(peak), new Num(mfu)).Value, cost.Value, TrainingCost.CostPer1kTokens(cost, new Num(d)).Value);
             return mfu is > 0 and <= 1;

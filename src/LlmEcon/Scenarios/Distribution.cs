@@ -128,7 +128,7 @@ public sealed class Distribution
         }
 
         double[] v = [.. parts.Select(value)];
-        bool Inside(double x) => (lowOpen ? x > low : x >= low) && (highOpen ? x < high : x <= high);
+        bool Inside(double x) => InRange(x, low, high, lowOpen, highOpen);
         string range = (lowOpen ? "(" : "[") + Guard.Show(low) + ", " + Guard.Show(high) + (highOpen ? ")" : "]");
         switch (kind)
         {
@@ -215,8 +215,7 @@ public sealed class Distribution
 
             for (int l = i; l < i + 4 && l < n; l++)
             {
-                double x = values[l];
-                if (!((LowOpen ? x > Low : x >= Low) && (HighOpen ? x < High : x <= High)))
+                if (!Inside(values[l]))
                 {
                     values[l] = Sample(ref rng);
                 }
@@ -242,9 +241,7 @@ public sealed class Distribution
         for (int i = 0; i < values.Length; i += 4)
         {
             // ⌊u × count⌋ < count for every u below 1 (u × count rounds down from count by at least an ulp): the index in each lane
-            Vector256<double> at = lanes.NextDouble() * count;
-            Vector128<int> index = System.Runtime.Intrinsics.X86.Avx.IsSupported ? System.Runtime.Intrinsics.X86.Avx.ConvertToVector128Int32WithTruncation(at)
-                : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3));
+            Vector128<int> index = Vectors.Truncate(lanes.NextDouble() * count);
             for (int l = 0; l < 4 && i + l < values.Length; l++)
             {
                 values[i + l] = v[index.GetElement(l)];
@@ -289,6 +286,12 @@ public sealed class Distribution
         }
     }
 
+    /// <summary>True when <paramref name="x"/> is inside the input's range (each end open or closed as the option has it).</summary>
+    private bool Inside(double x) => InRange(x, Low, High, LowOpen, HighOpen);
+
+    private static bool InRange(double x, double low, double high, bool lowOpen, bool highOpen) =>
+        (lowOpen ? x > low : x >= low) && (highOpen ? x < high : x <= high);
+
     /// <summary>One draw, inside the input's range (drawn again when outside; refused after <see cref="MaxRedraws"/> tries).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double Sample(ref Rng rng)
@@ -296,7 +299,7 @@ public sealed class Distribution
         for (int i = 0; i < MaxRedraws; i++)
         {
             double x = Draw(ref rng);
-            if ((LowOpen ? x > Low : x >= Low) && (HighOpen ? x < High : x <= High))
+            if (Inside(x))
             {
                 return x;
             }

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace LlmEcon.Scenarios;
 
@@ -455,8 +454,7 @@ public static class MonteCarlo
         /// <summary>
         /// The shifted sums, min and max of <paramref name="v"/> (a whole number of 4-lane groups) in four lanes, and each value's bin
         /// into <paramref name="bins"/>: each lane's bin in its own copy of the histogram, every index in [0, 4 × HistogramBins) (clamped
-        /// again as whole numbers, since a NaN no model should let through converts to int.MinValue). Doubles to 32-bit integers in one
-        /// instruction where AVX has it (64-bit conversion needs AVX-512, and is emulated lane by lane without).
+        /// again as whole numbers, since a NaN no model should let through converts to int.MinValue).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private static Moments SumsAndBins(ReadOnlySpan<double> v, Plan plan, int[] bins)
@@ -481,9 +479,7 @@ public static class MonteCarlo
                 vmin = Vector256.MinNative(vmin, x); // no NaN here (a refused sample's NaNs take the scalar path): the one instruction
                 vmax = Vector256.MaxNative(vmax, x);
                 Vector256<double> at = Vector256.MinNative(Vector256.MaxNative((x - vlo) * vscale, Vector256<double>.Zero), vtop);
-                Vector128<int> bin = Avx.IsSupported ? Avx.ConvertToVector128Int32WithTruncation(at)
-                    : Vector128.Create((int)at.GetElement(0), (int)at.GetElement(1), (int)at.GetElement(2), (int)at.GetElement(3));
-                (Vector128.Min(Vector128.Max(bin, Vector128<int>.Zero), vtopBin) + lanes).StoreUnsafe(ref b0, (nuint)i);
+                (Vector128.Min(Vector128.Max(Vectors.Truncate(at), Vector128<int>.Zero), vtopBin) + lanes).StoreUnsafe(ref b0, (nuint)i);
             }
 
             return new Moments
