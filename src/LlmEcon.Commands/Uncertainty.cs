@@ -84,6 +84,8 @@ internal static class Uncertainty
                 (new Column("sd", "Sd", Kind.Number), x => x.s.StandardDeviation),
                 (new Column("min", "Min", Kind.Number), x => x.s.Min),
                 (new Column("max", "Max", Kind.Number), x => x.s.Max),
+                (new Column("histogramLow", "Histogram from", Kind.Number, Audience: Audience.Programs), x => x.s.HistogramLow),
+                (new Column("histogramHigh", "Histogram to", Kind.Number, Audience: Audience.Programs), x => x.s.HistogramHigh),
                 (new Column("histogram", "Histogram", Kind.Text, Audience: Audience.People), x => Sparkline(x.s.Histogram)),
                 (new Column("histogram", "Histogram", Kind.Text, Audience: Audience.Programs), x => x.s.Histogram),
             ]);

@@ -26,6 +26,11 @@ public class MonteCarloCliTests
         Assert.True(cost.GetProperty("p50").GetDouble() < cost.GetProperty("p95").GetDouble());
         Assert.Equal(10_000_000L, cost.GetProperty("histogram").EnumerateArray().Sum(c => c.GetInt64()));
         Assert.Contains("the formula kernel", doc.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+
+        // the cache hit rate as sampled, U(20%, 40%): its histogram's edges in JSON too, around every draw, its counts all 10M draws
+        JsonElement h = doc.RootElement.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("input").GetString() == "--cache-hit-rate");
+        Assert.True(h.GetProperty("histogramLow").GetDouble() <= 0.2 && h.GetProperty("histogramHigh").GetDouble() >= 0.4);
+        Assert.Equal(10_000_000L, h.GetProperty("histogram").EnumerateArray().Sum(c => c.GetInt64()));
     }
 
     [Fact]
