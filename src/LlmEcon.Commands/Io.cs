@@ -8,12 +8,6 @@ internal sealed record Io(TextWriter Output, TextWriter Error, int Width)
 {
     /// <summary>True when standard error is a terminal: progress is a bar redrawn in place there, lines otherwise.</summary>
     public bool ErrorIsTerminal { get; init; }
-
-    /// <summary>
-    /// False when nothing will show the result's derivations (a command run per sample as a model: only its JSON numbers are read);
-    /// a command may then compute its numbers without building them — the same numbers, faster.
-    /// </summary>
-    public bool Derivations { get; init; } = true;
 }
 
 /// <summary>A usage error the CLI itself finds (unknown subcommand or option, a bad combination of flags): exit code 2.</summary>

@@ -329,7 +329,7 @@ internal sealed class CommandModel(LlmEconCommand command, List<string> fixedWor
     private Dictionary<string, double> Run(ReadOnlySpan<double> x)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        command.Execute(LlmEconApp.Bind(command, [.. Words(x.ToArray()), O.Format.Name, "json"]), new Io(output, TextWriter.Null, 120) { Derivations = false });
+        command.Execute(LlmEconApp.Bind(command, [.. Words(x.ToArray()), O.Format.Name, "json"]), new Io(output, TextWriter.Null, 120));
         return Numbers(output.ToString());
     }
 

@@ -128,8 +128,8 @@ internal sealed class ServeCommand : LlmEconCommand
         string what = $"{model.Id} on {chips} × {chip.Id}, {CatalogNames.Of(weights)} weights, {CatalogNames.Of(first.KvCache)} KV cache, {NumberFormat.Integer(input)} in / {NumberFormat.Integer(output)} out";
         if (batches.Count == 1)
         {
-            CommandResult single = Single(first, what, notes, io.Derivations);
-            return single with { Derivations = [.. inHouseSteps, .. single.Derivations] };
+            CommandResult single = Single(first, what, notes);
+            return single with { Derivations = new Deferred<Derivation>(() => [.. inHouseSteps, .. single.Derivations]) };
         }
 
         return Frontier([.. batches.Select(At)], what, notes);
@@ -209,7 +209,7 @@ internal sealed class ServeCommand : LlmEconCommand
         ServingCandidate w = top[0];
         notes.Add($"Cheapest: {w.Offer.Id}, {NumberFormat.Integer(w.Setup.Chips)} × {w.Setup.Chip.Id} at {CatalogNames.Of(w.Setup.Weights)}, batch {NumberFormat.Integer(w.Setup.Batch)}: {NumberFormat.Usd(w.Point.CostPerMillionOutputUsd)} per 1M output tokens, TPOT {NumberFormat.Compact(w.Point.TpotSeconds * 1000)} ms.");
         notes.Add($"{NumberFormat.Integer(found.Count)} configurations (offer, precision, chips) meet the targets, each at its cheapest batch; the {top.Length} cheapest are shown, ranked by cost per request (I × $/1M in + O × $/1M out; shown per 1K requests). Tensor parallelism stays within one machine of an offer (at most its chips per machine).");
-        return new CommandResult("Serving search", [sheet], notes, ServingModel.Explain(w.Setup).Steps);
+        return new CommandResult("Serving search", [sheet], notes, new Deferred<Derivation>(() => ServingModel.Explain(w.Setup).Steps));
     }
 
     /// <summary>
@@ -245,9 +245,9 @@ internal sealed class ServeCommand : LlmEconCommand
         return (Run(maxTpot, maxTtft), Run);
     }
 
-    private static CommandResult Single(ServingSetup s, string what, List<string> notes, bool derivations)
+    private static CommandResult Single(ServingSetup s, string what, List<string> notes)
     {
-        ServingResult r = Named(() => derivations ? ServingModel.Explain(s) : ServingModel.Checked(s), "--precision");
+        ServingResult r = Named(() => ServingModel.Checked(s), "--precision");
         ServingPoint p = r.Point;
         if (!p.Fits)
         {
@@ -282,7 +282,7 @@ internal sealed class ServeCommand : LlmEconCommand
             notes.Add("No price: give --offer or --price-per-chip-hour for the cost per 1M tokens.");
         }
 
-        return new CommandResult("Serving cost", [sheet], notes, r.Steps);
+        return new CommandResult("Serving cost", [sheet], notes, new Deferred<Derivation>(() => ServingModel.Explain(s).Steps));
     }
 
     private static CommandResult Frontier(IReadOnlyList<ServingSetup> setups, string what, List<string> notes)
@@ -324,7 +324,7 @@ internal sealed class ServeCommand : LlmEconCommand
         notes.Add("TTFT, TPOT: seconds; per user = 1 / TPOT; per chip: output tokens/s; MFU and MBU: decode's share of peak FLOP/s and of memory bandwidth; MFU all: prefill and decode together (eq. 37); $/1M: prefill priced to input tokens, decode to output tokens (eq. 38).");
         ServingSetup shown = fitting[^1].Setup;
         notes.Add($"--explain derives batch {NumberFormat.Integer(shown.Batch)}, the largest shown; `serve --batch B --explain` derives any other.");
-        return new CommandResult("Serving frontier", [sheet], notes, ServingModel.Explain(shown).Steps);
+        return new CommandResult("Serving frontier", [sheet], notes, new Deferred<Derivation>(() => ServingModel.Explain(shown).Steps));
     }
 
     /// <summary>The weights do not fit: the fewest chips that would hold them (before any KV cache).</summary>

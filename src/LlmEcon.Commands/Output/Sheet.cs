@@ -219,3 +219,24 @@ internal static class ResultCheck
 
 /// <summary>A result that cannot be printed as an answer (see <see cref="ResultCheck"/>): exit code 1.</summary>
 internal sealed class ResultException(string message) : Exception(message);
+
+/// <summary>
+/// A list made on first use: a result's derivations, which only <c>--explain</c> shows, are not built for a run that prints the numbers
+/// alone (nor for each sample of a Monte Carlo that runs the command).
+/// </summary>
+/// <typeparam name="T">The items.</typeparam>
+internal sealed class Deferred<T>(Func<IReadOnlyList<T>> make) : IReadOnlyList<T>
+{
+    private readonly Lazy<IReadOnlyList<T>> _items = new(make);
+
+    /// <inheritdoc/>
+    public T this[int index] => _items.Value[index];
+
+    /// <inheritdoc/>
+    public int Count => _items.Value.Count;
+
+    /// <inheritdoc/>
+    public IEnumerator<T> GetEnumerator() => _items.Value.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
