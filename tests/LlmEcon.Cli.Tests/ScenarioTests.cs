@@ -28,9 +28,7 @@ public class ScenarioTests
     public void AnEditedArticleScenario_ChangesTheReport()
     {
         // eq. 7 in the report: $0.0035 per 1000 tokens at 21.3% MFU on p4d; at twice the MFU, half
-        string file = Path.Combine(Path.GetTempPath(), $"article-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, File.ReadAllText(Example("article.yaml")).Replace("    mfu: 21.3%", "    mfu: 42.6%", StringComparison.Ordinal));
-        try
+        WithFile(File.ReadAllText(Example("article.yaml")).Replace("    mfu: 21.3%", "    mfu: 42.6%", StringComparison.Ordinal), "yaml", file =>
         {
             var (code, edited, _) = Cli.Run("run", file, "--format", "json");
             var (_, report, _) = Cli.Run("report", "--format", "json");
@@ -41,11 +39,7 @@ public class ScenarioTests
             double[] Costs(System.Text.Json.JsonDocument d) => [.. d.RootElement.GetProperty("inference").EnumerateArray().Select(r => r.GetProperty("costPer1kTokensUsd").GetDouble())];
             Assert.Equal(2, Costs(before).Length);
             Assert.All(Costs(before).Zip(Costs(after)), c => Assert.Equal(c.First / 2, c.Second, 12));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        });
     }
 
     [Theory]
@@ -87,15 +81,13 @@ public class ScenarioTests
     [Fact]
     public void TheSameStructureInJson_Runs_AndItsMistakesAreLocated()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, """
+        WithFile("""
             {
               "name": "gpt-3 inference",
               "assumptions": { "mfu": "21.3%" },
               "runs": [ { "command": "inference", "with": { "params": "175B", "offer": "aws-p4d-1yr", "mfu": "$mfu" } } ]
             }
-            """);
-        try
+            """, "json", file =>
         {
             var (code, output, _) = Cli.Run("run", file, "--format", "json");
             Assert.Equal(0, code);
@@ -106,30 +98,20 @@ public class ScenarioTests
             Assert.Equal(2, bad);
             // line 4, column 98: the quoted value "$mfx" (counted in the line as the raw string leaves it)
             Assert.Contains($"{file}:4:98: with.mfu names the assumption 'mfx', which the file does not define. Did you mean 'mfu'?", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        });
     }
 
     [Fact]
     public void AFileThatIsNotYaml_IsOneLocatedError()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, "runs:\n  - command: [report\n");
-        try
+        WithFile("runs:\n  - command: [report\n", "yaml", file =>
         {
             var (code, output, error) = Cli.Run("run", file);
             Assert.Equal(2, code);
             Assert.Equal("", output);
             Assert.StartsWith($"Error: {file} has 1 problem:\n  {file}:", error, StringComparison.Ordinal);
             Assert.Contains("the file is not valid YAML or JSON", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        });
     }
 
     [Fact]
@@ -137,8 +119,7 @@ public class ScenarioTests
     {
         // an offer with a negative price (line 8) and no commitment (a field missing: the entry, line 4): each error where it is, not
         // at the catalog key (line 2)
-        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, """
+        WithFile("""
             name: catalog mistakes
             catalog:
               offers:
@@ -152,8 +133,7 @@ public class ScenarioTests
                   published: 2026-11
             runs:
               - command: report
-            """);
-        try
+            """, "yaml", file =>
         {
             var (code, output, error) = Cli.Run("run", file);
             Assert.Equal(2, code);
@@ -162,26 +142,31 @@ public class ScenarioTests
             Assert.Equal(3, lines.Length); // the heading and the two problems
             Assert.Contains(lines, l => l.StartsWith($"  {file}:8:7: catalog: offers[my-offer].usdPerHour", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith($"  {file}:4:7: catalog: offers[my-offer].commitment", StringComparison.Ordinal));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        });
     }
 
     [Fact]
     public void AFileThatFails_ShowsNoRunsNotes_OnlyItsProblems()
     {
         // the first run's goal seek would say "Solved: …" on standard error; the second run fails, so nothing of the first is shown
-        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, "runs:\n  - command: train\n    with: { params: 175B, tokens: 300B, chip: h100-sxm, price-per-chip-hour: $2.50, solve: mfu, target: costUsd=1e6 }\n"
-            + "  - command: inference\n    with: { params: 175B }\n");
-        try
+        WithFile("runs:\n  - command: train\n    with: { params: 175B, tokens: 300B, chip: h100-sxm, price-per-chip-hour: $2.50, solve: mfu, target: costUsd=1e6 }\n"
+            + "  - command: inference\n    with: { params: 175B }\n", "yaml", file =>
         {
             var (code, output, error) = Cli.Run("run", file);
             Assert.Equal(2, code);
             Assert.Equal("", output);
             Assert.Equal($"Error: {file} has 1 problem:\n  {file}:4:14: inference: --mfu must be given (model FLOPs utilization, e.g. --mfu 21.3%); got nothing.\n", error);
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a temporary file holding <paramref name="text"/>, deleted afterwards.</summary>
+    private static void WithFile(string text, string extension, Action<string> test)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.{extension}");
+        File.WriteAllText(file, text);
+        try
+        {
+            test(file);
         }
         finally
         {
